@@ -1,0 +1,842 @@
+//! Seed files as documents: decoding, the metadata header, body paragraphs and page furniture.
+//!
+//! A news page saved as text usually starts with a short header (title, source, editor,
+//! timestamp, byline) and ends with furniture such as "Related News". The parser recognises
+//! these by their shape, not by any particular site's wording: a header is a run of short lines
+//! under the title that contains at least one strong field (a timestamp, a "By …" byline or a
+//! labelled field such as "Source: …"). A file without such a header is all body.
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Largest seed file accepted, in bytes. Offsets are stored as `u32`, and a text this large is
+/// far beyond what a page can show usefully.
+pub const MAX_SEED_BYTES: usize = 256 * 1024 * 1024;
+
+/// A parsed document: its full text (as read, minus any byte-order mark) and where things are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable, URL-safe id derived from the file name.
+    pub id: String,
+    /// The file name relative to the seeds folder.
+    pub file_name: String,
+    pub text: String,
+    /// Whether the file started with a UTF-8 byte-order mark (removed from `text`).
+    pub had_bom: bool,
+    pub meta: Meta,
+    /// Body paragraphs in reading order, each trimmed of surrounding whitespace.
+    pub paragraphs: Vec<Span>,
+    /// Lines recognised as page furniture ("Related News"…) and left out of the body.
+    pub furniture: Vec<Span>,
+}
+
+/// What the header says about a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: String,
+    /// Where the title came from: a line of the text, or (when `None`) the file name.
+    pub title_span: Option<Span>,
+    pub source: Option<Field>,
+    pub editor: Option<Field>,
+    pub published: Option<Timestamp>,
+    /// The byline as written ("By Zheng Zaixing").
+    pub byline: Option<Field>,
+    /// The names in the byline ("Zheng Zaixing").
+    pub authors: Vec<Field>,
+}
+
+/// A header value and the span it was read from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A date (and maybe time) read from the header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timestamp {
+    /// As written in the file.
+    pub raw: String,
+    /// Machine-readable form for `<time datetime>`: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`.
+    pub iso: String,
+    pub span: Span,
+}
+
+/// Why a seed file cannot be used. The build stops with this message, naming the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeedError {
+    pub file_name: String,
+    pub problem: SeedProblem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SeedProblem {
+    Empty,
+    OnlyWhitespace,
+    NotUtf8 { byte_offset: usize },
+    TooLarge { bytes: usize },
+    Unreadable(String),
+    NoBody,
+}
+
+impl std::fmt::Display for SeedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "seed file {}: ", self.file_name)?;
+        match &self.problem {
+            SeedProblem::Empty => write!(f, "the file is empty"),
+            SeedProblem::OnlyWhitespace => write!(f, "the file holds only whitespace"),
+            SeedProblem::NotUtf8 { byte_offset } => write!(
+                f,
+                "not valid UTF-8 (invalid byte sequence at byte {byte_offset}); save it as UTF-8"
+            ),
+            SeedProblem::TooLarge { bytes } => write!(
+                f,
+                "too large ({bytes} bytes; the limit is {MAX_SEED_BYTES} bytes)"
+            ),
+            SeedProblem::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            SeedProblem::NoBody => write!(f, "has a header but no body text"),
+        }
+    }
+}
+
+impl std::error::Error for SeedError {}
+
+impl Document {
+    /// Decodes and parses one seed file. `file_name` is the path relative to the seeds folder.
+    pub fn from_bytes(file_name: &str, bytes: &[u8]) -> Result<Document, SeedError> {
+        let fail = |problem| SeedError {
+            file_name: file_name.to_string(),
+            problem,
+        };
+        if bytes.len() > MAX_SEED_BYTES {
+            return Err(fail(SeedProblem::TooLarge { bytes: bytes.len() }));
+        }
+        let (had_bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (true, rest),
+            None => (false, bytes),
+        };
+        if body.is_empty() {
+            return Err(fail(SeedProblem::Empty));
+        }
+        let text = std::str::from_utf8(body).map_err(|e| {
+            fail(SeedProblem::NotUtf8 {
+                byte_offset: e.valid_up_to() + usize::from(had_bom) * 3,
+            })
+        })?;
+        if text.trim().is_empty() {
+            return Err(fail(SeedProblem::OnlyWhitespace));
+        }
+        let mut doc = Document::parse(file_name, text);
+        doc.had_bom = had_bom;
+        if doc.paragraphs.is_empty() {
+            return Err(fail(SeedProblem::NoBody));
+        }
+        Ok(doc)
+    }
+
+    /// Parses already-decoded text. Never fails: a text with no recognisable header is all body.
+    pub fn parse(file_name: &str, text: &str) -> Document {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let blocks = blocks(text);
+        let mut meta = Meta::default();
+        let mut lines: Vec<(usize, Span)> = Vec::new(); // (block index, line)
+        for (b, block) in blocks.iter().enumerate() {
+            lines.extend(block.iter().map(|&l| (b, l)));
+        }
+
+        // The title: the first line, when it stands alone or heads a header; otherwise the
+        // first block is a (wrapped) paragraph and the file name serves as the title.
+        let mut next_line = 0;
+        if let Some(&(b0, first)) = lines.first() {
+            let first_text = first.of(text);
+            let alone = blocks[b0].len() == 1;
+            let heads_header =
+                !alone && lines.len() > 1 && header_line(lines[1].1.of(text)).is_some();
+            if is_title_like(first_text) && (alone || heads_header) {
+                meta.title = first_text.to_string();
+                meta.title_span = Some(first);
+                next_line = 1;
+            }
+        }
+        if meta.title_span.is_none() {
+            meta.title = title_from_file_name(file_name);
+        }
+
+        // The header: header-like lines after the title, up to the last strong field.
+        let mut header: Vec<(Span, HeaderLine)> = Vec::new();
+        if meta.title_span.is_some() {
+            for &(_, line) in &lines[next_line..] {
+                match header_line(line.of(text)) {
+                    Some(kind) => header.push((line, kind)),
+                    None => break,
+                }
+            }
+            let last_strong = header.iter().rposition(|(_, k)| *k != HeaderLine::Plain);
+            header.truncate(last_strong.map_or(0, |i| i + 1));
+        }
+        let header_end = header
+            .last()
+            .map_or(meta.title_span.map_or(0, |s| s.end as usize), |(s, _)| {
+                s.end as usize
+            });
+        for (span, kind) in header {
+            let line = span.of(text);
+            match kind {
+                HeaderLine::Timestamp(iso) => {
+                    meta.published.get_or_insert(Timestamp {
+                        raw: line.to_string(),
+                        iso,
+                        span,
+                    });
+                }
+                HeaderLine::Byline(name_start) => {
+                    let names =
+                        Span::new_unchecked(span.start as usize + name_start, span.end as usize);
+                    meta.authors = split_names(text, names);
+                    meta.byline = Some(field(text, span));
+                }
+                HeaderLine::Labelled(label, value_start) => {
+                    let value = field(
+                        text,
+                        Span::new_unchecked(span.start as usize + value_start, span.end as usize),
+                    );
+                    match label {
+                        Label::Source => meta.source = Some(value),
+                        Label::Editor => meta.editor = Some(value),
+                        Label::Author => {
+                            meta.authors = split_names(text, value.span);
+                            meta.byline = Some(field(text, span));
+                        }
+                        Label::Date => {
+                            if let Some(iso) = parse_date(&value.value) {
+                                meta.published = Some(Timestamp {
+                                    raw: value.value.clone(),
+                                    iso,
+                                    span: value.span,
+                                });
+                            }
+                        }
+                    }
+                }
+                HeaderLine::Plain => {
+                    if meta.source.is_none() {
+                        meta.source = Some(field(text, span));
+                    } else if meta.editor.is_none() {
+                        meta.editor = Some(field(text, span));
+                    }
+                }
+            }
+        }
+
+        // The body: every block after the header, as paragraphs; furniture set aside.
+        let mut paragraphs = Vec::new();
+        let mut furniture = Vec::new();
+        for block in &blocks {
+            let body_lines: Vec<Span> = block
+                .iter()
+                .copied()
+                .filter(|l| l.start as usize >= header_end)
+                .collect();
+            let (Some(first), Some(last)) = (body_lines.first(), body_lines.last()) else {
+                continue;
+            };
+            let span = Span::new_unchecked(first.start as usize, last.end as usize);
+            if body_lines.len() == 1 && is_furniture(span.of(text)) {
+                furniture.push(span);
+            } else {
+                paragraphs.push(span);
+            }
+        }
+
+        Document {
+            id: id_from_file_name(file_name),
+            file_name: file_name.to_string(),
+            text: text.to_string(),
+            had_bom: false,
+            meta,
+            paragraphs,
+            furniture,
+        }
+    }
+
+    /// The searchable parts of the text in reading order: the title (when it is a line of the
+    /// text) and then each body paragraph. Tokens, hits and mentions never cross a region.
+    pub fn regions(&self) -> impl Iterator<Item = Span> + '_ {
+        self.meta
+            .title_span
+            .into_iter()
+            .chain(self.paragraphs.iter().copied())
+    }
+
+    /// The text of paragraph `i`, or "" if there is none.
+    pub fn paragraph(&self, i: usize) -> &str {
+        self.paragraphs.get(i).map_or("", |s| s.of(&self.text))
+    }
+}
+
+fn field(text: &str, span: Span) -> Field {
+    Field {
+        value: span.of(text).to_string(),
+        span,
+    }
+}
+
+/// Splits "A, B and C" into names, each with its own span.
+fn split_names(text: &str, span: Span) -> Vec<Field> {
+    let whole = span.of(text);
+    let mut names = Vec::new();
+    let push = |from: usize, to: usize, names: &mut Vec<Field>| {
+        let piece = &whole[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let s = span.start as usize + from + lead;
+            names.push(field(text, Span::new_unchecked(s, s + trimmed.len())));
+        }
+    };
+    let mut start = 0;
+    let mut skip_to = 0;
+    for (i, c) in whole.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let sep = if matches!(c, ',' | ';' | '&') {
+            Some(1)
+        } else if whole[i..].starts_with(" and ") {
+            Some(5)
+        } else {
+            None
+        };
+        if let Some(len) = sep {
+            push(start, i, &mut names);
+            skip_to = i + len;
+            start = skip_to;
+        }
+    }
+    push(start, whole.len(), &mut names);
+    names
+}
+
+/// Splits text into blocks of non-blank lines; each line is trimmed and excludes its line break.
+fn blocks(text: &str) -> Vec<Vec<Span>> {
+    let mut blocks: Vec<Vec<Span>> = Vec::new();
+    let mut current: Vec<Span> = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            let start = pos + lead;
+            current.push(Span::new_unchecked(start, start + trimmed.len()));
+        }
+        pos += raw.len();
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+fn is_title_like(line: &str) -> bool {
+    let chars = line.chars().count();
+    // A long line ending like a sentence is the start of the body, not a title.
+    chars <= 200 && !(chars > 100 && line.ends_with(['.', '!', '?']))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    Source,
+    Editor,
+    Author,
+    Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum HeaderLine {
+    /// A date or date-time; carries its ISO form.
+    Timestamp(String),
+    /// "By …"; carries the byte offset where the names start.
+    Byline(usize),
+    /// "Source: …" and the like; carries the label and where the value starts.
+    Labelled(Label, usize),
+    /// A short unlabelled line (a source or editor name, say).
+    Plain,
+}
+
+/// Classifies a line that could belong to a header, or `None` if it reads like body text.
+fn header_line(line: &str) -> Option<HeaderLine> {
+    let chars = line.chars().count();
+    if chars > 100 {
+        return None;
+    }
+    if let Some(iso) = parse_date(line) {
+        return Some(HeaderLine::Timestamp(iso));
+    }
+    for prefix in ["By ", "BY ", "by "] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            if rest.chars().next().is_some_and(|c| c.is_uppercase())
+                && rest.split_whitespace().count() <= 12
+            {
+                return Some(HeaderLine::Byline(prefix.len()));
+            }
+        }
+    }
+    if let Some(colon) = line.find(':') {
+        let label = line[..colon].trim().to_lowercase();
+        let value_start =
+            colon + 1 + (line[colon + 1..].len() - line[colon + 1..].trim_start().len());
+        let kind = match label.as_str() {
+            "source" | "from" => Some(Label::Source),
+            "editor" | "edited by" | "editor in charge" | "responsible editor" => {
+                Some(Label::Editor)
+            }
+            "author" | "authors" | "writer" | "written by" | "reporter" | "reported by" => {
+                Some(Label::Author)
+            }
+            "date" | "published" | "posted" | "updated" | "time" | "published on"
+            | "updated on" => Some(Label::Date),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            if value_start < line.len() {
+                return Some(HeaderLine::Labelled(kind, value_start));
+            }
+        }
+    }
+    let words = line.split_whitespace().count();
+    let ends_like_sentence = line.ends_with(['.', '!', '?', ';', ',', ':'])
+        && !line.ends_with("Co.")
+        && !line.ends_with("Inc.")
+        && !line.ends_with("Ltd.");
+    if chars <= 60 && words <= 8 && !ends_like_sentence {
+        return Some(HeaderLine::Plain);
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Reads a line that is a date, optionally with a time and a weekday or zone around it:
+/// "2023-03-03 00:50:38", "2023/3/3", "March 3, 2023 10:15", "3 March 2023", "Friday, 3 Mar 2023".
+/// Returns its ISO form, or `None` if the line is anything else.
+pub fn parse_date(line: &str) -> Option<String> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 7 {
+        return None;
+    }
+    let mut i = 0;
+    if is_weekday(words[0]) {
+        i += 1;
+    }
+    let (date, used) = numeric_date(&words[i..]).or_else(|| month_name_date(&words[i..]))?;
+    i += used;
+    let mut iso = date;
+    if let Some(time) = words.get(i).and_then(|w| parse_time(w)) {
+        iso.push('T');
+        iso.push_str(&time);
+        i += 1;
+        if words
+            .get(i)
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "am" | "pm"))
+        {
+            i += 1;
+        }
+    }
+    // A trailing time zone ("UTC", "GMT+8", "(Beijing time)") may follow; anything else may not.
+    let rest = &words[i..];
+    let zone_like = |w: &&str| {
+        let w = w.trim_matches(|c| c == '(' || c == ')');
+        w.len() <= 9
+            && (w.chars().all(|c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+' || c == '-' || c == ':'
+            }) || w.eq_ignore_ascii_case("time")
+                || w.eq_ignore_ascii_case("beijing"))
+    };
+    if rest.len() <= 2 && rest.iter().all(zone_like) {
+        Some(iso)
+    } else {
+        None
+    }
+}
+
+fn is_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|d| w.len() >= 3 && d.starts_with(&w))
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
+    ((1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// "2023-03-03", "2023/3/3", "2023.03.03" (year first only: day/month order is ambiguous).
+fn numeric_date(words: &[&str]) -> Option<(String, usize)> {
+    let word = *words.first()?;
+    let word = word.strip_suffix('T').unwrap_or(word);
+    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4)
+    {
+        return None;
+    }
+    if parts[0].len() != 4 {
+        return None;
+    }
+    let n = |s: &str| s.parse::<u32>().ok();
+    Some((iso_date(n(parts[0])?, n(parts[1])?, n(parts[2])?)?, 1))
+}
+
+/// "March 3 2023", "Mar. 3, 2023", "3 March 2023".
+fn month_name_date(words: &[&str]) -> Option<(String, usize)> {
+    if words.len() < 3 {
+        return None;
+    }
+    let day = |w: &str| {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (w.len() <= 2).then(|| w.parse::<u32>().ok()).flatten()
+    };
+    let year = |w: &str| (w.len() == 4).then(|| w.parse::<u32>().ok()).flatten();
+    if let (Some(m), Some(d), Some(y)) = (month_number(words[0]), day(words[1]), year(words[2])) {
+        return Some((iso_date(y, m, d)?, 3));
+    }
+    if let (Some(d), Some(m), Some(y)) = (day(words[0]), month_number(words[1]), year(words[2])) {
+        return Some((iso_date(y, m, d)?, 3));
+    }
+    None
+}
+
+/// "00:50:38" or "10:15" → the same, zero-padded.
+fn parse_time(word: &str) -> Option<String> {
+    let parts: Vec<&str> = word.split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let mut nums = Vec::new();
+    for p in &parts {
+        if p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        nums.push(p.parse::<u32>().ok()?);
+    }
+    if nums[0] > 23 || nums[1] > 59 || nums.get(2).is_some_and(|&s| s > 60) {
+        return None;
+    }
+    Some(
+        nums.iter()
+            .map(|n| format!("{n:02}"))
+            .collect::<Vec<_>>()
+            .join(":"),
+    )
+}
+
+/// Standalone lines that news pages put around an article: navigation, sharing, adverts.
+fn is_furniture(line: &str) -> bool {
+    const FURNITURE: [&str; 24] = [
+        "related news",
+        "related articles",
+        "related stories",
+        "related",
+        "related links",
+        "read more",
+        "more news",
+        "more stories",
+        "see also",
+        "advertisement",
+        "share",
+        "share this article",
+        "share this",
+        "comments",
+        "recommended",
+        "you may also like",
+        "top stories",
+        "back to top",
+        "print",
+        "email",
+        "most read",
+        "most popular",
+        "follow us",
+        "trending",
+    ];
+    let folded = line
+        .trim_end_matches([':', '>', '»', ' '])
+        .trim()
+        .to_lowercase();
+    FURNITURE.contains(&folded.as_str())
+}
+
+/// "reports/2023_nato-asia.txt" → "reports/2023 nato asia".
+fn title_from_file_name(file_name: &str) -> String {
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
+    let title: String = stem
+        .chars()
+        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+        .collect();
+    let title = title.trim();
+    if title.is_empty() {
+        file_name.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+/// A URL-safe id: the file name without its extension, other characters replaced by '-'.
+pub fn id_from_file_name(file_name: &str) -> String {
+    let stem = match file_name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.contains('/') => stem,
+        _ => file_name,
+    };
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if id.is_empty() {
+        "doc".to_string()
+    } else {
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_LIKE: &str = "\"Asia-Pacific version\" created to threaten stability\n\n\nChina Military Online\nHuang Panyue\n2023-03-03 00:50:38\n\nBy Zheng Zaixing\n\n\nFirst paragraph of the body, long enough to be read as body text and not a header line at all.\n\n\nSecond paragraph.\n\n\nRelated News";
+
+    fn value(f: &Option<Field>) -> Option<&str> {
+        f.as_ref().map(|f| f.value.as_str())
+    }
+
+    #[test]
+    fn news_header_is_metadata_not_body() {
+        let doc = Document::parse("a.txt", SEED_LIKE);
+        assert_eq!(
+            doc.meta.title,
+            "\"Asia-Pacific version\" created to threaten stability"
+        );
+        assert_eq!(value(&doc.meta.source), Some("China Military Online"));
+        assert_eq!(value(&doc.meta.editor), Some("Huang Panyue"));
+        let ts = doc.meta.published.as_ref().unwrap();
+        assert_eq!(
+            (ts.raw.as_str(), ts.iso.as_str()),
+            ("2023-03-03 00:50:38", "2023-03-03T00:50:38")
+        );
+        assert_eq!(value(&doc.meta.byline), Some("By Zheng Zaixing"));
+        assert_eq!(
+            doc.meta
+                .authors
+                .iter()
+                .map(|a| a.value.as_str())
+                .collect::<Vec<_>>(),
+            ["Zheng Zaixing"]
+        );
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert!(doc.paragraph(0).starts_with("First paragraph"));
+        assert_eq!(doc.paragraph(1), "Second paragraph.");
+        assert_eq!(doc.furniture.len(), 1);
+        assert_eq!(doc.furniture[0].of(&doc.text), "Related News");
+    }
+
+    #[test]
+    fn field_spans_point_into_the_text() {
+        let doc = Document::parse("a.txt", SEED_LIKE);
+        let m = &doc.meta;
+        for f in [&m.source, &m.editor, &m.byline]
+            .into_iter()
+            .flatten()
+            .chain(&m.authors)
+        {
+            assert_eq!(f.span.of(&doc.text), f.value);
+        }
+        assert_eq!(m.title_span.unwrap().of(&doc.text), m.title);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_handled() {
+        let crlf = SEED_LIKE.replace('\n', "\r\n");
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(crlf.as_bytes());
+        let doc = Document::from_bytes("a.txt", &bytes).unwrap();
+        assert!(doc.had_bom);
+        assert!(!doc.text.starts_with('\u{FEFF}'));
+        assert_eq!(
+            doc.meta.title,
+            "\"Asia-Pacific version\" created to threaten stability"
+        );
+        assert_eq!(value(&doc.meta.editor), Some("Huang Panyue"));
+        assert_eq!(doc.paragraph(1), "Second paragraph.");
+        assert!(doc
+            .paragraphs
+            .iter()
+            .all(|p| !p.of(&doc.text).contains('\r')));
+    }
+
+    #[test]
+    fn headerless_text_with_a_title_line() {
+        let doc = Document::parse(
+            "notes.txt",
+            "My notes\n\nThe body starts here. It says things.\n\nMore.",
+        );
+        assert_eq!(doc.meta.title, "My notes");
+        assert_eq!(doc.meta.source, None);
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn headerless_wrapped_paragraph_takes_the_file_name_as_title() {
+        let doc = Document::parse(
+            "moby_dick.txt",
+            "Call me Ishmael. Some years ago, never mind how long\nprecisely, having little money in my purse.\n\nIt is a way I have.",
+        );
+        assert_eq!(doc.meta.title, "moby dick");
+        assert_eq!(doc.meta.title_span, None);
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert!(doc.paragraph(0).starts_with("Call me Ishmael"));
+        assert!(doc.paragraph(0).ends_with("purse."));
+    }
+
+    #[test]
+    fn a_single_long_line_is_body_not_title() {
+        let long = "word ".repeat(60) + "end.";
+        let doc = Document::parse("x.txt", &long);
+        assert_eq!(doc.meta.title, "x");
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn short_lines_without_a_strong_field_are_body() {
+        let doc = Document::parse(
+            "x.txt",
+            "Title\n\nIntroduction\n\nThe text begins and goes on for a while here.",
+        );
+        assert_eq!(doc.meta.source, None);
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.paragraph(0), "Introduction");
+    }
+
+    #[test]
+    fn labelled_header_fields() {
+        let doc = Document::parse(
+            "x.txt",
+            "Storm hits coast\nSource: Coastal Times\nAuthor: Ana Díaz and Li Wei\nPublished: March 3, 2023\n\nBody text here.",
+        );
+        assert_eq!(value(&doc.meta.source), Some("Coastal Times"));
+        assert_eq!(
+            doc.meta
+                .authors
+                .iter()
+                .map(|a| a.value.as_str())
+                .collect::<Vec<_>>(),
+            ["Ana Díaz", "Li Wei"]
+        );
+        assert_eq!(doc.meta.published.as_ref().unwrap().iso, "2023-03-03");
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn dates() {
+        let check = |line: &str, expected: Option<&str>| {
+            assert_eq!(parse_date(line).as_deref(), expected, "{line}")
+        };
+        check("2023-03-03 00:50:38", Some("2023-03-03T00:50:38"));
+        check("2023/3/3", Some("2023-03-03"));
+        check("March 3, 2023", Some("2023-03-03"));
+        check("Friday, 3 Mar 2023 10:15 GMT", Some("2023-03-03T10:15"));
+        check("Sept. 12, 2024", Some("2024-09-12"));
+        check("2023-13-03", None);
+        check("March on Washington", None);
+        check("2023-03-03 and then some words", None);
+        check("", None);
+    }
+
+    #[test]
+    fn bad_bytes_are_named() {
+        let check = |bytes: &[u8], problem: SeedProblem| {
+            assert_eq!(
+                Document::from_bytes("bad.txt", bytes).unwrap_err().problem,
+                problem
+            )
+        };
+        check(b"", SeedProblem::Empty);
+        check(b"\xEF\xBB\xBF", SeedProblem::Empty);
+        check(b" \n\t\r\n", SeedProblem::OnlyWhitespace);
+        check(b"ok\xFFno", SeedProblem::NotUtf8 { byte_offset: 2 });
+        let err = Document::from_bytes("dir/bad.txt", b"ab\xC3").unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("seed file dir/bad.txt: not valid UTF-8"));
+    }
+
+    #[test]
+    fn markup_is_kept_as_text() {
+        let doc = Document::parse(
+            "x.txt",
+            "T\n\n<script>alert(1)</script> &amp; <img onerror=x>",
+        );
+        assert_eq!(
+            doc.paragraph(0),
+            "<script>alert(1)</script> &amp; <img onerror=x>"
+        );
+    }
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert_eq!(
+            id_from_file_name("000_f229af850eb50190.txt"),
+            "000_f229af850eb50190"
+        );
+        assert_eq!(id_from_file_name("a b/ç.md"), "a-b--");
+        assert_eq!(id_from_file_name(".txt"), ".txt");
+    }
+}

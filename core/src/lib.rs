@@ -1,0 +1,15 @@
+//! The explorer's text analysis: documents, tokens, search, term statistics and entities.
+//!
+//! This crate knows nothing about the web: no yew, web-sys, wasm-bindgen or gloo. It is tested
+//! natively and compiles for wasm32, where the page uses it to answer queries. Work that can be
+//! done once (parsing, indexing, entity extraction) runs at build time in `build.rs`.
+
+pub mod corpus;
+pub mod document;
+pub mod entities;
+pub mod seeds;
+pub mod span;
+
+pub use corpus::Corpus;
+pub use document::{Document, Meta, SeedError};
+pub use span::Span;

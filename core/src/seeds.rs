@@ -1,0 +1,138 @@
+//! Reading a folder of seed files into documents, in a stable order with unique ids.
+
+use crate::document::{Document, SeedError, SeedProblem};
+use std::path::Path;
+
+/// Extensions read as text. Files with other extensions are reported as skipped, not read.
+pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+
+/// What reading a seeds folder found.
+#[derive(Debug, Default)]
+pub struct SeedFolder {
+    /// (path relative to the folder with '/' separators, bytes), sorted by path.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Files left out because they are not text by extension, relative paths.
+    pub skipped: Vec<String>,
+}
+
+/// Reads every text file under `dir` (recursively, hidden files and folders skipped),
+/// sorted by relative path so ids and order are stable from build to build.
+pub fn read_seed_folder(dir: &Path) -> Result<SeedFolder, SeedError> {
+    let mut folder = SeedFolder::default();
+    walk(dir, "", &mut folder)?;
+    folder.files.sort_by(|a, b| a.0.cmp(&b.0));
+    folder.skipped.sort();
+    if folder.files.is_empty() {
+        return Err(SeedError {
+            file_name: dir.display().to_string(),
+            problem: SeedProblem::Unreadable(format!(
+                "the folder holds no text files (looked for *.{})",
+                TEXT_EXTENSIONS.join(", *.")
+            )),
+        });
+    }
+    Ok(folder)
+}
+
+fn walk(dir: &Path, prefix: &str, folder: &mut SeedFolder) -> Result<(), SeedError> {
+    let unreadable = |name: String, e: std::io::Error| SeedError {
+        file_name: name,
+        problem: SeedProblem::Unreadable(e.to_string()),
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir.display().to_string(), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| unreadable(dir.display().to_string(), e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = format!("{prefix}{name}");
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, &format!("{rel}/"), folder)?;
+        } else if is_text_name(&name) {
+            let bytes = std::fs::read(&path).map_err(|e| unreadable(rel.clone(), e))?;
+            folder.files.push((rel, bytes));
+        } else {
+            folder.skipped.push(rel);
+        }
+    }
+    Ok(())
+}
+
+fn is_text_name(name: &str) -> bool {
+    match name.rsplit_once('.') {
+        Some((_, ext)) => TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
+        None => true,
+    }
+}
+
+/// Parses files into documents, making ids unique ("a", "a-2", …) in file order.
+pub fn documents_from_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Document>, SeedError> {
+    let mut docs: Vec<Document> = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let mut doc = Document::from_bytes(name, bytes)?;
+        let base = doc.id.clone();
+        let mut n = 1;
+        while docs.iter().any(|d| d.id == doc.id) {
+            n += 1;
+            doc.id = format!("{base}-{n}");
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_seeds_make_two_documents_in_name_order() {
+        let dir = std::env::temp_dir().join(format!("explorer-seeds-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("more")).unwrap();
+        std::fs::write(dir.join("b.txt"), "Second\n\nBody of b.").unwrap();
+        std::fs::write(dir.join("a.txt"), "First\n\nBody of a.").unwrap();
+        std::fs::write(dir.join("more/c.md"), "Third\n\nBody of c.").unwrap();
+        std::fs::write(dir.join("picture.png"), [0u8, 1, 2]).unwrap();
+        std::fs::write(dir.join(".hidden.txt"), "x").unwrap();
+        let folder = read_seed_folder(&dir).unwrap();
+        let docs = documents_from_files(&folder.files).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "more-c"]);
+        assert_eq!(docs[1].meta.title, "Second");
+        assert_eq!(folder.skipped, ["picture.png"]);
+    }
+
+    #[test]
+    fn an_empty_folder_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("explorer-empty-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let err = read_seed_folder(&dir).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(err.to_string().contains("no text files"), "{err}");
+    }
+
+    #[test]
+    fn clashing_ids_get_suffixes() {
+        let files = vec![
+            ("a.txt".to_string(), b"A\n\nx".to_vec()),
+            ("a.md".to_string(), b"A\n\ny".to_vec()),
+        ];
+        let docs = documents_from_files(&files).unwrap();
+        assert_eq!(docs[0].id, "a");
+        assert_eq!(docs[1].id, "a-2");
+    }
+
+    #[test]
+    fn a_bad_file_names_itself() {
+        let files = vec![
+            ("good.txt".to_string(), b"A\n\nx".to_vec()),
+            ("bad.txt".to_string(), vec![0xff, 0xfe]),
+        ];
+        let err = documents_from_files(&files).unwrap_err();
+        assert_eq!(err.file_name, "bad.txt");
+    }
+}

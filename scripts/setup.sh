@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs whatever the explorer needs and is missing; skips what is already there.
+# Sourced by scripts/serve.sh and scripts/test.sh. Pass "browser" to also install the
+# test browser (Debian's Chromium and ChromeDriver).
+#   trunk 0.21.14 (0.22 needs a newer rustc), wasm-bindgen-cli at the version in Cargo.lock,
+#   the wasm32 target, wasm-opt (npm binaryen) and the Node test tools, crates for --offline.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+apt_install() {
+  local sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust is not installed: install it with rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The exact wasm-bindgen version trunk and the test runner must match.
+wbg_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
+  # Not --locked: its lock file pins a crate version the registry does not serve.
+  say "installing wasm-bindgen-cli $wbg_version (about 5 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm"
+  apt_install nodejs npm
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing Node packages (wasm-opt from binaryen, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund
+fi
+
+say "fetching crates so trunk can build offline"
+cargo fetch --locked --quiet
+
+if [ "${1:-}" = "browser" ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; }; then
+  say "installing Chromium and ChromeDriver from Debian"
+  apt_install chromium chromium-driver
+fi

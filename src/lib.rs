@@ -1,0 +1,36 @@
+//! The explorer page: yew components that draw what `explorer-core` computes.
+//!
+//! The corpus was analysed at build time (see `build.rs`) and is embedded here as bytes; the
+//! components only decode it once, hold indices into it and turn events into actions.
+
+pub mod app;
+pub mod doc_list;
+pub mod reader;
+
+use explorer_core::Corpus;
+use std::sync::OnceLock;
+
+static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// The embedded corpus, decoded on first use.
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        // The bytes were written by build.rs from the same types, so decoding cannot fail
+        // unless the build itself is broken.
+        postcard::from_bytes(CORPUS_BYTES).expect("the embedded corpus decodes")
+    })
+}
+
+/// Mounts the app on the element with id `app` (or the body if there is none).
+pub fn run() {
+    let document = web_sys::window().and_then(|w| w.document());
+    match document.and_then(|d| d.get_element_by_id("app")) {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Entry point of the wasm binary that trunk builds.
+fn main() {
+    text_explorer::run();
+}
