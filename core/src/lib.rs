@@ -7,8 +7,15 @@
 pub mod corpus;
 pub mod document;
 pub mod entities;
+mod fold_table;
+pub mod index;
+pub mod query;
+pub mod search;
 pub mod seeds;
 pub mod span;
+pub mod stats;
+pub mod stopwords;
+pub mod text;
 
 pub use corpus::Corpus;
 pub use document::{Document, Meta, SeedError};

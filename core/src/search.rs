@@ -1,0 +1,645 @@
+//! Running a query over the corpus: hits as spans, documents ranked by BM25, keyword in
+//! context, and a suggestion when nothing matches.
+
+use crate::corpus::Corpus;
+use crate::entities::Entity;
+use crate::index::Token;
+use crate::query::{Atom, Query};
+use crate::span::Span;
+use crate::text::{fold, stem};
+use std::collections::HashSet;
+
+/// One highlighted stretch of text: tokens `first..=last` of its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    pub span: Span,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// The hits of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocHits {
+    pub doc: usize,
+    pub score: f64,
+    /// Sorted by position, never overlapping.
+    pub hits: Vec<Hit>,
+}
+
+/// Why a search found nothing, for the page to say.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoHits {
+    /// Nothing was typed.
+    EmptyQuery,
+    /// Something was typed, but nothing in it can be searched (see the notes).
+    NothingToSearch,
+    /// Only exclusions were given: there is nothing to highlight.
+    OnlyExclusions,
+    /// These parts of the query occur nowhere in the corpus.
+    NotFound {
+        missing: Vec<String>,
+        suggestion: Option<String>,
+    },
+    /// Each part occurs somewhere, but no document has them all (or exclusions removed them).
+    NoDocumentHasAll,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchResult {
+    /// Documents with hits, best first.
+    pub docs: Vec<DocHits>,
+    pub total_hits: usize,
+    /// Parts of the query that were left out, and why.
+    pub notes: Vec<String>,
+    /// Set when `docs` is empty.
+    pub no_hits: Option<NoHits>,
+}
+
+impl SearchResult {
+    pub fn hits_in(&self, doc: usize) -> &[Hit] {
+        self.docs
+            .iter()
+            .find(|d| d.doc == doc)
+            .map_or(&[], |d| d.hits.as_slice())
+    }
+}
+
+/// A keyword-in-context line: the hit with up to a window of words either side, never
+/// leaving the hit's paragraph. The spans are adjacent: `left.end == hit.start`, and so on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kwic {
+    pub left: Span,
+    pub hit: Span,
+    pub right: Span,
+    /// Whether the paragraph goes on beyond the window on each side.
+    pub more_left: bool,
+    pub more_right: bool,
+}
+
+// BM25 parameters (the usual defaults).
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+impl Corpus {
+    /// Runs a query over every document.
+    pub fn search(&self, query: &Query) -> SearchResult {
+        let mut result = SearchResult {
+            docs: Vec::new(),
+            total_hits: 0,
+            notes: query.notes.clone(),
+            no_hits: None,
+        };
+        if query.groups.is_empty() {
+            result.no_hits = Some(if !query.excluded.is_empty() {
+                NoHits::OnlyExclusions
+            } else if query.notes.is_empty() {
+                NoHits::EmptyQuery
+            } else {
+                NoHits::NothingToSearch
+            });
+            return result;
+        }
+        let n_docs = self.docs.len();
+        // matches[group][atom][doc] = hits of that atom in that document.
+        let matches: Vec<Vec<Vec<Vec<Hit>>>> = query
+            .groups
+            .iter()
+            .map(|g| g.iter().map(|a| self.atom_hits(a)).collect())
+            .collect();
+        let excluded: Vec<Vec<Vec<Hit>>> =
+            query.excluded.iter().map(|a| self.atom_hits(a)).collect();
+
+        let avg_len =
+            self.index.doc_tokens.iter().map(Vec::len).sum::<usize>() as f64 / n_docs.max(1) as f64;
+        for doc in 0..n_docs {
+            let every_group = matches.iter().all(|g| g.iter().any(|a| !a[doc].is_empty()));
+            let excluded_here = excluded.iter().any(|a| !a[doc].is_empty());
+            if !every_group || excluded_here {
+                continue;
+            }
+            let doc_len = self.index.tokens(doc).len() as f64;
+            let mut score = 0.0;
+            let mut hits: Vec<Hit> = Vec::new();
+            for atom in matches.iter().flatten() {
+                let tf = atom[doc].len() as f64;
+                if tf > 0.0 {
+                    let df = atom.iter().filter(|d| !d.is_empty()).count() as f64;
+                    let idf = (1.0 + (n_docs as f64 - df + 0.5) / (df + 0.5)).ln();
+                    score += idf * tf * (K1 + 1.0)
+                        / (tf + K1 * (1.0 - B + B * doc_len / avg_len.max(1.0)));
+                    hits.extend_from_slice(&atom[doc]);
+                }
+            }
+            let hits = merge_overlaps(hits);
+            result.total_hits += hits.len();
+            result.docs.push(DocHits { doc, score, hits });
+        }
+        result
+            .docs
+            .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        if result.docs.is_empty() {
+            let missing: Vec<&Atom> = query
+                .positive_atoms()
+                .zip(matches.iter().flatten())
+                .filter(|(_, per_doc)| per_doc.iter().all(Vec::is_empty))
+                .map(|(a, _)| a)
+                .collect();
+            result.no_hits = Some(if missing.is_empty() {
+                NoHits::NoDocumentHasAll
+            } else {
+                let suggestion = missing.iter().find_map(|a| match a {
+                    Atom::Word {
+                        term,
+                        prefix: false,
+                        ..
+                    } => self.suggest(term),
+                    _ => None,
+                });
+                NoHits::NotFound {
+                    missing: missing.iter().map(|a| a.text().to_string()).collect(),
+                    suggestion,
+                }
+            });
+        }
+        result
+    }
+
+    /// The hits of one atom, per document.
+    fn atom_hits(&self, atom: &Atom) -> Vec<Vec<Hit>> {
+        let mut per_doc = vec![Vec::new(); self.docs.len()];
+        let vocab = &self.index.vocab;
+        match atom {
+            Atom::Word { term, prefix, .. } => {
+                let terms: Vec<u32> = if *prefix {
+                    vocab.terms_with_prefix(term).collect()
+                } else {
+                    let mut t: Vec<u32> = vocab.terms_with_stem(&stem(term)).to_vec();
+                    t.extend(vocab.id(term));
+                    t
+                };
+                for t in terms.into_iter().collect::<HashSet<_>>() {
+                    for (doc, positions) in &self.index.postings[t as usize].docs {
+                        let tokens = self.index.tokens(*doc as usize);
+                        per_doc[*doc as usize].extend(positions.iter().map(|&p| hit(tokens, p, p)));
+                    }
+                }
+                for hits in &mut per_doc {
+                    hits.sort_unstable();
+                }
+            }
+            Atom::Phrase {
+                words,
+                last_is_prefix,
+                ..
+            } => {
+                let sets: Vec<HashSet<u32>> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if *last_is_prefix && i + 1 == words.len() {
+                            vocab.terms_with_prefix(w).collect()
+                        } else {
+                            vocab.id(w).into_iter().collect()
+                        }
+                    })
+                    .collect();
+                let n = sets.len() as u32;
+                for &first in &sets[0] {
+                    for (doc, positions) in &self.index.postings[first as usize].docs {
+                        let tokens = self.index.tokens(*doc as usize);
+                        for &p in positions {
+                            let fits = (1..n).all(|k| {
+                                tokens.get((p + k) as usize).is_some_and(|t| {
+                                    !t.starts_region() && sets[k as usize].contains(&t.term)
+                                })
+                            });
+                            if fits {
+                                per_doc[*doc as usize].push(hit(tokens, p, p + n - 1));
+                            }
+                        }
+                    }
+                }
+                for hits in &mut per_doc {
+                    hits.sort_unstable();
+                }
+            }
+            Atom::Entity { kinds, words, .. } => {
+                for (doc, entities) in self.entities.iter().enumerate() {
+                    let tokens = self.index.tokens(doc);
+                    let mut hits: Vec<Hit> = entities
+                        .iter()
+                        .filter(|e| kinds.contains(&e.kind) && entity_matches(e, words))
+                        .flat_map(|e| e.mentions.iter())
+                        .filter_map(|&span| mention_hit(tokens, span))
+                        .collect();
+                    hits.sort_unstable();
+                    per_doc[doc] = hits;
+                }
+            }
+        }
+        per_doc
+    }
+
+    /// The entities of a document that a filter atom selects (empty for other atoms).
+    pub fn entities_matching(&self, doc: usize, atom: &Atom) -> Vec<usize> {
+        match atom {
+            Atom::Entity { kinds, words, .. } => self
+                .entities
+                .get(doc)
+                .map(|es| {
+                    es.iter()
+                        .enumerate()
+                        .filter(|(_, e)| kinds.contains(&e.kind) && entity_matches(e, words))
+                        .map(|(i, _)| i)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A keyword-in-context line for a hit, with up to `window` words each side.
+    pub fn kwic(&self, doc: usize, hit: &Hit, window: usize) -> Kwic {
+        let tokens = self.index.tokens(doc);
+        let (first, last) = (hit.first as usize, hit.last as usize);
+        let mut left_tok = first;
+        while left_tok > 0 && first - left_tok < window && !tokens[left_tok].starts_region() {
+            left_tok -= 1;
+        }
+        let more_left = left_tok > 0 && !tokens[left_tok].starts_region();
+        let mut right_tok = last;
+        while right_tok + 1 < tokens.len()
+            && right_tok - last < window
+            && !tokens[right_tok + 1].starts_region()
+        {
+            right_tok += 1;
+        }
+        let more_right = right_tok + 1 < tokens.len() && !tokens[right_tok + 1].starts_region();
+        let left_start = if left_tok < first {
+            tokens[left_tok].span.start
+        } else {
+            hit.span.start
+        };
+        let right_end = if right_tok > last {
+            tokens[right_tok].span.end
+        } else {
+            hit.span.end
+        };
+        Kwic {
+            left: Span {
+                start: left_start,
+                end: hit.span.start,
+            },
+            hit: hit.span,
+            right: Span {
+                start: hit.span.end,
+                end: right_end,
+            },
+            more_left,
+            more_right,
+        }
+    }
+
+    /// The corpus term nearest to a word that was not found, if one is close enough: within
+    /// one edit for short words, two for longer ones; the most frequent wins.
+    pub fn suggest(&self, term: &str) -> Option<String> {
+        let term = fold(term);
+        let n = term.chars().count();
+        if n < 3 {
+            return None;
+        }
+        let max_edits = if n <= 5 { 1 } else { 2 };
+        let vocab = &self.index.vocab;
+        let counts = &self.stats.terms;
+        let mut best: Option<(usize, u32, &str)> = None;
+        for &(t, count) in counts {
+            if vocab.is_compound(t) || vocab.is_number(t) {
+                continue;
+            }
+            let form = vocab.form(t);
+            if form.chars().count().abs_diff(n) > max_edits {
+                continue;
+            }
+            let d = edit_distance(&term, form, max_edits);
+            if d <= max_edits
+                && best.is_none_or(|(bd, bc, _)| {
+                    (d, std::cmp::Reverse(count)) < (bd, std::cmp::Reverse(bc))
+                })
+            {
+                best = Some((d, count, form));
+            }
+        }
+        best.filter(|(d, _, _)| *d > 0)
+            .map(|(_, _, f)| f.to_string())
+    }
+}
+
+fn hit(tokens: &[Token], first: u32, last: u32) -> Hit {
+    Hit {
+        span: Span {
+            start: tokens[first as usize].span.start,
+            end: tokens[last as usize].span.end,
+        },
+        first,
+        last,
+    }
+}
+
+/// The hit for an entity mention: its own span, with the tokens it covers.
+fn mention_hit(tokens: &[Token], span: Span) -> Option<Hit> {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    let after = tokens.partition_point(|t| t.span.start < span.end);
+    // A mention outside the tokenised regions (a header field) has no tokens and no hit.
+    (first < after).then(|| Hit {
+        span,
+        first: first as u32,
+        last: after as u32 - 1,
+    })
+}
+
+/// Whether an entity's name or an alias contains these folded words in sequence.
+fn entity_matches(entity: &Entity, words: &[String]) -> bool {
+    std::iter::once(&entity.canonical)
+        .chain(&entity.aliases)
+        .any(|name| {
+            let folded: Vec<String> = fold(name)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            folded.windows(words.len()).any(|w| w == words)
+        })
+}
+
+/// Sorts hits and merges any that overlap, so highlights never overlap.
+fn merge_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_unstable();
+    let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match merged.last_mut() {
+            Some(last) if h.span.start < last.span.end => {
+                last.span.end = last.span.end.max(h.span.end);
+                last.last = last.last.max(h.last);
+            }
+            _ => merged.push(h),
+        }
+    }
+    merged
+}
+
+/// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::EntityKind;
+    use crate::query::parse;
+
+    const DOC_A: &str = "Alliance news\n\nNATO’s new security alliance threatens the Asia-Pacific region. The Republic of Korea (ROK) joined.\n\nIn Zürich, the ROK envoy said the alliance was threatened; security alliances grow. Asia Pacific states watch.";
+    const DOC_B: &str = "Weather\n\nRain in Zurich. No alliance here, only rain and more rain.";
+
+    fn corpus() -> Corpus {
+        let docs = vec![
+            Document::parse("a.txt", DOC_A),
+            Document::parse("b.txt", DOC_B),
+        ];
+        let mut corpus = Corpus::build(docs);
+        // Entities are set by hand so these tests do not depend on the extractor.
+        let text = &corpus.docs[0].text;
+        let span_of = |needle: &str, nth: usize| {
+            let start = text.match_indices(needle).nth(nth).unwrap().0;
+            Span::checked(text, start, start + needle.len()).unwrap()
+        };
+        corpus.entities[0] = vec![Entity {
+            kind: EntityKind::Gpe,
+            canonical: "Republic of Korea".into(),
+            aliases: vec!["ROK".into()],
+            mentions: vec![
+                span_of("Republic of Korea", 0),
+                span_of("ROK", 0),
+                span_of("ROK", 1),
+            ],
+        }];
+        corpus.entities[1] = vec![];
+        corpus
+    }
+
+    use crate::document::Document;
+
+    /// Runs `query` and returns, per document id, the text of every hit.
+    fn check(query: &str, expected: &[(usize, &[&str])]) {
+        let corpus = corpus();
+        let result = corpus.search(&parse(query));
+        let mut got: Vec<(usize, Vec<&str>)> = result
+            .docs
+            .iter()
+            .map(|d| {
+                (
+                    d.doc,
+                    d.hits
+                        .iter()
+                        .map(|h| h.span.of(&corpus.docs[d.doc].text))
+                        .collect(),
+                )
+            })
+            .collect();
+        got.sort();
+        let expected: Vec<(usize, Vec<&str>)> =
+            expected.iter().map(|(d, h)| (*d, h.to_vec())).collect();
+        assert_eq!(got, expected, "query {query:?}");
+        assert_eq!(
+            result.total_hits,
+            expected.iter().map(|(_, h)| h.len()).sum::<usize>()
+        );
+    }
+
+    #[test]
+    fn words_match_by_stem_and_case() {
+        check("nato", &[(0, &["NATO’s"])]);
+        check("threaten", &[(0, &["threatens", "threatened"])]);
+        check(
+            "ALLIANCE",
+            &[
+                (0, &["Alliance", "alliance", "alliance", "alliances"]),
+                (1, &["alliance"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn all_words_must_match_in_a_document() {
+        check(
+            "alliance rain",
+            &[(1, &["Rain", "alliance", "rain", "rain"])],
+        );
+        check(
+            "alliance security",
+            &[(
+                0,
+                &[
+                    "Alliance",
+                    "security",
+                    "alliance",
+                    "alliance",
+                    "security",
+                    "alliances",
+                ],
+            )],
+        );
+    }
+
+    #[test]
+    fn diacritics_fold_both_ways() {
+        check("zurich", &[(0, &["Zürich"]), (1, &["Zurich"])]);
+        check("Zürich", &[(0, &["Zürich"]), (1, &["Zurich"])]);
+    }
+
+    #[test]
+    fn phrases_highlight_as_one_hit() {
+        check("\"security alliance\"", &[(0, &["security alliance"])]);
+        check("\"republic of korea\"", &[(0, &["Republic of Korea"])]);
+        check(
+            "\"alliance threatens the\"",
+            &[(0, &["alliance threatens the"])],
+        );
+        // A phrase never crosses a paragraph: "joined" ends one, "In" starts the next.
+        check("\"joined in\"", &[]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_found_whole_and_by_part() {
+        check("asia-pacific", &[(0, &["Asia-Pacific", "Asia Pacific"])]);
+        check(
+            "asia pacific",
+            &[(0, &["Asia", "Pacific", "Asia", "Pacific"])],
+        );
+        check("pacific", &[(0, &["Pacific", "Pacific"])]);
+    }
+
+    #[test]
+    fn prefix_exclusion_and_or() {
+        check("secur*", &[(0, &["security", "security"])]);
+        check(
+            "alliance -rain",
+            &[(0, &["Alliance", "alliance", "alliance", "alliances"])],
+        );
+        check(
+            "envoy OR rain",
+            &[(0, &["envoy"]), (1, &["Rain", "rain", "rain"])],
+        );
+    }
+
+    #[test]
+    fn entity_filters_find_every_alias() {
+        check("place:korea", &[(0, &["Republic of Korea", "ROK", "ROK"])]);
+        check("place:rok", &[(0, &["Republic of Korea", "ROK", "ROK"])]);
+        check(
+            "place:\"republic of korea\"",
+            &[(0, &["Republic of Korea", "ROK", "ROK"])],
+        );
+        check("person:korea", &[]);
+    }
+
+    #[test]
+    fn overlapping_hits_merge() {
+        check(
+            "\"asia pacific\" pacific",
+            &[(0, &["Asia-Pacific", "Asia Pacific"])],
+        );
+        check(
+            "place:korea \"republic of\"",
+            &[(0, &["Republic of Korea", "ROK", "ROK"])],
+        );
+    }
+
+    #[test]
+    fn documents_rank_by_bm25() {
+        let corpus = corpus();
+        let result = corpus.search(&parse("rain OR alliance"));
+        let order: Vec<usize> = result.docs.iter().map(|d| d.doc).collect();
+        assert_eq!(order, [1, 0], "the short document about rain ranks first");
+        assert!(result.docs[0].score > result.docs[1].score);
+    }
+
+    #[test]
+    fn empty_results_say_why() {
+        let corpus = corpus();
+        let reason = |q: &str| corpus.search(&parse(q)).no_hits;
+        assert_eq!(reason(""), Some(NoHits::EmptyQuery));
+        assert_eq!(reason("!!!"), Some(NoHits::NothingToSearch));
+        assert_eq!(reason("-rain"), Some(NoHits::OnlyExclusions));
+        assert_eq!(reason("envoy rain"), Some(NoHits::NoDocumentHasAll));
+        assert_eq!(
+            reason("allaince"),
+            Some(NoHits::NotFound {
+                missing: vec!["allaince".into()],
+                suggestion: Some("alliance".into())
+            })
+        );
+        assert_eq!(reason("nato"), None);
+    }
+
+    #[test]
+    fn kwic_windows_cut_at_words_and_paragraphs() {
+        let corpus = corpus();
+        let text = &corpus.docs[0].text;
+        let result = corpus.search(&parse("envoy"));
+        let hit = result.docs[0].hits[0];
+        let line = corpus.kwic(0, &hit, 3);
+        assert_eq!(line.left.of(text), "Zürich, the ROK ");
+        assert_eq!(line.hit.of(text), "envoy");
+        assert_eq!(line.right.of(text), " said the alliance");
+        assert!(line.more_left && line.more_right);
+        // At a paragraph's start the window stops at the paragraph.
+        let hit = corpus.search(&parse("nato")).docs[0].hits[0];
+        let line = corpus.kwic(0, &hit, 5);
+        assert_eq!(line.left.of(text), "");
+        assert!(!line.more_left);
+        assert_eq!(line.right.of(text), " new security alliance threatens the");
+    }
+
+    #[test]
+    fn odd_queries_never_panic() {
+        let corpus = corpus();
+        for q in [
+            "\"",
+            "\"\"",
+            "-",
+            "--x",
+            "*",
+            "**",
+            "OR",
+            "a OR",
+            "OR b",
+            "person:",
+            "place:\"",
+            "\u{0}\u{7f}",
+            "🎉🎉",
+            "שלום עולם",
+            "e\u{301}\u{301}",
+            &"\"a ".repeat(500),
+        ] {
+            let _ = corpus.search(&parse(q));
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Term statistics: counts and rates of terms and bigrams, dispersion, and summary figures.
+
+use crate::document::Document;
+use crate::index::{Index, Unit};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Silent reading speed for non-fiction, words per minute (Brysbaert 2019, a meta-analysis
+/// of 190 studies: 238 wpm).
+pub const WORDS_PER_MINUTE: f64 = 238.0;
+
+/// How many bigrams are kept per list.
+pub const TOP_BIGRAMS: usize = 100;
+
+/// Statistics of one document or of the whole corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Words, counting a hyphenated compound ("Asia-Pacific") as one.
+    pub words: u32,
+    /// Distinct word forms.
+    pub unique: u32,
+    /// Words that are not stopwords.
+    pub content_words: u32,
+    pub sentences: u32,
+    /// Every term with its count, most frequent first (ties by form).
+    pub terms: Vec<(u32, u32)>,
+    /// Most frequent adjacent pairs within a sentence, most frequent first.
+    pub bigrams: Vec<Bigram>,
+    /// The same, for pairs where neither word is a stopword or a number.
+    pub content_bigrams: Vec<Bigram>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bigram {
+    pub first: u32,
+    pub second: u32,
+    pub count: u32,
+}
+
+impl Stats {
+    /// Share of words that are content words (Ure's lexical density), 0 to 1.
+    pub fn lexical_density(&self) -> f64 {
+        ratio(self.content_words, self.words)
+    }
+
+    /// Distinct forms per word (type–token ratio), 0 to 1.
+    pub fn type_token_ratio(&self) -> f64 {
+        ratio(self.unique, self.words)
+    }
+
+    pub fn mean_sentence_length(&self) -> f64 {
+        ratio(self.words, self.sentences)
+    }
+
+    pub fn reading_minutes(&self) -> f64 {
+        f64::from(self.words) / WORDS_PER_MINUTE
+    }
+
+    /// Occurrences per 1,000 words.
+    pub fn per_thousand(&self, count: u32) -> f64 {
+        ratio(count, self.words) * 1000.0
+    }
+
+    /// The count of a term, 0 if it does not occur.
+    pub fn count_of(&self, term: u32) -> u32 {
+        self.terms
+            .iter()
+            .find(|(t, _)| *t == term)
+            .map_or(0, |(_, c)| *c)
+    }
+
+    /// Statistics of one document from its index.
+    pub fn of_document(doc: &Document, doc_idx: usize, index: &Index) -> Stats {
+        let units = index.units(doc_idx);
+        let tokens = index.tokens(doc_idx);
+        let vocab = &index.vocab;
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for unit in &units {
+            *counts.entry(unit.term).or_insert(0) += 1;
+        }
+        let content_words = units.iter().filter(|u| !vocab.is_stop(u.term)).count() as u32;
+
+        // Sentence boundaries (UAX #29) by byte offset, to keep bigrams inside sentences.
+        let mut sentence_starts: Vec<u32> = Vec::new();
+        for region in doc.regions() {
+            for (offset, sentence) in region.of(&doc.text).split_sentence_bound_indices() {
+                if sentence.chars().any(char::is_alphanumeric) {
+                    sentence_starts.push(region.start + offset as u32);
+                }
+            }
+        }
+        let sentence_of = |u: &Unit| {
+            sentence_starts.partition_point(|&s| s <= tokens[u.first as usize].span.start)
+        };
+        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+        for w in units.windows(2) {
+            if sentence_of(&w[0]) == sentence_of(&w[1])
+                && !tokens[w[1].first as usize].starts_region()
+            {
+                *pairs.entry((w[0].term, w[1].term)).or_insert(0) += 1;
+            }
+        }
+        let mut stats = Stats {
+            words: units.len() as u32,
+            unique: counts.len() as u32,
+            content_words,
+            sentences: sentence_starts.len() as u32,
+            ..Stats::default()
+        };
+        stats.set_terms(counts);
+        stats.set_bigrams(pairs, index);
+        stats
+    }
+
+    /// Corpus statistics: the sums over documents.
+    pub fn of_corpus(per_doc: &[Stats], index: &Index) -> Stats {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut total = Stats::default();
+        for s in per_doc {
+            total.words += s.words;
+            total.content_words += s.content_words;
+            total.sentences += s.sentences;
+            for &(t, c) in &s.terms {
+                *counts.entry(t).or_insert(0) += c;
+            }
+            // Bigram lists are truncated per document, so corpus bigrams are summed from them:
+            // exact for pairs frequent in every document, an undercount in the long tail.
+            let mut seen: HashMap<(u32, u32), u32> = HashMap::new();
+            for b in s.bigrams.iter().chain(&s.content_bigrams) {
+                seen.insert((b.first, b.second), b.count);
+            }
+            for (k, c) in seen {
+                *pairs.entry(k).or_insert(0) += c;
+            }
+        }
+        total.unique = counts.len() as u32;
+        total.set_terms(counts);
+        total.set_bigrams(pairs, index);
+        total
+    }
+
+    fn set_terms(&mut self, counts: HashMap<u32, u32>) {
+        let mut terms: Vec<(u32, u32)> = counts.into_iter().collect();
+        // Term ids follow the sorted forms, so ties break alphabetically.
+        terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.terms = terms;
+    }
+
+    fn set_bigrams(&mut self, pairs: HashMap<(u32, u32), u32>, index: &Index) {
+        let vocab = &index.vocab;
+        let mut all: Vec<Bigram> = pairs
+            .into_iter()
+            .map(|((first, second), count)| Bigram {
+                first,
+                second,
+                count,
+            })
+            .collect();
+        all.sort_unstable_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then((a.first, a.second).cmp(&(b.first, b.second)))
+        });
+        let plain = |t: u32| !vocab.is_stop(t) && !vocab.is_number(t);
+        self.content_bigrams = all
+            .iter()
+            .filter(|b| plain(b.first) && plain(b.second))
+            .take(TOP_BIGRAMS)
+            .copied()
+            .collect();
+        all.truncate(TOP_BIGRAMS);
+        self.bigrams = all;
+    }
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        f64::from(a) / f64::from(b)
+    }
+}
+
+/// How many of `positions` (token indices, any order) fall in each of `segments` equal
+/// parts of a text of `n_tokens` tokens. Positions past the end count in the last part.
+pub fn dispersion(
+    n_tokens: usize,
+    positions: impl IntoIterator<Item = u32>,
+    segments: usize,
+) -> Vec<u32> {
+    let segments = segments.max(1);
+    let mut counts = vec![0u32; segments];
+    let n = n_tokens.max(1) as u64;
+    for p in positions {
+        let seg = (u64::from(p) * segments as u64 / n).min(segments as u64 - 1);
+        counts[seg as usize] += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Tiny text\n\nThe cat sat. The cat ran to the mat-side.\n\nA dog sat too.";
+
+    fn stats() -> (Index, Stats) {
+        let doc = Document::parse("t.txt", TEXT);
+        let index = Index::build(std::slice::from_ref(&doc));
+        let stats = Stats::of_document(&doc, 0, &index);
+        (index, stats)
+    }
+
+    fn count(index: &Index, stats: &Stats, form: &str) -> u32 {
+        stats.count_of(index.vocab.id(form).unwrap())
+    }
+
+    #[test]
+    fn summary_figures_of_a_tiny_text() {
+        let (_, s) = stats();
+        // tiny text | the cat sat | the cat ran to the mat-side | a dog sat too
+        assert_eq!(s.words, 2 + 3 + 6 + 4);
+        assert_eq!(s.sentences, 4);
+        // the ×3, to, a, too are stopwords: 15 - 6 = 9 content words.
+        assert_eq!(s.content_words, 9);
+        // tiny text the cat sat ran to mat-side a dog too
+        assert_eq!(s.unique, 11);
+        assert!((s.lexical_density() - 9.0 / 15.0).abs() < 1e-9);
+        assert!((s.mean_sentence_length() - 15.0 / 4.0).abs() < 1e-9);
+        assert!((s.per_thousand(3) - 200.0).abs() < 1e-9);
+        assert!((s.reading_minutes() - 15.0 / 238.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn term_counts_are_sorted_and_compounds_count_once() {
+        let (index, s) = stats();
+        assert_eq!(count(&index, &s, "the"), 3);
+        assert_eq!(count(&index, &s, "cat"), 2);
+        assert_eq!(count(&index, &s, "mat-side"), 1);
+        assert_eq!(
+            count(&index, &s, "mat"),
+            0,
+            "part of a compound, not a word of its own"
+        );
+        assert!(s.terms.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert_eq!(index.vocab.form(s.terms[0].0), "the");
+    }
+
+    #[test]
+    fn bigrams_stay_inside_sentences() {
+        let (index, s) = stats();
+        let form = |b: &Bigram| {
+            format!(
+                "{} {}",
+                index.vocab.form(b.first),
+                index.vocab.form(b.second)
+            )
+        };
+        assert_eq!(form(&s.bigrams[0]), "the cat");
+        assert_eq!(s.bigrams[0].count, 2);
+        assert!(
+            !s.bigrams.iter().any(|b| form(b) == "sat the"),
+            "crosses a sentence end"
+        );
+        assert!(
+            !s.bigrams.iter().any(|b| form(b) == "text the"),
+            "crosses a paragraph"
+        );
+        let content: Vec<String> = s.content_bigrams.iter().map(form).collect();
+        assert!(content.contains(&"cat sat".to_string()));
+        assert!(!content.iter().any(|b| b.starts_with("the ")));
+    }
+
+    #[test]
+    fn dispersion_counts_per_segment() {
+        assert_eq!(dispersion(10, [0, 1, 5, 9], 5), [2, 0, 1, 0, 1]);
+        assert_eq!(dispersion(10, [], 3), [0, 0, 0]);
+        assert_eq!(dispersion(0, [0, 7], 2), [1, 1]);
+        assert_eq!(dispersion(4, [3], 0), [1]);
+    }
+}
