@@ -7,12 +7,15 @@
 pub mod corpus;
 pub mod document;
 pub mod entities;
+pub mod export;
 mod fold_table;
 pub mod index;
+pub mod layout;
 pub mod query;
 pub mod search;
 pub mod seeds;
 pub mod span;
+pub mod state;
 pub mod stats;
 pub mod stopwords;
 pub mod text;

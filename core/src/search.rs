@@ -2,7 +2,7 @@
 //! context, and a suggestion when nothing matches.
 
 use crate::corpus::Corpus;
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityKind};
 use crate::index::Token;
 use crate::query::{Atom, Query};
 use crate::span::Span;
@@ -226,10 +226,9 @@ impl Corpus {
             Atom::Entity { kinds, words, .. } => {
                 for (doc, entities) in self.entities.iter().enumerate() {
                     let tokens = self.index.tokens(doc);
-                    let mut hits: Vec<Hit> = entities
-                        .iter()
-                        .filter(|e| kinds.contains(&e.kind) && entity_matches(e, words))
-                        .flat_map(|e| e.mentions.iter())
+                    let mut hits: Vec<Hit> = select_entities(entities, kinds, words)
+                        .into_iter()
+                        .flat_map(|i| entities[i].mentions.iter())
                         .filter_map(|&span| mention_hit(tokens, span))
                         .collect();
                     hits.sort_unstable();
@@ -242,18 +241,10 @@ impl Corpus {
 
     /// The entities of a document that a filter atom selects (empty for other atoms).
     pub fn entities_matching(&self, doc: usize, atom: &Atom) -> Vec<usize> {
-        match atom {
-            Atom::Entity { kinds, words, .. } => self
-                .entities
-                .get(doc)
-                .map(|es| {
-                    es.iter()
-                        .enumerate()
-                        .filter(|(_, e)| kinds.contains(&e.kind) && entity_matches(e, words))
-                        .map(|(i, _)| i)
-                        .collect()
-                })
-                .unwrap_or_default(),
+        match (atom, self.entities.get(doc)) {
+            (Atom::Entity { kinds, words, .. }, Some(entities)) => {
+                select_entities(entities, kinds, words)
+            }
             _ => Vec::new(),
         }
     }
@@ -357,18 +348,45 @@ fn mention_hit(tokens: &[Token], span: Span) -> Option<Hit> {
     })
 }
 
-/// Whether an entity's name or an alias contains these folded words in sequence.
-fn entity_matches(entity: &Entity, words: &[String]) -> bool {
-    std::iter::once(&entity.canonical)
-        .chain(&entity.aliases)
-        .any(|name| {
-            let folded: Vec<String> = fold(name)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            folded.windows(words.len()).any(|w| w == words)
+/// The entities of these kinds that a name filter selects: those with a name or alias that
+/// is exactly these words if there are any ("republic of korea" selects the Republic of Korea
+/// alone, not also the Democratic People's Republic of Korea), otherwise those with a name
+/// or alias containing them in sequence.
+fn select_entities(entities: &[Entity], kinds: &[EntityKind], words: &[String]) -> Vec<usize> {
+    let names = |e: &Entity| -> Vec<Vec<String>> {
+        std::iter::once(&e.canonical)
+            .chain(&e.aliases)
+            .map(|name| {
+                fold(name)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    };
+    let candidates: Vec<(usize, Vec<Vec<String>>)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| kinds.contains(&e.kind))
+        .map(|(i, e)| (i, names(e)))
+        .collect();
+    let exact: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, ns)| ns.iter().any(|n| n.as_slice() == words))
+        .map(|(i, _)| *i)
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    candidates
+        .iter()
+        .filter(|(_, ns)| {
+            ns.iter()
+                .any(|n| n.windows(words.len()).any(|w| w == words))
         })
+        .map(|(i, _)| *i)
+        .collect()
 }
 
 /// Sorts hits and merges any that overlap, so highlights never overlap.
@@ -412,7 +430,6 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::EntityKind;
     use crate::query::parse;
 
     const DOC_A: &str = "Alliance news\n\nNATO’s new security alliance threatens the Asia-Pacific region. The Republic of Korea (ROK) joined.\n\nIn Zürich, the ROK envoy said the alliance was threatened; security alliances grow. Asia Pacific states watch.";
@@ -430,16 +447,24 @@ mod tests {
             let start = text.match_indices(needle).nth(nth).unwrap().0;
             Span::checked(text, start, start + needle.len()).unwrap()
         };
-        corpus.entities[0] = vec![Entity {
-            kind: EntityKind::Gpe,
-            canonical: "Republic of Korea".into(),
-            aliases: vec!["ROK".into()],
-            mentions: vec![
-                span_of("Republic of Korea", 0),
-                span_of("ROK", 0),
-                span_of("ROK", 1),
-            ],
-        }];
+        corpus.entities[0] = vec![
+            Entity {
+                kind: EntityKind::Gpe,
+                canonical: "Republic of Korea".into(),
+                aliases: vec!["ROK".into()],
+                mentions: vec![
+                    span_of("Republic of Korea", 0),
+                    span_of("ROK", 0),
+                    span_of("ROK", 1),
+                ],
+            },
+            Entity {
+                kind: EntityKind::Loc,
+                canonical: "Asia Pacific".into(),
+                aliases: vec![],
+                mentions: vec![span_of("Asia Pacific", 0)],
+            },
+        ];
         corpus.entities[1] = vec![];
         corpus
     }
@@ -558,6 +583,11 @@ mod tests {
             &[(0, &["Republic of Korea", "ROK", "ROK"])],
         );
         check("person:korea", &[]);
+        check("place:pacific", &[(0, &["Asia Pacific"])]);
+        check(
+            "place:korea OR place:asia",
+            &[(0, &["Republic of Korea", "ROK", "ROK", "Asia Pacific"])],
+        );
     }
 
     #[test]

@@ -1,4 +1,148 @@
-//! Maintainer CLI: check what seed files yield before building the page.
-fn main() {
-    println!("todo");
+//! Maintainer CLI: shows what seed files yield, with exactly the code the page's build uses.
+//!
+//! ```text
+//! cargo run -p explorer-core --bin explorer -- analyze FILE_OR_FOLDER...
+//! ```
+//! prints one JSON object per file and line:
+//! `{"file", "title", "entities": [{"start", "end", "type", "text", "canonical"}], "top_terms": [...]}`
+//! where `start`/`end` are character offsets (Unicode scalar values) into the file's content
+//! as read, header and any byte-order mark included, and `type` is PER, ORG, GPE, LOC, EVENT
+//! or NORP. A file that cannot be used prints `{"file", "error"}` and the exit status is 1.
+
+use explorer_core::export::{json_string as json, CharOffsets};
+use explorer_core::seeds::{read_seed_folder, TEXT_EXTENSIONS};
+use explorer_core::{Corpus, Document};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: explorer analyze FILE_OR_FOLDER...\n\nPrints one JSON object per file: its title, entities (with character offsets into the file)\nand top terms, exactly as the page's build computes them.";
+
+/// How many top terms to print.
+const TOP_TERMS: usize = 20;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.split_first() {
+        Some((cmd, paths)) if cmd == "analyze" && !paths.is_empty() => analyze(paths),
+        Some((cmd, _)) if cmd == "-h" || cmd == "--help" || cmd == "help" => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn analyze(paths: &[String]) -> ExitCode {
+    let mut failed = false;
+    for arg in paths {
+        let path = Path::new(arg);
+        let files: Vec<(String, Vec<u8>)> = if path.is_dir() {
+            match read_seed_folder(path) {
+                Ok(folder) => folder
+                    .files
+                    .into_iter()
+                    .map(|(name, bytes)| (path.join(name).display().to_string(), bytes))
+                    .collect(),
+                Err(e) => {
+                    println!(
+                        "{{\"file\":{},\"error\":{}}}",
+                        json(arg),
+                        json(&e.to_string())
+                    );
+                    failed = true;
+                    continue;
+                }
+            }
+        } else {
+            match std::fs::read(path) {
+                Ok(bytes) => vec![(arg.clone(), bytes)],
+                Err(e) => {
+                    let message = format!(
+                        "seed file {arg}: cannot be read: {e} (text files are *.{})",
+                        TEXT_EXTENSIONS.join(", *.")
+                    );
+                    println!("{{\"file\":{},\"error\":{}}}", json(arg), json(&message));
+                    failed = true;
+                    continue;
+                }
+            }
+        };
+        for (name, bytes) in files {
+            match Document::from_bytes(&name, &bytes) {
+                Ok(doc) => println!("{}", report(doc)),
+                Err(e) => {
+                    println!(
+                        "{{\"file\":{},\"error\":{}}}",
+                        json(&name),
+                        json(&e.to_string())
+                    );
+                    failed = true;
+                }
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The JSON line for one document, analysed as the page's build analyses it.
+fn report(doc: Document) -> String {
+    let had_bom = doc.had_bom;
+    let file = doc.file_name.clone();
+    let corpus = Corpus::build(vec![doc]);
+    let doc = &corpus.docs[0];
+    let chars = CharOffsets::new(&doc.text, usize::from(had_bom));
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "{{\"file\":{},\"title\":{},\"entities\":[",
+        json(&file),
+        json(&doc.meta.title)
+    );
+    let mut mentions: Vec<(u32, u32, usize)> = Vec::new();
+    for (i, e) in corpus.entities[0].iter().enumerate() {
+        mentions.extend(e.mentions.iter().map(|m| (m.start, m.end, i)));
+    }
+    mentions.sort_unstable();
+    for (n, (start, end, i)) in mentions.into_iter().enumerate() {
+        let e = &corpus.entities[0][i];
+        let text = doc.text.get(start as usize..end as usize).unwrap_or("");
+        let _ = write!(
+            out,
+            "{}{{\"start\":{},\"end\":{},\"type\":\"{}\",\"text\":{},\"canonical\":{}}}",
+            if n > 0 { "," } else { "" },
+            chars.of(start),
+            chars.of(end),
+            e.kind.label(),
+            json(text),
+            json(&e.canonical)
+        );
+    }
+    out.push_str("],\"top_terms\":[");
+    let stats = &corpus.doc_stats[0];
+    let vocab = &corpus.index.vocab;
+    let top = stats
+        .terms
+        .iter()
+        .filter(|(t, _)| !vocab.is_stop(*t) && !vocab.is_number(*t))
+        .take(TOP_TERMS);
+    for (n, &(t, count)) in top.enumerate() {
+        let _ = write!(
+            out,
+            "{}{{\"term\":{},\"count\":{},\"per_1000\":{:.2}}}",
+            if n > 0 { "," } else { "" },
+            json(vocab.form(t)),
+            count,
+            stats.per_thousand(count)
+        );
+    }
+    out.push_str("]}");
+    out
 }

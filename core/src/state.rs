@@ -1,0 +1,197 @@
+//! The shareable view state and its URL-hash form: `parse(hash)` and `to_hash(&view)`.
+//!
+//! The hash looks like `#q=nato&doc=report-1&ent=GPE:Republic%20of%20Korea&term=alliance`.
+//! Unknown keys are ignored and junk falls back to defaults; parsing never fails.
+
+use crate::entities::EntityKind;
+
+/// Longest value kept from the hash, in chars (a query is cut to the same length anyway).
+const MAX_VALUE_CHARS: usize = crate::query::MAX_QUERY_CHARS;
+
+/// What the URL hash says about the view.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub query: String,
+    /// The open document's id; `None` is the first document.
+    pub doc: Option<String>,
+    /// The selected entity chip.
+    pub entity: Option<(EntityKind, String)>,
+    /// The selected term (from the term-frequency chart).
+    pub term: Option<String>,
+    /// Whether every entity is shown inline in the reader.
+    pub inline_entities: bool,
+}
+
+/// Reads a URL hash (with or without the leading '#'). Never fails.
+pub fn parse(hash: &str) -> View {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let mut view = View::default();
+    for pair in hash.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
+        match key {
+            "q" => view.query = value,
+            "doc" if !value.is_empty() => view.doc = Some(value),
+            "ent" => {
+                view.entity = value.split_once(':').and_then(|(label, name)| {
+                    let kind = EntityKind::from_label(label)?;
+                    (!name.trim().is_empty()).then(|| (kind, name.to_string()))
+                })
+            }
+            "term" if !value.trim().is_empty() => view.term = Some(value),
+            "inline" => view.inline_entities = value == "1",
+            _ => {}
+        }
+    }
+    view
+}
+
+/// The URL hash for a view, without the leading '#'; empty for the default view.
+pub fn to_hash(view: &View) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !view.query.is_empty() {
+        parts.push(format!("q={}", encode(&view.query)));
+    }
+    if let Some(doc) = &view.doc {
+        parts.push(format!("doc={}", encode(doc)));
+    }
+    if let Some((kind, name)) = &view.entity {
+        parts.push(format!("ent={}:{}", kind.label(), encode(name)));
+    }
+    if let Some(term) = &view.term {
+        parts.push(format!("term={}", encode(term)));
+    }
+    if view.inline_entities {
+        parts.push("inline=1".to_string());
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-decodes leniently: a '+' is a space, a broken escape stays as written, and bytes
+/// that are not UTF-8 become U+FFFD.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(view: View) {
+        let hash = to_hash(&view);
+        assert_eq!(parse(&hash), view, "hash {hash}");
+        assert_eq!(parse(&format!("#{hash}")), view);
+    }
+
+    #[test]
+    fn views_round_trip() {
+        round_trip(View::default());
+        round_trip(View {
+            query: "nato".into(),
+            ..View::default()
+        });
+        round_trip(View {
+            query: "\"security alliance\" -russia OR place:\"Republic of Korea\" & = # % + ü 🎉"
+                .into(),
+            doc: Some("reports/2023 ü".into()),
+            entity: Some((EntityKind::Gpe, "Republic of Korea".into())),
+            term: Some("asia-pacific".into()),
+            inline_entities: true,
+        });
+        assert_eq!(to_hash(&View::default()), "");
+    }
+
+    #[test]
+    fn junk_falls_back_to_defaults() {
+        let check = |hash: &str, expected: View| assert_eq!(parse(hash), expected, "{hash:?}");
+        check("", View::default());
+        check("#", View::default());
+        check("#&&&==", View::default());
+        check("#zzz=1&ent=XYZ:foo&ent2", View::default());
+        check("#ent=GPE:", View::default());
+        check("#doc=", View::default());
+        check(
+            "#q=%E2%28%A1",
+            View {
+                query: "\u{FFFD}(\u{FFFD}".into(),
+                ..View::default()
+            },
+        );
+        check(
+            "#q=100%&x",
+            View {
+                query: "100%".into(),
+                ..View::default()
+            },
+        );
+        check(
+            "#q=%zz%4",
+            View {
+                query: "%zz%4".into(),
+                ..View::default()
+            },
+        );
+        check(
+            "#q=a+b",
+            View {
+                query: "a b".into(),
+                ..View::default()
+            },
+        );
+        check(
+            "#q=%",
+            View {
+                query: "%".into(),
+                ..View::default()
+            },
+        );
+        assert_eq!(
+            parse(&format!("#q={}", "x".repeat(10_000))).query.len(),
+            MAX_VALUE_CHARS
+        );
+    }
+}

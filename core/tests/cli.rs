@@ -1,0 +1,107 @@
+//! The maintainer CLI prints what the build computes, with offsets a maintainer can trust.
+
+use std::process::Command;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../seeds/000_f229af850eb50190.txt"
+);
+
+fn run(args: &[&str]) -> (bool, Vec<serde_json::Value>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_explorer"))
+        .args(args)
+        .output()
+        .expect("the CLI runs");
+    let lines = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let values = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    (out.status.success(), values)
+}
+
+/// Slices `text` by char offsets.
+fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn seed_entities_have_char_offsets_into_the_file() {
+    let (ok, values) = run(&["analyze", SEED]);
+    assert!(ok);
+    assert_eq!(values.len(), 1);
+    let v = &values[0];
+    let text = std::fs::read_to_string(SEED).unwrap();
+    assert_eq!(v["file"], SEED);
+    assert_eq!(v["title"], text.lines().next().unwrap());
+    let entities = v["entities"].as_array().unwrap();
+    for e in entities {
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(chars(&text, start, end), e["text"].as_str().unwrap(), "{e}");
+        assert!(
+            ["PER", "ORG", "GPE", "LOC", "EVENT", "NORP"].contains(&e["type"].as_str().unwrap())
+        );
+        assert!(!e["canonical"].as_str().unwrap().is_empty());
+    }
+    let terms = v["top_terms"].as_array().unwrap();
+    assert_eq!(terms[0]["term"], "nato");
+    assert!(terms.iter().all(|t| t["count"].as_u64().unwrap() > 0));
+}
+
+#[test]
+fn offsets_count_chars_and_the_byte_order_mark() {
+    let dir = std::env::temp_dir().join(format!("explorer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bom.txt");
+    let content =
+        "\u{FEFF}Ünïcödé title\r\n\r\nThe envoy met Angela Merkel in Zürich and Paris.\r\n";
+    std::fs::write(&file, content).unwrap();
+    let (ok, values) = run(&["analyze", file.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(ok);
+    for e in values[0]["entities"].as_array().unwrap() {
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars(content, start, end),
+            e["text"].as_str().unwrap(),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn bad_files_print_an_error_and_fail() {
+    let dir = std::env::temp_dir().join(format!("explorer-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bad.txt"), b"ok \xff").unwrap();
+    let (ok, values) = run(&[
+        "analyze",
+        dir.join("bad.txt").to_str().unwrap(),
+        "/no/such/file.txt",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(!ok);
+    assert!(values[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not valid UTF-8"));
+    assert!(values[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot be read"));
+}
+
+#[test]
+fn usage_without_arguments() {
+    let out = Command::new(env!("CARGO_BIN_EXE_explorer"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: explorer analyze"));
+}
