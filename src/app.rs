@@ -1,55 +1,280 @@
-//! The root component: owns the state and lays out the panels.
+//! The root component: owns the state, derives the search result, keeps the URL hash in
+//! step, and lays out the panels.
 
 use crate::corpus;
-use crate::doc_list::DocList;
+use crate::entity_chips::EntityChips;
+use crate::matches::{KwicList, Matches};
 use crate::reader::Reader;
+use crate::search_bar::SearchBar;
+use crate::state::{Action, HistoryMode, State, Tab};
+use crate::summary::Summary;
+use crate::term_chart::TermChart;
+use crate::theme::ThemeToggle;
+use explorer_core::query;
+use explorer_core::search::{Hit, SearchResult};
+use explorer_core::state::{parse as parse_hash, to_hash};
+use gloo::events::EventListener;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// What the reader is looking at.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct State {
-    pub doc_idx: usize,
+/// An `Rc` compared by identity: memoised values are the same allocation until their inputs
+/// change, so props holding them compare in constant time.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
 }
 
-pub enum Action {
-    OpenDoc(usize),
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-impl Reducible for State {
-    type Action = Action;
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::OpenDoc(doc_idx)
-                if doc_idx != self.doc_idx && doc_idx < corpus().docs.len() =>
-            {
-                Rc::new(State { doc_idx })
-            }
-            Action::OpenDoc(_) => self,
+/// The URL hash without its '#'.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Writes the view into the URL: a new history entry, or in place of the current one.
+fn write_hash(hash: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = if hash.is_empty() {
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    } else {
+        format!("#{hash}")
+    };
+    let written = window.history().and_then(|h| {
+        if push {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         }
+    });
+    if written.is_err() {
+        // Some contexts (an opaque file:// origin) refuse the History API; the hash still works.
+        let _ = location.set_hash(hash);
+    }
+}
+
+/// Scrolls the current hit into view if it is not already visible.
+fn scroll_to_current_hit(hit: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!(".doc mark[data-hit=\"{hit}\"]");
+    let Ok(Some(mark)) = document.query_selector(&selector) else {
+        return;
+    };
+    let rect = mark.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    // Leave room for the sticky search bar at the top.
+    if rect.top() < 120.0 || rect.bottom() > height - 20.0 {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
     let corpus = corpus();
-    let on_open = {
-        let state = state.dispatcher();
-        Callback::from(move |doc_idx: usize| state.dispatch(Action::OpenDoc(doc_idx)))
+    let state = use_reducer(|| State::from_view(&parse_hash(&current_hash())));
+    let input_ref = use_node_ref();
+
+    let result: Shared<SearchResult> = Shared(use_memo(state.query.clone(), |q| {
+        corpus.search(&query::parse(q))
+    }));
+    let doc_hits: Shared<Vec<Hit>> = {
+        let result = result.clone();
+        Shared(use_memo(
+            (state.query.clone(), state.doc_idx),
+            move |(_, doc)| result.hits_in(*doc).to_vec(),
+        ))
     };
+
+    // Keep the URL hash in step with the view.
+    use_effect_with((state.view(), state.history), |(view, history)| {
+        let hash = to_hash(view);
+        if *history != HistoryMode::FromUrl && hash != current_hash() {
+            write_hash(&hash, *history == HistoryMode::Push);
+        }
+    });
+
+    // Back, Forward, an edited or pasted hash: follow the URL.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let follow = move |_: &web_sys::Event| {
+                dispatcher.dispatch(Action::FromUrl(parse_hash(&current_hash())))
+            };
+            let on_hash = EventListener::new(&window, "hashchange", follow.clone());
+            let on_pop = EventListener::new(&window, "popstate", follow);
+            move || drop((on_hash, on_pop))
+        });
+    }
+
+    // "/" focuses the search box from anywhere but another text field.
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .expect("a document");
+            let listener = EventListener::new(&document, "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            || el.closest("[contenteditable]").ok().flatten().is_some()
+                    });
+                if e.key() == "/" && !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+                    if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
+                        e.prevent_default();
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    // After a step, a jump or a new query, bring the current hit into view.
+    use_effect_with(
+        (state.scroll_request, state.current_hit, state.doc_idx),
+        |&(_, hit, _)| scroll_to_current_hit(hit),
+    );
+
+    let dispatch = |f: fn(String) -> Action| {
+        let d = state.dispatcher();
+        Callback::from(move |s: String| d.dispatch(f(s)))
+    };
+    let on_type = dispatch(Action::Type);
+    let on_term = dispatch(Action::ToggleTerm);
+    let on_step = {
+        let (d, n_hits) = (state.dispatcher(), doc_hits.len());
+        Callback::from(move |forward: bool| d.dispatch(Action::StepHit { forward, n_hits }))
+    };
+    let on_clear = {
+        let d = state.dispatcher();
+        Callback::from(move |()| d.dispatch(Action::ClearQuery))
+    };
+    let on_go = {
+        let d = state.dispatcher();
+        Callback::from(move |(doc_idx, hit): (usize, usize)| {
+            d.dispatch(Action::GoToHit { doc_idx, hit })
+        })
+    };
+    let on_open = {
+        let d = state.dispatcher();
+        Callback::from(move |doc_idx: usize| d.dispatch(Action::OpenDoc(doc_idx)))
+    };
+    let on_entity = {
+        let d = state.dispatcher();
+        Callback::from(move |(kind, name)| d.dispatch(Action::ToggleEntity(kind, name)))
+    };
+    let on_inline = {
+        let d = state.dispatcher();
+        Callback::from(move |()| d.dispatch(Action::ToggleInline))
+    };
+    let on_term_options = {
+        let d = state.dispatcher();
+        Callback::from(move |o| d.dispatch(Action::SetTermOptions(o)))
+    };
+
+    let selected = state.selected_entity();
+    let selected_idx = selected.map(|(i, _)| i);
+    let hit_entity_kind = selected.map(|(_, e)| e.kind);
+    let tab_name = format!("{:?}", state.tab).to_lowercase();
+    let entity_detail = match selected {
+        Some((_, e)) => html! {
+            <div class="entity-detail" aria-live="polite">
+                <p class="entity-detail-head">
+                    <strong>{ &e.canonical }</strong>
+                    { format!(" · {} · {} mention{}", e.kind.name(), e.count(), if e.count() == 1 { "" } else { "s" }) }
+                    if !e.aliases.is_empty() {
+                        { format!(" · also {}", e.aliases.join(", ")) }
+                    }
+                </p>
+                <crate::dispersion::Dispersion hits={doc_hits.0.clone()} n_tokens={corpus.index.tokens(state.doc_idx).len()}
+                    current={state.current_hit} on_jump={{ let on_go = on_go.clone(); let doc = state.doc_idx; Callback::from(move |h| on_go.emit((doc, h))) }}
+                    label={format!("{} in this document", e.canonical)} />
+                <KwicList doc_idx={state.doc_idx} hits={doc_hits.0.clone()} show_title={false}
+                    current={Some(state.current_hit)} on_go={on_go.clone()} />
+            </div>
+        },
+        None => html! {},
+    };
+
     html! {
-        <div class="layout">
-            <header class="masthead">
-                <p class="app-name">{ "Text Explorer" }</p>
+        <div class="app" data-tab={tab_name}>
+            <header class="topbar">
+                <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
+                <SearchBar query={state.query.clone()} result={result.0.clone()} n_hits={doc_hits.len()}
+                    current={state.current_hit} input_ref={input_ref.clone()} {on_type} {on_step} {on_clear} />
+                <ThemeToggle />
+                <nav class="tabs" aria-label="Panels">
+                    { for Tab::ALL.into_iter().map(|tab| {
+                        let d = state.dispatcher();
+                        html! {
+                            <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()}
+                                onclick={move |_| d.dispatch(Action::ShowTab(tab))}>{ tab.label() }</button>
+                        }
+                    }) }
+                </nav>
             </header>
-            if corpus.docs.len() > 1 {
-                <DocList current={state.doc_idx} {on_open} />
+            if let Some(id) = &state.unknown_doc {
+                <p class="notice" role="alert">{ format!("There is no document “{id}” in this corpus; showing the first one.") }</p>
             }
-            <main class="reader-pane" id="reader">
-                <Reader doc_idx={state.doc_idx} />
-            </main>
+            <div class="panes">
+                <aside class="side side-left" aria-label="Entities and summary">
+                    <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={on_entity}
+                        inline_entities={state.inline_entities} on_toggle_inline={on_inline}>
+                        { entity_detail }
+                    </EntityChips>
+                    <Summary doc_idx={state.doc_idx} result={result.0.clone()} has_query={!state.query.trim().is_empty()} {on_open} />
+                </aside>
+                <main class="panel panel-reader" id="reader" aria-label="Reader">
+                    <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
+                        {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
+                </main>
+                <aside class="side side-right" aria-label="Matches and term frequency">
+                    <Matches result={result.0.clone()} doc_idx={state.doc_idx} doc_hits={doc_hits.0.clone()}
+                        current_hit={state.current_hit} query={state.query.clone()} on_go={on_go.clone()} />
+                    <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
+                        on_options={on_term_options} {on_term} />
+                </aside>
+            </div>
         </div>
     }
 }

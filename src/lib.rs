@@ -4,8 +4,17 @@
 //! components only decode it once, hold indices into it and turn events into actions.
 
 pub mod app;
-pub mod doc_list;
+pub mod dispersion;
+pub mod download;
+pub mod entity_chips;
+pub mod js_api;
+pub mod matches;
 pub mod reader;
+pub mod search_bar;
+pub mod state;
+pub mod summary;
+pub mod term_chart;
+pub mod theme;
 
 use explorer_core::Corpus;
 use std::sync::OnceLock;

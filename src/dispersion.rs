@@ -1,0 +1,55 @@
+//! A dispersion strip: where the hits fall across the document, one tick per hit
+//! (AntConc's Plot), with clicks jumping to the hit.
+
+use explorer_core::search::Hit;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DispersionProps {
+    pub hits: Rc<Vec<Hit>>,
+    pub n_tokens: usize,
+    pub current: usize,
+    pub on_jump: Callback<usize>,
+    /// What the strip shows, for its accessible name ("“nato” in this document").
+    pub label: AttrValue,
+}
+
+/// Width of the drawing in SVG units; it scales to its box.
+const WIDTH: f64 = 1000.0;
+
+#[component]
+pub fn Dispersion(props: &DispersionProps) -> Html {
+    if props.hits.is_empty() || props.n_tokens == 0 {
+        return html! {};
+    }
+    let n = props.n_tokens as f64;
+    let segments =
+        explorer_core::stats::dispersion(props.n_tokens, props.hits.iter().map(|h| h.first), 10);
+    let summary = format!(
+        "{}: {} in {} of 10 parts of the document",
+        props.label,
+        props.hits.len(),
+        segments.iter().filter(|&&c| c > 0).count()
+    );
+    html! {
+        <figure class="dispersion">
+            <svg viewBox={format!("0 0 {WIDTH} 40")} preserveAspectRatio="none" role="img" aria-label={summary.clone()}>
+                <rect class="dispersion-track" x="0" y="0" width={WIDTH.to_string()} height="40" />
+                { for (1..10).map(|i| html! {
+                    <line class="dispersion-grid" x1={(WIDTH * i as f64 / 10.0).to_string()} x2={(WIDTH * i as f64 / 10.0).to_string()} y1="0" y2="40" />
+                }) }
+                { for props.hits.iter().enumerate().map(|(i, h)| {
+                    let x = (f64::from(h.first) + 0.5) / n * WIDTH;
+                    let on_jump = props.on_jump.clone();
+                    html! {
+                        <line class={classes!("tick", (i == props.current).then_some("current"))}
+                            x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="4" y2="36"
+                            onclick={move |_| on_jump.emit(i)} />
+                    }
+                }) }
+            </svg>
+            <figcaption class="dispersion-caption"><span>{ "Start" }</span><span>{ "End" }</span></figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,78 @@
+//! Light, dark or the system's choice, remembered across visits (localStorage).
+
+use gloo::storage::{LocalStorage, Storage};
+use yew::prelude::*;
+
+const KEY: &str = "explorer-theme";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn load() -> Theme {
+        match LocalStorage::get::<String>(KEY).as_deref() {
+            Ok("light") => Theme::Light,
+            Ok("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Applies the theme to the root element (`data-theme`); "system" removes it so the
+/// stylesheet follows `prefers-color-scheme`.
+fn apply(theme: Theme) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = match theme {
+            Theme::System => root.remove_attribute("data-theme"),
+            t => root.set_attribute("data-theme", t.name()),
+        };
+    }
+}
+
+#[component]
+pub fn ThemeToggle() -> Html {
+    let theme = use_state(Theme::load);
+    use_effect_with(*theme, |&t| apply(t));
+    let onclick = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = theme.next();
+            // Storage can be unavailable (private mode, file://): the choice then lasts the visit.
+            let _ = LocalStorage::set(KEY, next.name());
+            theme.set(next);
+        })
+    };
+    let (icon, label) = match *theme {
+        Theme::System => ("◐", "Theme: system"),
+        Theme::Light => ("☀", "Theme: light"),
+        Theme::Dark => ("☾", "Theme: dark"),
+    };
+    html! {
+        <button type="button" class="icon-button theme-toggle" {onclick} aria-label={label} title={format!("{label} (click to change)")}>
+            <span aria-hidden="true">{ icon }</span>
+        </button>
+    }
+}
