@@ -73,7 +73,9 @@ pub struct SeedError {
 pub enum SeedProblem {
     Empty,
     OnlyWhitespace,
-    NotUtf8 { byte_offset: usize },
+    /// Where the first invalid byte is: its offset, and its line and column (1-based, the
+    /// column counted in chars).
+    NotUtf8 { byte_offset: usize, line: usize, column: usize },
     TooLarge { bytes: usize },
     Unreadable(String),
     NoBody,
@@ -85,9 +87,9 @@ impl std::fmt::Display for SeedError {
         match &self.problem {
             SeedProblem::Empty => write!(f, "the file is empty"),
             SeedProblem::OnlyWhitespace => write!(f, "the file holds only whitespace"),
-            SeedProblem::NotUtf8 { byte_offset } => write!(
+            SeedProblem::NotUtf8 { byte_offset, line, column } => write!(
                 f,
-                "not valid UTF-8 (invalid byte sequence at byte {byte_offset}); save it as UTF-8"
+                "not valid UTF-8 (invalid byte sequence at byte {byte_offset}, line {line}, column {column}); save it as UTF-8"
             ),
             SeedProblem::TooLarge { bytes } => write!(
                 f,
@@ -119,8 +121,13 @@ impl Document {
             return Err(fail(SeedProblem::Empty));
         }
         let text = std::str::from_utf8(body).map_err(|e| {
+            // The valid prefix locates the bad byte for the reader.
+            let valid = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
+            let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
             fail(SeedProblem::NotUtf8 {
                 byte_offset: e.valid_up_to() + usize::from(had_bom) * 3,
+                line: valid.matches('\n').count() + 1,
+                column: valid[line_start..].chars().count() + 1,
             })
         })?;
         if text.trim().is_empty() {
@@ -811,7 +818,9 @@ mod tests {
         check(b"", SeedProblem::Empty);
         check(b"\xEF\xBB\xBF", SeedProblem::Empty);
         check(b" \n\t\r\n", SeedProblem::OnlyWhitespace);
-        check(b"ok\xFFno", SeedProblem::NotUtf8 { byte_offset: 2 });
+        check(b"ok\xFFno", SeedProblem::NotUtf8 { byte_offset: 2, line: 1, column: 3 });
+        check(b"a\n\xC3\xA9\xFF", SeedProblem::NotUtf8 { byte_offset: 4, line: 2, column: 2 });
+        check(b"\xEF\xBB\xBFa\xFF", SeedProblem::NotUtf8 { byte_offset: 4, line: 1, column: 2 });
         let err = Document::from_bytes("dir/bad.txt", b"ab\xC3").unwrap_err();
         assert!(err
             .to_string()

@@ -12,7 +12,7 @@ function buildWithSeeds(dir) {
 }
 
 const cases = [
-  ['tests/fixtures/bad-utf8', /seed file latin1\.txt: not valid UTF-8 \(invalid byte sequence at byte 21\)/],
+  ['tests/fixtures/bad-utf8', /seed file latin1\.txt: not valid UTF-8 \(invalid byte sequence at byte 22, line 3, column 16\)/],
   ['tests/fixtures/empty', /seed file empty\.txt: the file is empty/],
   ['tests/fixtures/no-such-folder', /no-such-folder: cannot be read/],
 ];
