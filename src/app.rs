@@ -13,7 +13,7 @@ use crate::theme::ThemeToggle;
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
 use explorer_core::state::{parse as parse_hash, to_hash};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -146,25 +146,27 @@ pub fn App() -> Html {
             let document = web_sys::window()
                 .and_then(|w| w.document())
                 .expect("a document");
-            let listener = EventListener::new(&document, "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                            || el.closest("[contenteditable]").ok().flatten().is_some()
-                    });
-                if e.key() == "/" && !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
-                    if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
-                        e.prevent_default();
-                        let _ = input.focus();
-                        input.select();
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                                || el.closest("[contenteditable]").ok().flatten().is_some()
+                        });
+                    if e.key() == "/" && !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+                        if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
+                            e.prevent_default();
+                            let _ = input.focus();
+                            input.select();
+                        }
                     }
-                }
-            });
+                });
             move || drop(listener)
         });
     }

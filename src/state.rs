@@ -240,6 +240,8 @@ impl Reducible for State {
                     next.query = term_query(&term);
                     next.term = Some(term);
                     next.entity = None;
+                    // On a phone, show the marks the click made.
+                    next.tab = Tab::Reader;
                 }
                 next.current_hit = 0;
                 next.scroll_request += 1;
