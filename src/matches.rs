@@ -54,6 +54,11 @@ pub fn Matches(props: &MatchesProps) -> Html {
     }
 }
 
+/// Context shown on one line: a hard-wrapped paragraph's line breaks become spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n', '\t'], " ")
+}
+
 #[derive(Properties, PartialEq)]
 pub struct KwicListProps {
     pub doc_idx: usize,
@@ -90,9 +95,9 @@ pub fn KwicList(props: &KwicListProps) -> Html {
                     <li key={i}>
                         <button type="button" class={classes!("kwic", current.then_some("current"))}
                             aria-current={current.then_some("true")} onclick={move |_| on_go.emit((doc_idx, i))}>
-                            <span class="kwic-left">{ if line.more_left { "…" } else { "" } }{ line.left.of(text) }</span>
-                            <mark class="kwic-hit">{ line.hit.of(text) }</mark>
-                            <span class="kwic-right">{ line.right.of(text) }{ if line.more_right { "…" } else { "" } }</span>
+                            <span class="kwic-left">{ if line.more_left { "…" } else { "" } }{ one_line(line.left.of(text)) }</span>
+                            <mark class="kwic-hit">{ one_line(line.hit.of(text)) }</mark>
+                            <span class="kwic-right">{ one_line(line.right.of(text)) }{ if line.more_right { "…" } else { "" } }</span>
                         </button>
                     </li>
                 }
