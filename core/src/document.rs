@@ -75,8 +75,14 @@ pub enum SeedProblem {
     OnlyWhitespace,
     /// Where the first invalid byte is: its offset, and its line and column (1-based, the
     /// column counted in chars).
-    NotUtf8 { byte_offset: usize, line: usize, column: usize },
-    TooLarge { bytes: usize },
+    NotUtf8 {
+        byte_offset: usize,
+        line: usize,
+        column: usize,
+    },
+    TooLarge {
+        bytes: usize,
+    },
     Unreadable(String),
     NoBody,
 }
@@ -818,9 +824,30 @@ mod tests {
         check(b"", SeedProblem::Empty);
         check(b"\xEF\xBB\xBF", SeedProblem::Empty);
         check(b" \n\t\r\n", SeedProblem::OnlyWhitespace);
-        check(b"ok\xFFno", SeedProblem::NotUtf8 { byte_offset: 2, line: 1, column: 3 });
-        check(b"a\n\xC3\xA9\xFF", SeedProblem::NotUtf8 { byte_offset: 4, line: 2, column: 2 });
-        check(b"\xEF\xBB\xBFa\xFF", SeedProblem::NotUtf8 { byte_offset: 4, line: 1, column: 2 });
+        check(
+            b"ok\xFFno",
+            SeedProblem::NotUtf8 {
+                byte_offset: 2,
+                line: 1,
+                column: 3,
+            },
+        );
+        check(
+            b"a\n\xC3\xA9\xFF",
+            SeedProblem::NotUtf8 {
+                byte_offset: 4,
+                line: 2,
+                column: 2,
+            },
+        );
+        check(
+            b"\xEF\xBB\xBFa\xFF",
+            SeedProblem::NotUtf8 {
+                byte_offset: 4,
+                line: 1,
+                column: 2,
+            },
+        );
         let err = Document::from_bytes("dir/bad.txt", b"ab\xC3").unwrap_err();
         assert!(err
             .to_string()

@@ -120,7 +120,7 @@ pub fn entities_json(corpus: &Corpus, doc: usize) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "extract"))]
 mod tests {
     use super::*;
 

@@ -5,6 +5,8 @@
 //! CI runs a few hundred cases per property. For a long run:
 //! `PROPTEST_CASES=100000 cargo test --release -p explorer-core --test properties`
 
+#![cfg(feature = "extract")]
+
 use explorer_core::entities::EntityKind;
 use explorer_core::layout::{segments, Piece, Segment};
 use explorer_core::query::{parse, Atom};

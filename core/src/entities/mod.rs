@@ -89,3 +89,9 @@ impl Entity {
 mod extract;
 #[cfg(feature = "extract")]
 pub use extract::extract;
+#[cfg(feature = "extract")]
+mod lexicon;
+#[cfg(feature = "extract")]
+mod rules;
+#[cfg(feature = "extract")]
+mod tokens;

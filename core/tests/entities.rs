@@ -1,0 +1,644 @@
+//! Entity extraction, end to end: one-line cases per rule, the mention invariants, a no-panic
+//! property test, the seed article, and precision and recall over hand-annotated news texts
+//! in `tests/fixtures/news/`.
+#![cfg(feature = "extract")]
+
+use explorer_core::entities::{extract, Entity, EntityKind};
+use explorer_core::{Document, Span};
+use std::collections::BTreeMap;
+
+/// A document whose body is `text` (under a neutral title line).
+fn doc(text: &str) -> Document {
+    Document::parse("t.txt", &format!("Note\n\n{text}"))
+}
+
+/// The mentions found in `text`, in reading order, as "KIND surface; KIND surface".
+fn mentions(text: &str) -> String {
+    let d = doc(text);
+    let mut all: Vec<(Span, EntityKind)> = extract(&d)
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |&m| (m, e.kind)))
+        .collect();
+    all.sort();
+    all.iter()
+        .map(|(m, k)| format!("{} {}", k.label(), m.of(&d.text)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn check(text: &str, expected: &str) {
+    assert_eq!(mentions(text), expected, "in: {text}");
+}
+
+/// The entities of `text` as "KIND canonical [aliases] ×count", sorted.
+fn entities(text: &str) -> Vec<String> {
+    extract(&doc(text)).iter().map(describe).collect()
+}
+
+fn describe(e: &Entity) -> String {
+    let aliases = if e.aliases.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", e.aliases.join(", "))
+    };
+    format!(
+        "{} {}{} ×{}",
+        e.kind.label(),
+        e.canonical,
+        aliases,
+        e.count()
+    )
+}
+
+#[test]
+fn each_kind() {
+    check(
+        "Jens Stoltenberg visited Seoul on Monday.",
+        "PER Jens Stoltenberg; GPE Seoul",
+    );
+    check(
+        "The talks were held at the Sejong Institute.",
+        "ORG Sejong Institute",
+    );
+    check(
+        "Ships crossed the Korean Peninsula coast and the South China Sea.",
+        "LOC Korean Peninsula; LOC South China Sea",
+    );
+    check(
+        "It was built after World War II and lasted through the Cold War.",
+        "EVENT World War II; EVENT Cold War",
+    );
+    check(
+        "Soviet armies faced European and Chinese leaders.",
+        "NORP Soviet; NORP European; NORP Chinese",
+    );
+    check(
+        "Trade between Kenya and Tanzania grew.",
+        "GPE Kenya; GPE Tanzania",
+    );
+    check(
+        "They sailed from Africa across the Indian Ocean.",
+        "LOC Africa; LOC Indian Ocean",
+    );
+    check(
+        "The Ministry of Foreign Affairs issued a note.",
+        "ORG Ministry of Foreign Affairs",
+    );
+    check(
+        "She joined the Chinese Academy of Social Sciences in 2001.",
+        "ORG Chinese Academy of Social Sciences",
+    );
+    check(
+        "Rebels fought in the Korean War and in the Battle of Britain.",
+        "EVENT Korean War; EVENT Battle of Britain",
+    );
+    check("Climbers left for Mount Everest.", "LOC Mount Everest");
+    check(
+        "He lives in Zürich, not in São Paulo or Sao Paulo.",
+        "GPE Zürich; GPE São Paulo; GPE Sao Paulo",
+    );
+    check(
+        "The talks in Sichuan Province ended.",
+        "GPE Sichuan Province",
+    );
+    check("Floods hit the Kivu region again.", "LOC Kivu");
+    check("Shares of Procter & Gamble rose.", "ORG Procter & Gamble");
+    check(
+        "The Beijing Winter Olympics opened.",
+        "EVENT Beijing Winter Olympics",
+    );
+}
+
+#[test]
+fn titles_are_not_part_of_names() {
+    check(
+        "NATO Secretary-General Jens Stoltenberg spoke.",
+        "ORG NATO; PER Jens Stoltenberg",
+    );
+    check(
+        "President Joe Biden met Prime Minister Fumio Kishida.",
+        "PER Joe Biden; PER Fumio Kishida",
+    );
+    check("Later, Mr. Smith left early.", "PER Smith");
+    check(
+        "Chinese Foreign Minister Wang Yi arrived.",
+        "NORP Chinese; PER Wang Yi",
+    );
+    check("Dr. Anthony Fauci testified.", "PER Anthony Fauci");
+    check(
+        "The talks, said spokesperson Mao Ning, went well.",
+        "PER Mao Ning",
+    );
+    check(
+        "U.S. Secretary of State Antony Blinken flew in.",
+        "GPE U.S.; PER Antony Blinken",
+    );
+    check(
+        "On stage, Apple CEO Tim Cook spoke.",
+        "ORG Apple; PER Tim Cook",
+    );
+    check(
+        "The Justice Department and General Motors agreed.",
+        "ORG Justice Department; ORG General Motors",
+    );
+    check("They signed the General Peace Agreement.", "");
+}
+
+#[test]
+fn acronym_in_parentheses_is_an_alias() {
+    let text = "Jens Stoltenberg visited the Republic of Korea (ROK) and Japan. The ROK agreed. \
+                The Five Eyes Alliance (FVEY) and the Quadrilateral Security Dialogue (QUAD) met. \
+                QUAD members and FVEY officials talked. The Grand Regional Water Authority (GRWA) \
+                said GRWA will act.";
+    let found = entities(text);
+    for expected in [
+        "GPE Republic of Korea [ROK] ×3",
+        "ORG Five Eyes Alliance [FVEY] ×3",
+        "ORG Quadrilateral Security Dialogue [QUAD] ×3",
+        "ORG Grand Regional Water Authority [GRWA] ×3",
+    ] {
+        assert!(
+            found.contains(&expected.to_string()),
+            "{expected} not in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn well_known_short_forms_merge() {
+    let found = entities(
+        "The US and the U.S. and America and the United States, then the USA. \
+         The UK, Britain and the United Kingdom. The UN and the United Nations. The EU.",
+    );
+    assert_eq!(
+        found,
+        [
+            "ORG European Union [EU] ×1",
+            "ORG United Nations [UN] ×2",
+            "GPE United Kingdom [UK, Britain] ×3",
+            "GPE United States [US, U.S., America, USA] ×5",
+        ]
+    );
+}
+
+#[test]
+fn surname_only_mention_merges_with_full_name() {
+    assert_eq!(
+        entities("Jens Stoltenberg arrived on Monday. Stoltenberg said the alliance was ready, and later Stoltenberg left."),
+        ["PER Jens Stoltenberg [Stoltenberg] ×3"]
+    );
+    assert_eq!(
+        entities("President Biden spoke first. Later, Joe Biden thanked the crowd."),
+        ["PER Joe Biden [Biden] ×2"]
+    );
+    // Family name first.
+    assert_eq!(
+        entities("Foreign Minister Wang Yi met reporters. Wang said talks would go on."),
+        ["PER Wang Yi [Wang] ×2"]
+    );
+}
+
+#[test]
+fn possessives_are_left_out() {
+    check("NATO's attempt failed.", "ORG NATO");
+    check("NATO’s attempt failed.", "ORG NATO");
+    check("In China's view, it works.", "GPE China");
+    check(
+        "The People's Liberation Army moved.",
+        "ORG People's Liberation Army",
+    );
+}
+
+#[test]
+fn hyphenated_names() {
+    check("The US-led NATO grew.", "GPE US; ORG NATO");
+    check(
+        "The Russia-Ukraine conflict and the Russia–Ukraine talks.",
+        "GPE Russia; GPE Ukraine; GPE Russia; GPE Ukraine",
+    );
+    check(
+        "Tension in the Asia-Pacific region rose.",
+        "LOC Asia-Pacific",
+    );
+    check(
+        "It joined the Indo-Pacific Economic Framework for Prosperity.",
+        "ORG Indo-Pacific Economic Framework for Prosperity",
+    );
+    check(
+        "Kim Jong-un and Moon Jae-in met.",
+        "PER Kim Jong-un; PER Moon Jae-in",
+    );
+}
+
+#[test]
+fn sentence_initial_ordinary_words_are_not_names() {
+    check(
+        "Besides, NATO grew. Especially after 2014 it grew. Today, it is big. However, it is slow. \
+         In the end it won. At present, China waits. Many Americans agree.",
+        "ORG NATO; GPE China; NORP Americans",
+    );
+    check(
+        "Will you come? May I help? Mark the date. Nice work. Reading is fun.",
+        "",
+    );
+    check("Security Strategy Research is hard.", "");
+}
+
+#[test]
+fn months_weekdays_and_furniture_are_not_entities() {
+    check(
+        "On Monday in March the talks resumed, and on Easter Sunday they ended.",
+        "",
+    );
+    let d = Document::parse(
+        "t.txt",
+        "Title line\n\nNATO met in Brussels.\n\nRelated News",
+    );
+    let names: Vec<String> = extract(&d).iter().map(describe).collect();
+    assert_eq!(names, ["ORG NATO ×1", "GPE Brussels ×1"]);
+}
+
+#[test]
+fn ambiguous_words_need_support() {
+    check(
+        "She moved to Nice in 2019 and later to Reading.",
+        "GPE Nice; GPE Reading",
+    );
+    check("They had a nice time reading.", "");
+    check(
+        "Jordan Henderson scored while Jordan watched.",
+        "PER Jordan Henderson; GPE Jordan",
+    );
+    check(
+        "Sydney Sweeney flew to Sydney.",
+        "PER Sydney Sweeney; GPE Sydney",
+    );
+}
+
+#[test]
+fn header_fields() {
+    let d = Document::parse(
+        "x.txt",
+        "\"Asia-Pacific version\" created to threaten stability\n\n\nChina Military Online\nHuang Panyue\n2023-03-03 00:50:38\n\nBy Zheng Zaixing\n\n\nNATO Secretary-General Jens Stoltenberg recently visited Japan.",
+    );
+    let found: Vec<String> = extract(&d).iter().map(describe).collect();
+    assert_eq!(
+        found,
+        [
+            "PER Huang Panyue ×1",
+            "PER Jens Stoltenberg ×1",
+            "PER Zheng Zaixing ×1",
+            "ORG China Military Online ×1",
+            "ORG NATO ×1",
+            "GPE Japan ×1",
+            "LOC Asia-Pacific ×1",
+        ]
+    );
+    // An editor line that is not a personal name is no person.
+    let d = Document::parse(
+        "x.txt",
+        "Storm hits coast\nSource: Coastal Times\nEditor: Night Desk\nPublished: March 3, 2023\n\nThe storm reached Lisbon.",
+    );
+    let found: Vec<String> = extract(&d).iter().map(describe).collect();
+    assert_eq!(found, ["ORG Coastal Times ×1", "GPE Lisbon ×1"]);
+}
+
+/// Every mention is its entity's surface form, inside a region or header field, sorted and
+/// not overlapping any other mention.
+fn assert_invariants(d: &Document, entities: &[Entity]) {
+    let mut fields: Vec<Span> = d.regions().collect();
+    fields.extend(d.meta.authors.iter().map(|f| f.span));
+    fields.extend(d.meta.editor.iter().map(|f| f.span));
+    fields.extend(d.meta.source.iter().map(|f| f.span));
+    let mut all = Vec::new();
+    for e in entities {
+        assert!(!e.mentions.is_empty(), "{e:?}");
+        assert!(!e.aliases.contains(&e.canonical), "{e:?}");
+        assert!(
+            e.mentions.windows(2).all(|w| w[0].end <= w[1].start),
+            "{e:?}"
+        );
+        for &m in &e.mentions {
+            assert!(!m.is_empty());
+            assert!(
+                Span::checked(&d.text, m.start as usize, m.end as usize).is_some(),
+                "{m:?} not on char boundaries"
+            );
+            assert!(
+                fields.iter().any(|f| f.contains(m)),
+                "{m:?} outside regions: {e:?}"
+            );
+            let surface = m.of(&d.text);
+            assert_eq!(surface.trim(), surface, "{e:?}");
+            let known = |s: &str| {
+                let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let s = norm(s).replace('’', "'");
+                std::iter::once(&e.canonical)
+                    .chain(&e.aliases)
+                    .any(|a| norm(a).replace('’', "'") == s)
+            };
+            assert!(
+                known(surface),
+                "{surface:?} is neither canonical nor alias of {e:?}"
+            );
+            all.push(m);
+        }
+    }
+    all.sort();
+    assert!(
+        all.windows(2).all(|w| w[0].end <= w[1].start),
+        "overlapping mentions"
+    );
+}
+
+#[test]
+fn mention_spans_hold_their_invariants() {
+    let seed = include_str!("../../seeds/000_f229af850eb50190.txt");
+    let mut texts = vec![seed.to_string()];
+    texts.extend(fixtures().into_iter().map(|(_, text, _)| text));
+    texts.push("Ünïcödé: Zürich’s “NATO” — Россия, 北京, القاهرة 🚀 and the U.S.A. (USA).".into());
+    for text in texts {
+        let d = Document::parse("x.txt", &text);
+        assert_invariants(&d, &extract(&d));
+    }
+}
+
+/// A small deterministic generator (xorshift) of text mixing names, punctuation, scripts
+/// and emoji, so that odd boundaries get exercised.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn never_panics_on_random_unicode() {
+    const PIECES: &[&str] = &[
+        "NATO",
+        "ROK",
+        "(",
+        ")",
+        "(ROK)",
+        "'s",
+        "’s",
+        "’",
+        "'",
+        "-",
+        "–",
+        "—",
+        "&",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        " ",
+        " ",
+        " ",
+        "Republic",
+        "of",
+        "Korea",
+        "U.S.",
+        "Mr.",
+        "Dr",
+        "President",
+        "Jens",
+        "Stoltenberg",
+        "said",
+        "the",
+        "The",
+        "Asia",
+        "Pacific",
+        "Zürich",
+        "São",
+        "é",
+        "\u{301}",
+        "\u{200D}",
+        "🚀",
+        "👩‍👩‍👧",
+        "北京",
+        "Россия",
+        "القاهرة",
+        "עברית",
+        "\u{FEFF}",
+        "\r\n",
+        "\t",
+        "Institute",
+        "Sea",
+        "War",
+        "II",
+        "By",
+        "Source:",
+        "2023-03-03",
+        "A",
+        "I",
+        "ß",
+        "ǅ",
+        "İ",
+        "F.",
+        "St.",
+        "Inc.",
+        "Jr.",
+        "\"",
+        "“",
+        "”",
+        ":",
+        "Jae-in",
+        "Kim",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..3000 {
+        let n = (rng.next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(rng.pick(PIECES));
+            if rng.next() % 3 == 0 {
+                text.push(' ');
+            }
+            if rng.next() % 17 == 0 {
+                // Any scalar value, including unassigned and private-use ones.
+                let c = char::from_u32((rng.next() % 0x11_0000) as u32).unwrap_or('x');
+                text.push(c);
+            }
+        }
+        let d = Document::parse("r.txt", &text);
+        let found = extract(&d);
+        assert_invariants(&d, &found);
+    }
+}
+
+#[test]
+fn seed_article_yields_sensible_entities() {
+    let seed = include_str!("../../seeds/000_f229af850eb50190.txt");
+    let d = Document::parse("000_f229af850eb50190.txt", seed);
+    let found = extract(&d);
+    let find = |kind: EntityKind, canonical: &str| {
+        found
+            .iter()
+            .find(|e| e.kind == kind && e.canonical == canonical)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {kind:?} {canonical}: {:#?}",
+                    found.iter().map(describe).collect::<Vec<_>>()
+                )
+            })
+    };
+    assert!(find(EntityKind::Gpe, "Republic of Korea")
+        .aliases
+        .contains(&"ROK".to_string()));
+    assert_eq!(find(EntityKind::Gpe, "Republic of Korea").count(), 3);
+    find(EntityKind::Person, "Jens Stoltenberg");
+    find(EntityKind::Person, "Zheng Zaixing");
+    assert!(find(EntityKind::Org, "NATO").count() >= 15);
+    assert!(find(EntityKind::Gpe, "United States")
+        .aliases
+        .contains(&"US".to_string()));
+    assert!(find(EntityKind::Org, "Five Eyes Alliance")
+        .aliases
+        .contains(&"FVEY".to_string()));
+    find(EntityKind::Org, "Sejong Institute");
+    find(EntityKind::Loc, "Korean Peninsula");
+    find(EntityKind::Event, "Cold War");
+    find(EntityKind::Norp, "Soviet");
+    for junk in [
+        "Besides",
+        "Especially",
+        "Today",
+        "Related News",
+        "In",
+        "At present",
+        "Korea",
+        "Pacific",
+    ] {
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.canonical == junk || e.aliases.iter().any(|a| a == junk)),
+            "junk entity {junk}"
+        );
+    }
+    assert_invariants(&d, &found);
+}
+
+/// A gold or predicted mention: byte range and kind.
+type Labelled = (usize, usize, EntityKind);
+
+/// The fixtures: (file name, plain text, gold mentions).
+fn fixtures() -> Vec<(String, String, Vec<Labelled>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let marked = std::fs::read_to_string(&p).expect("readable fixture");
+            let (text, gold) = strip_marks(&marked);
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                text,
+                gold,
+            )
+        })
+        .collect()
+}
+
+/// Turns "{{PER|Jens Stoltenberg}} said" into the plain text and the marked spans.
+fn strip_marks(marked: &str) -> (String, Vec<Labelled>) {
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find("{{") {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("}}").expect("closed mark");
+        let (label, surface) = after[..close].split_once('|').expect("KIND|surface");
+        let kind = EntityKind::from_label(label).expect("known kind");
+        gold.push((text.len(), text.len() + surface.len(), kind));
+        text.push_str(surface);
+        rest = &after[close + 2..];
+    }
+    text.push_str(rest);
+    (text, gold)
+}
+
+#[test]
+fn precision_and_recall_on_news_fixtures() {
+    // (true positives, predicted, gold) per kind; a hit needs the exact span and kind.
+    let mut counts: BTreeMap<EntityKind, (usize, usize, usize)> = BTreeMap::new();
+    let fixtures = fixtures();
+    assert!(fixtures.len() >= 4, "expected at least four fixtures");
+    for (name, text, gold) in &fixtures {
+        let d = Document::parse(name, text);
+        let found = extract(&d);
+        assert_invariants(&d, &found);
+        let predicted: Vec<Labelled> = found
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.start as usize, m.end as usize, e.kind))
+            })
+            .collect();
+        for &(s, e, k) in &predicted {
+            let c = counts.entry(k).or_default();
+            c.1 += 1;
+            if gold.contains(&(s, e, k)) {
+                c.0 += 1;
+            } else {
+                println!("{name}: extra {} {:?}", k.label(), &text[s..e]);
+            }
+        }
+        for &(s, e, k) in gold {
+            counts.entry(k).or_default().2 += 1;
+            if !predicted.contains(&(s, e, k)) {
+                println!("{name}: missed {} {:?}", k.label(), &text[s..e]);
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let (mut tp, mut pred, mut gold) = (0, 0, 0);
+    println!("kind   precision recall  (tp/pred/gold)");
+    for (kind, &(t, p, g)) in &counts {
+        println!(
+            "{:6} {:9.2} {:6.2}  ({t}/{p}/{g})",
+            kind.label(),
+            ratio(t, p),
+            ratio(t, g)
+        );
+        tp += t;
+        pred += p;
+        gold += g;
+    }
+    let (precision, recall) = (ratio(tp, pred), ratio(tp, gold));
+    println!("all    {precision:9.2} {recall:6.2}  ({tp}/{pred}/{gold})");
+    assert!(precision >= 0.85, "overall precision {precision:.2}");
+    assert!(recall >= 0.85, "overall recall {recall:.2}");
+    for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Gpe] {
+        let (t, p, g) = counts.get(&kind).copied().unwrap_or_default();
+        assert!(
+            ratio(t, p) >= 0.85,
+            "{} precision {:.2}",
+            kind.label(),
+            ratio(t, p)
+        );
+        assert!(
+            ratio(t, g) >= 0.8,
+            "{} recall {:.2}",
+            kind.label(),
+            ratio(t, g)
+        );
+    }
+}
