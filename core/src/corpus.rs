@@ -17,6 +17,28 @@ pub struct Corpus {
     pub doc_stats: Vec<Stats>,
     /// The whole corpus.
     pub stats: Stats,
+    /// Every distinct entity (by kind and canonical name) with its folded names and where it
+    /// occurs, so an entity filter looks each name up once, not once per document.
+    pub entity_keys: Vec<EntityKey>,
+}
+
+/// One entity across the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityKey {
+    pub kind: crate::entities::EntityKind,
+    /// The canonical name and the aliases, folded, words separated by single spaces.
+    pub names: Vec<String>,
+    /// (document, index into that document's entities).
+    pub members: Vec<(u32, u32)>,
+}
+
+/// A name as an entity filter compares it: folded, its words joined by single spaces.
+pub fn name_key(name: &str) -> String {
+    crate::text::fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Corpus {
@@ -24,7 +46,7 @@ impl Corpus {
     #[cfg(feature = "extract")]
     pub fn build(docs: Vec<Document>) -> Corpus {
         let index = Index::build(&docs);
-        let entities = docs
+        let entities: Vec<Vec<Entity>> = docs
             .iter()
             .map(|doc| {
                 let mut found = crate::entities::extract(doc);
@@ -43,12 +65,14 @@ impl Corpus {
             .map(|(i, doc)| Stats::of_document(doc, i, &index))
             .collect();
         let stats = Stats::of_corpus(&doc_stats, &index);
+        let entity_keys = entity_keys(&entities);
         Corpus {
             docs,
             index,
             entities,
             doc_stats,
             stats,
+            entity_keys,
         }
     }
 
@@ -56,4 +80,29 @@ impl Corpus {
     pub fn doc_index(&self, id: &str) -> Option<usize> {
         self.docs.iter().position(|d| d.id == id)
     }
+}
+
+#[cfg(feature = "extract")]
+pub(crate) fn entity_keys(entities: &[Vec<Entity>]) -> Vec<EntityKey> {
+    let mut by_name: std::collections::BTreeMap<(crate::entities::EntityKind, &str), EntityKey> =
+        Default::default();
+    for (doc, es) in entities.iter().enumerate() {
+        for (i, e) in es.iter().enumerate() {
+            let key = by_name
+                .entry((e.kind, e.canonical.as_str()))
+                .or_insert_with(|| EntityKey {
+                    kind: e.kind,
+                    names: vec![name_key(&e.canonical)],
+                    members: Vec::new(),
+                });
+            for alias in &e.aliases {
+                let alias = name_key(alias);
+                if !key.names.contains(&alias) {
+                    key.names.push(alias);
+                }
+            }
+            key.members.push((doc as u32, i as u32));
+        }
+    }
+    by_name.into_values().collect()
 }

@@ -141,16 +141,23 @@ pub struct Unit {
 impl Index {
     /// Tokenises and indexes documents.
     pub fn build(docs: &[Document]) -> Index {
-        // First pass: forms of tokens and of compounds, to fix the sorted vocabulary.
-        struct Raw {
-            span: Span,
-            form: String,
-            flags: u8,
-        }
-        let mut raw_docs: Vec<Vec<Raw>> = Vec::with_capacity(docs.len());
-        let mut form_set: HashMap<String, u8> = HashMap::new();
+        // First pass: tokenise, interning each distinct form once (ids in order of first
+        // sight), and collect the forms of hyphenated compounds.
+        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut forms: Vec<(String, u8)> = Vec::new();
+        let mut intern = |form: &str, flags: u8, forms: &mut Vec<(String, u8)>| -> u32 {
+            if let Some(&id) = interned.get(form) {
+                return id;
+            }
+            let id = forms.len() as u32;
+            interned.insert(form.to_string(), id);
+            forms.push((form.to_string(), flags));
+            id
+        };
+        let mut raw_docs: Vec<Vec<Token>> = Vec::with_capacity(docs.len());
+        let mut compound = String::new();
         for doc in docs {
-            let mut raw = Vec::new();
+            let mut raw: Vec<Token> = Vec::new();
             for region in doc.regions() {
                 let mut first = true;
                 for word in words(&doc.text, region) {
@@ -163,31 +170,39 @@ impl Index {
                         flags |= REGION_START;
                     }
                     first = false;
-                    form_set.entry(form.clone()).or_insert(0);
-                    raw.push(Raw {
+                    let term = intern(&form, 0, &mut forms);
+                    raw.push(Token {
                         span: word.span,
-                        form,
+                        term,
                         flags,
                     });
                 }
             }
-            for (start, end) in compound_runs(raw.iter().map(|r| r.flags)) {
-                let form = raw[start..end]
-                    .iter()
-                    .map(|r| r.form.as_str())
-                    .collect::<Vec<_>>()
-                    .join("-");
-                form_set.entry(form).or_insert(COMPOUND);
+            for (start, end) in compound_runs(raw.iter().map(|t| t.flags)) {
+                compound.clear();
+                for (i, t) in raw[start..end].iter().enumerate() {
+                    if i > 0 {
+                        compound.push('-');
+                    }
+                    compound.push_str(&forms[t.term as usize].0);
+                }
+                intern(&compound, COMPOUND, &mut forms);
             }
             raw_docs.push(raw);
         }
 
-        let mut forms: Vec<(String, u8)> = form_set.into_iter().collect();
-        forms.sort_unstable();
+        // Sort the vocabulary and renumber: term ids follow the sorted forms.
+        let mut order: Vec<u32> = (0..forms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| forms[a as usize].0.cmp(&forms[b as usize].0));
+        let mut new_id = vec![0u32; forms.len()];
+        for (rank, &old) in order.iter().enumerate() {
+            new_id[old as usize] = rank as u32;
+        }
         let mut vocab = Vocab::default();
         let mut stem_ids: HashMap<String, u32> = HashMap::new();
         let mut term_stems: Vec<String> = Vec::with_capacity(forms.len());
-        for (form, compound) in &forms {
+        for &old in &order {
+            let (form, compound) = &forms[old as usize];
             let mut flags = *compound;
             if is_stopword(form) || (compound & COMPOUND != 0 && form.split('-').all(is_stopword)) {
                 flags |= STOP;
@@ -200,11 +215,14 @@ impl Index {
             } else {
                 stem(form)
             };
-            vocab.forms.push(form.clone());
             vocab.flags.push(flags);
             stem_ids.entry(stem.clone()).or_insert(0);
             term_stems.push(stem);
         }
+        vocab.forms = order
+            .iter()
+            .map(|&old| std::mem::take(&mut forms[old as usize].0))
+            .collect();
         let mut stems: Vec<String> = stem_ids.keys().cloned().collect();
         stems.sort_unstable();
         for (i, s) in stems.iter().enumerate() {
@@ -220,16 +238,9 @@ impl Index {
 
         let mut postings = vec![Postings::default(); vocab.len()];
         let mut doc_tokens = Vec::with_capacity(docs.len());
-        for (doc_idx, raw) in raw_docs.into_iter().enumerate() {
-            let tokens: Vec<Token> = raw
-                .into_iter()
-                .map(|r| Token {
-                    span: r.span,
-                    term: vocab.id(&r.form).expect("every form is in the vocabulary"),
-                    flags: r.flags,
-                })
-                .collect();
-            for (pos, token) in tokens.iter().enumerate() {
+        for (doc_idx, mut tokens) in raw_docs.into_iter().enumerate() {
+            for (pos, token) in tokens.iter_mut().enumerate() {
+                token.term = new_id[token.term as usize];
                 let list = &mut postings[token.term as usize].docs;
                 match list.last_mut() {
                     Some((d, positions)) if *d == doc_idx as u32 => positions.push(pos as u32),

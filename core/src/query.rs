@@ -43,11 +43,14 @@ pub enum Atom {
         words: Vec<String>,
         last_is_prefix: bool,
     },
-    /// Mentions of entities of these kinds whose name contains these words.
+    /// Mentions of entities of these kinds whose name or alias contains these words; when
+    /// the value was quoted (`place:"Republic of Korea"`) and some name is exactly these
+    /// words, only those entities.
     Entity {
         text: String,
         kinds: Vec<EntityKind>,
         words: Vec<String>,
+        exact: bool,
     },
 }
 
@@ -229,6 +232,7 @@ fn atom(piece: &Piece) -> Result<Atom, String> {
             text: shown,
             kinds,
             words: value_words,
+            exact: piece.quoted,
         });
     }
     let trimmed = piece.text.trim_end_matches('*');
@@ -403,6 +407,7 @@ mod tests {
             text: text.into(),
             kinds,
             words: words.iter().map(|w| w.to_string()).collect(),
+            exact: text.ends_with('"'),
         };
         assert_eq!(
             q.groups,

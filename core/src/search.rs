@@ -2,7 +2,8 @@
 //! context, and a suggestion when nothing matches.
 
 use crate::corpus::Corpus;
-use crate::entities::{Entity, EntityKind};
+use crate::corpus::EntityKey;
+use crate::entities::EntityKind;
 use crate::index::Token;
 use crate::query::{Atom, Query};
 use crate::span::Span;
@@ -223,30 +224,56 @@ impl Corpus {
                     hits.sort_unstable();
                 }
             }
-            Atom::Entity { kinds, words, .. } => {
-                for (doc, entities) in self.entities.iter().enumerate() {
-                    let tokens = self.index.tokens(doc);
-                    let mut hits: Vec<Hit> = select_entities(entities, kinds, words)
-                        .into_iter()
-                        .flat_map(|i| entities[i].mentions.iter())
-                        .filter_map(|&span| mention_hit(tokens, span))
-                        .collect();
+            Atom::Entity {
+                kinds,
+                words,
+                exact,
+                ..
+            } => {
+                for key in self.select_entity_keys(kinds, words, *exact) {
+                    for &(doc, i) in &key.members {
+                        let entity = &self.entities[doc as usize][i as usize];
+                        let tokens = self.index.tokens(doc as usize);
+                        per_doc[doc as usize].extend(
+                            entity
+                                .mentions
+                                .iter()
+                                .filter_map(|&span| mention_hit(tokens, span)),
+                        );
+                    }
+                }
+                for hits in &mut per_doc {
                     hits.sort_unstable();
-                    per_doc[doc] = hits;
                 }
             }
         }
         per_doc
     }
 
-    /// The entities of a document that a filter atom selects (empty for other atoms).
-    pub fn entities_matching(&self, doc: usize, atom: &Atom) -> Vec<usize> {
-        match (atom, self.entities.get(doc)) {
-            (Atom::Entity { kinds, words, .. }, Some(entities)) => {
-                select_entities(entities, kinds, words)
+    /// The entities (across the corpus) that a name filter selects: those with a name or
+    /// alias containing these words as whole words; but with `exact` (a quoted value), only
+    /// those named exactly so if there are any (`"republic of korea"` selects the Republic of
+    /// Korea alone, not also the Democratic People's Republic of Korea).
+    pub fn select_entity_keys(
+        &self,
+        kinds: &[EntityKind],
+        words: &[String],
+        exact: bool,
+    ) -> Vec<&EntityKey> {
+        let wanted = words.join(" ");
+        let candidates = self.entity_keys.iter().filter(|k| kinds.contains(&k.kind));
+        if exact {
+            let named: Vec<&EntityKey> = candidates
+                .clone()
+                .filter(|k| k.names.iter().any(|n| *n == wanted))
+                .collect();
+            if !named.is_empty() {
+                return named;
             }
-            _ => Vec::new(),
         }
+        candidates
+            .filter(|k| k.names.iter().any(|n| contains_words(n, &wanted)))
+            .collect()
     }
 
     /// A keyword-in-context line for a hit, with up to `window` words each side.
@@ -348,45 +375,13 @@ fn mention_hit(tokens: &[Token], span: Span) -> Option<Hit> {
     })
 }
 
-/// The entities of these kinds that a name filter selects: those with a name or alias that
-/// is exactly these words if there are any ("republic of korea" selects the Republic of Korea
-/// alone, not also the Democratic People's Republic of Korea), otherwise those with a name
-/// or alias containing them in sequence.
-fn select_entities(entities: &[Entity], kinds: &[EntityKind], words: &[String]) -> Vec<usize> {
-    let names = |e: &Entity| -> Vec<Vec<String>> {
-        std::iter::once(&e.canonical)
-            .chain(&e.aliases)
-            .map(|name| {
-                fold(name)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .collect()
-    };
-    let candidates: Vec<(usize, Vec<Vec<String>>)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| kinds.contains(&e.kind))
-        .map(|(i, e)| (i, names(e)))
-        .collect();
-    let exact: Vec<usize> = candidates
-        .iter()
-        .filter(|(_, ns)| ns.iter().any(|n| n.as_slice() == words))
-        .map(|(i, _)| *i)
-        .collect();
-    if !exact.is_empty() {
-        return exact;
-    }
-    candidates
-        .iter()
-        .filter(|(_, ns)| {
-            ns.iter()
-                .any(|n| n.windows(words.len()).any(|w| w == words))
-        })
-        .map(|(i, _)| *i)
-        .collect()
+/// Whether `phrase` occurs in `name` at word boundaries (both are space-separated words).
+fn contains_words(name: &str, phrase: &str) -> bool {
+    name.match_indices(phrase).any(|(at, _)| {
+        let end = at + phrase.len();
+        (at == 0 || name.as_bytes()[at - 1] == b' ')
+            && (end == name.len() || name.as_bytes()[end] == b' ')
+    })
 }
 
 /// Sorts hits and merges any that overlap, so highlights never overlap.
@@ -466,10 +461,12 @@ mod tests {
             },
         ];
         corpus.entities[1] = vec![];
+        corpus.entity_keys = crate::corpus::entity_keys(&corpus.entities);
         corpus
     }
 
     use crate::document::Document;
+    use crate::entities::Entity;
 
     /// Runs `query` and returns, per document id, the text of every hit.
     fn check(query: &str, expected: &[(usize, &[&str])]) {
@@ -588,6 +585,9 @@ mod tests {
             "place:korea OR place:asia",
             &[(0, &["Republic of Korea", "ROK", "ROK", "Asia Pacific"])],
         );
+        // Quoted, a name selects just the entity named so, if one is; unquoted, any containing it.
+        check("place:\"asia pacific\"", &[(0, &["Asia Pacific"])]);
+        check("place:\"pacific\"", &[(0, &["Asia Pacific"])]);
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! Benchmark of the core: build-time analysis throughput and query latency.
+//!
+//! ```text
+//! node bench/nlp-corpus.mjs                      # once: 100 documents of nlp-corpus in .bench/
+//! cargo run --release -p explorer-core --example bench -- .bench/nlp-corpus
+//! ```
+//! Prints markdown tables for BENCHMARKS.md. Figures are wall-clock on this machine; the
+//! release profile is the page's (opt-level "z", LTO), so query times approximate wasm's.
+
+use explorer_core::entities::extract;
+use explorer_core::index::Index;
+use explorer_core::query::parse;
+use explorer_core::seeds::{documents_from_files, read_seed_folder};
+use explorer_core::stats::Stats;
+use std::time::{Duration, Instant};
+
+/// Queries of every form, from very frequent words to misses.
+const QUERIES: [&str; 16] = [
+    "the",
+    "government",
+    "film",
+    "zeppelin",
+    "threaten",
+    "\"united states\"",
+    "\"of the\"",
+    "secur*",
+    "war OR peace",
+    "music -rock",
+    "film actor",
+    "place:london",
+    "person:john",
+    "org:un",
+    "goverment",
+    "a*",
+];
+
+const RUNS: usize = 30;
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| ".bench/nlp-corpus".to_string());
+    let t = Instant::now();
+    let folder = read_seed_folder(std::path::Path::new(&dir)).unwrap_or_else(|e| panic!("{e}"));
+    let read = t.elapsed();
+    let bytes: usize = folder.files.iter().map(|(_, b)| b.len()).sum();
+    let t = Instant::now();
+    let docs = documents_from_files(&folder.files).unwrap_or_else(|e| panic!("{e}"));
+    let parse_time = t.elapsed();
+    let t = Instant::now();
+    let index = Index::build(&docs);
+    let index_time = t.elapsed();
+    let t = Instant::now();
+    let entities: Vec<_> = docs.iter().map(extract).collect();
+    let entity_time = t.elapsed();
+    let t = Instant::now();
+    let stats: Vec<Stats> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Stats::of_document(d, i, &index))
+        .collect();
+    let corpus_stats = Stats::of_corpus(&stats, &index);
+    let stats_time = t.elapsed();
+    let t = Instant::now();
+    let corpus = explorer_core::Corpus::build(docs);
+    let build_time = t.elapsed();
+    let n_docs = corpus.docs.len();
+    let mb = bytes as f64 / 1e6;
+    println!("Corpus: {dir}: {n_docs} documents, {mb:.2} MB, {} words, {} distinct terms, {} entities (read in {:.0} ms)\n",
+        corpus_stats.words, corpus.index.vocab.len(), entities.iter().map(Vec::len).sum::<usize>(), ms(read));
+    println!("| stage | time | MB/s | docs/s |\n|---|---:|---:|---:|");
+    for (name, d) in [
+        ("parse documents", parse_time),
+        ("index", index_time),
+        ("entities", entity_time),
+        ("statistics", stats_time),
+        ("all (`Corpus::build`)", build_time),
+    ] {
+        println!(
+            "| {name} | {:.0} ms | {:.1} | {:.0} |",
+            ms(d),
+            mb / d.as_secs_f64(),
+            n_docs as f64 / d.as_secs_f64()
+        );
+    }
+
+    println!("\n| query | hits | docs | median | p95 |\n|---|---:|---:|---:|---:|");
+    let mut all: Vec<Duration> = Vec::new();
+    for q in QUERIES {
+        let mut times = Vec::with_capacity(RUNS);
+        let mut result = None;
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let r = corpus.search(&parse(q));
+            times.push(t.elapsed());
+            result = Some(r);
+        }
+        let r = result.expect("ran");
+        all.extend(&times);
+        times.sort();
+        println!(
+            "| `{}` | {} | {} | {:.3} ms | {:.3} ms |",
+            q.replace('|', "\\|"),
+            r.total_hits,
+            r.docs.len(),
+            ms(times[RUNS / 2]),
+            ms(times[RUNS * 95 / 100])
+        );
+    }
+    all.sort();
+    println!(
+        "| **all queries** | | | {:.3} ms | {:.3} ms |",
+        ms(all[all.len() / 2]),
+        ms(all[all.len() * 95 / 100])
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
