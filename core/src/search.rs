@@ -265,7 +265,7 @@ impl Corpus {
         if exact {
             let named: Vec<&EntityKey> = candidates
                 .clone()
-                .filter(|k| k.names.iter().any(|n| *n == wanted))
+                .filter(|k| k.names.contains(&wanted))
                 .collect();
             if !named.is_empty() {
                 return named;
