@@ -10,6 +10,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --all --check
 cargo clippy --offline --workspace --all-targets --all-features -- -D warnings
+cargo clippy --offline -p text-explorer --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests"
 cargo test --offline --workspace --all-features

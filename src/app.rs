@@ -6,10 +6,11 @@ use crate::entity_chips::EntityChips;
 use crate::matches::{KwicList, Matches};
 use crate::reader::Reader;
 use crate::search_bar::SearchBar;
-use crate::state::{Action, HistoryMode, State, Tab};
+use crate::state::{Action, HistoryMode, State, Tab, TermOptions};
 use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
+use explorer_core::entities::EntityKind;
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
 use explorer_core::state::{parse as parse_hash, to_hash};
@@ -100,6 +101,60 @@ fn scroll_to_current_hit(hit: usize) {
     }
 }
 
+/// Every callback the root hands down, each dispatching one action.
+struct Callbacks {
+    on_type: Callback<String>,
+    on_term: Callback<String>,
+    on_clear: Callback<()>,
+    on_go: Callback<(usize, usize)>,
+    on_open: Callback<usize>,
+    on_entity: Callback<(EntityKind, String)>,
+    on_inline: Callback<()>,
+    on_term_options: Callback<TermOptions>,
+    on_tab: Callback<Tab>,
+}
+
+impl Callbacks {
+    fn new(d: UseReducerDispatcher<State>) -> Callbacks {
+        let send = |f: fn(&UseReducerDispatcher<State>)| {
+            let d = d.clone();
+            Callback::from(move |()| f(&d))
+        };
+        Callbacks {
+            on_type: {
+                let d = d.clone();
+                Callback::from(move |q| d.dispatch(Action::Type(q)))
+            },
+            on_term: {
+                let d = d.clone();
+                Callback::from(move |t| d.dispatch(Action::ToggleTerm(t)))
+            },
+            on_clear: send(|d| d.dispatch(Action::ClearQuery)),
+            on_go: {
+                let d = d.clone();
+                Callback::from(move |(doc_idx, hit)| d.dispatch(Action::GoToHit { doc_idx, hit }))
+            },
+            on_open: {
+                let d = d.clone();
+                Callback::from(move |doc_idx| d.dispatch(Action::OpenDoc(doc_idx)))
+            },
+            on_entity: {
+                let d = d.clone();
+                Callback::from(move |(kind, name)| d.dispatch(Action::ToggleEntity(kind, name)))
+            },
+            on_inline: send(|d| d.dispatch(Action::ToggleInline)),
+            on_term_options: {
+                let d = d.clone();
+                Callback::from(move |o| d.dispatch(Action::SetTermOptions(o)))
+            },
+            on_tab: {
+                let d = d.clone();
+                Callback::from(move |tab| d.dispatch(Action::ShowTab(tab)))
+            },
+        }
+    }
+}
+
 #[component]
 pub fn App() -> Html {
     let corpus = corpus();
@@ -172,46 +227,27 @@ pub fn App() -> Html {
     }
 
     // After a step, a jump or a new query, bring the current hit into view.
+    // Done in the next animation frame, so measuring the mark forces no extra layout, and a
+    // quick run of keystrokes scrolls once.
     use_effect_with(
         (state.scroll_request, state.current_hit, state.doc_idx),
-        |&(_, hit, _)| scroll_to_current_hit(hit),
+        |&(_, hit, _)| {
+            let frame = gloo::render::request_animation_frame(move |_| scroll_to_current_hit(hit));
+            move || drop(frame)
+        },
     );
 
-    let dispatch = |f: fn(String) -> Action| {
+    // Callbacks are made once (the dispatcher never changes), so children's props compare
+    // equal across renders and a keystroke re-renders only what it changes.
+    let cb = use_memo((), {
         let d = state.dispatcher();
-        Callback::from(move |s: String| d.dispatch(f(s)))
-    };
-    let on_type = dispatch(Action::Type);
-    let on_term = dispatch(Action::ToggleTerm);
+        move |_| Callbacks::new(d)
+    });
     let on_step = {
-        let (d, n_hits) = (state.dispatcher(), doc_hits.len());
-        Callback::from(move |forward: bool| d.dispatch(Action::StepHit { forward, n_hits }))
-    };
-    let on_clear = {
         let d = state.dispatcher();
-        Callback::from(move |()| d.dispatch(Action::ClearQuery))
-    };
-    let on_go = {
-        let d = state.dispatcher();
-        Callback::from(move |(doc_idx, hit): (usize, usize)| {
-            d.dispatch(Action::GoToHit { doc_idx, hit })
+        use_callback(doc_hits.len(), move |forward: bool, &n_hits| {
+            d.dispatch(Action::StepHit { forward, n_hits })
         })
-    };
-    let on_open = {
-        let d = state.dispatcher();
-        Callback::from(move |doc_idx: usize| d.dispatch(Action::OpenDoc(doc_idx)))
-    };
-    let on_entity = {
-        let d = state.dispatcher();
-        Callback::from(move |(kind, name)| d.dispatch(Action::ToggleEntity(kind, name)))
-    };
-    let on_inline = {
-        let d = state.dispatcher();
-        Callback::from(move |()| d.dispatch(Action::ToggleInline))
-    };
-    let on_term_options = {
-        let d = state.dispatcher();
-        Callback::from(move |o| d.dispatch(Action::SetTermOptions(o)))
     };
 
     let selected = state.selected_entity();
@@ -229,10 +265,10 @@ pub fn App() -> Html {
                     }
                 </p>
                 <crate::dispersion::Dispersion hits={doc_hits.0.clone()} n_tokens={corpus.index.tokens(state.doc_idx).len()}
-                    current={state.current_hit} on_jump={{ let on_go = on_go.clone(); let doc = state.doc_idx; Callback::from(move |h| on_go.emit((doc, h))) }}
+                    current={state.current_hit} on_jump={{ let on_go = cb.on_go.clone(); let doc = state.doc_idx; Callback::from(move |h| on_go.emit((doc, h))) }}
                     label={format!("{} in this document", e.canonical)} />
                 <KwicList doc_idx={state.doc_idx} hits={doc_hits.0.clone()} show_title={false}
-                    current={Some(state.current_hit)} on_go={on_go.clone()} />
+                    current={Some(state.current_hit)} on_go={cb.on_go.clone()} />
             </div>
         },
         None => html! {},
@@ -243,14 +279,14 @@ pub fn App() -> Html {
             <header class="topbar">
                 <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
                 <SearchBar query={state.query.clone()} result={result.0.clone()} n_hits={doc_hits.len()}
-                    current={state.current_hit} input_ref={input_ref.clone()} {on_type} {on_step} {on_clear} />
+                    current={state.current_hit} input_ref={input_ref.clone()} on_type={cb.on_type.clone()} {on_step} on_clear={cb.on_clear.clone()} />
                 <ThemeToggle />
                 <nav class="tabs" aria-label="Panels">
                     { for Tab::ALL.into_iter().map(|tab| {
-                        let d = state.dispatcher();
+                        let on_tab = cb.on_tab.clone();
                         html! {
                             <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()}
-                                onclick={move |_| d.dispatch(Action::ShowTab(tab))}>{ tab.label() }</button>
+                                onclick={move |_| on_tab.emit(tab)}>{ tab.label() }</button>
                         }
                     }) }
                 </nav>
@@ -260,11 +296,11 @@ pub fn App() -> Html {
             }
             <div class="panes">
                 <aside class="side side-left" aria-label="Entities and summary">
-                    <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={on_entity}
-                        inline_entities={state.inline_entities} on_toggle_inline={on_inline}>
+                    <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={cb.on_entity.clone()}
+                        inline_entities={state.inline_entities} on_toggle_inline={cb.on_inline.clone()}>
                         { entity_detail }
                     </EntityChips>
-                    <Summary doc_idx={state.doc_idx} result={result.0.clone()} has_query={!state.query.trim().is_empty()} {on_open} />
+                    <Summary doc_idx={state.doc_idx} result={result.0.clone()} has_query={!state.query.trim().is_empty()} on_open={cb.on_open.clone()} />
                 </aside>
                 <main class="panel panel-reader" id="reader" aria-label="Reader">
                     <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
@@ -272,9 +308,9 @@ pub fn App() -> Html {
                 </main>
                 <aside class="side side-right" aria-label="Matches and term frequency">
                     <Matches result={result.0.clone()} doc_idx={state.doc_idx} doc_hits={doc_hits.0.clone()}
-                        current_hit={state.current_hit} query={state.query.clone()} on_go={on_go.clone()} />
+                        current_hit={state.current_hit} query={state.query.clone()} on_go={cb.on_go.clone()} />
                     <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
-                        on_options={on_term_options} {on_term} />
+                        on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                 </aside>
             </div>
         </div>
