@@ -14,6 +14,8 @@ cargo clippy --offline -p text-explorer --target wasm32-unknown-unknown --all-ta
 
 step "native tests"
 cargo test --offline --workspace --all-features
+# The core also builds for the browser, extraction included.
+cargo check --offline -q -p explorer-core --target wasm32-unknown-unknown --all-features
 
 step "browser component tests (headless Chromium)"
 cargo test --offline -p text-explorer --target wasm32-unknown-unknown --test web
@@ -21,8 +23,9 @@ cargo test --offline -p text-explorer --target wasm32-unknown-unknown --test web
 step "release build (dist/)"
 trunk build --release
 
-step "hostile-seed build (target/dist-hostile/)"
+step "test-corpus builds (target/dist-hostile/, target/dist-multi/)"
 EXPLORER_SEEDS=tests/fixtures/hostile trunk build --dist target/dist-hostile
+EXPLORER_SEEDS=tests/fixtures/multi trunk build --dist target/dist-multi
 
 step "end-to-end tests (Playwright + Chromium against dist/)"
 node --test --test-concurrency=1 tests/e2e/

@@ -99,10 +99,10 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                     </div>
                 }
             }) }
-            { props.children.clone() }
             <div class="panel-foot">
                 <button type="button" class="text-button" onclick={on_export} disabled={entities.is_empty()}>{ "Download entities (JSON)" }</button>
             </div>
+            { props.children.clone() }
         </section>
     }
 }

@@ -93,8 +93,30 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         None => html! { { &meta.title } },
     };
+    // With entities shown inline, say what their labels mean (only the kinds present).
+    let legend = if props.inline_entities {
+        let present: Vec<EntityKind> = EntityKind::ALL
+            .into_iter()
+            .filter(|k| {
+                corpus
+                    .entities
+                    .get(props.doc_idx)
+                    .is_some_and(|es| es.iter().any(|e| e.kind == *k))
+            })
+            .collect();
+        html! {
+            <ul class="legend" aria-label="Entity labels">
+                { for present.into_iter().map(|k| html! {
+                    <li><span class={classes!("kind-tag", kind_class(k))}>{ k.label() }</span>{ format!(" {}", k.name()) }</li>
+                }) }
+            </ul>
+        }
+    } else {
+        html! {}
+    };
     html! {
         <article class={classes!("doc", props.inline_entities.then_some("inline-entities"))} lang="en">
+            { legend }
             <header class="doc-header">
                 <h1 class="doc-title">{ title }</h1>
                 if let Some(byline) = &meta.byline {
