@@ -313,6 +313,7 @@ pub fn App() -> Html {
                         on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                 </aside>
             </div>
+            <crate::update_banner::UpdateBanner />
         </div>
     }
 }

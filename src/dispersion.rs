@@ -1,6 +1,7 @@
 //! A dispersion strip: where the hits fall across the document, one tick per hit
 //! (AntConc's Plot), with clicks jumping to the hit.
 
+use explorer_core::format::fixed;
 use explorer_core::search::Hit;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,17 +35,17 @@ pub fn Dispersion(props: &DispersionProps) -> Html {
     );
     html! {
         <figure class="dispersion">
-            <svg viewBox={format!("0 0 {WIDTH} 40")} preserveAspectRatio="none" role="img" aria-label={summary.clone()}>
-                <rect class="dispersion-track" x="0" y="0" width={WIDTH.to_string()} height="40" />
+            <svg viewBox="0 0 1000 40" preserveAspectRatio="none" role="img" aria-label={summary.clone()}>
+                <rect class="dispersion-track" x="0" y="0" width="1000" height="40" />
                 { for (1..10).map(|i| html! {
-                    <line class="dispersion-grid" x1={(WIDTH * i as f64 / 10.0).to_string()} x2={(WIDTH * i as f64 / 10.0).to_string()} y1="0" y2="40" />
+                    <line class="dispersion-grid" x1={fixed(WIDTH * i as f64 / 10.0, 0)} x2={fixed(WIDTH * i as f64 / 10.0, 0)} y1="0" y2="40" />
                 }) }
                 { for props.hits.iter().enumerate().map(|(i, h)| {
                     let x = (f64::from(h.first) + 0.5) / n * WIDTH;
                     let on_jump = props.on_jump.clone();
                     html! {
                         <line class={classes!("tick", (i == props.current).then_some("current"))}
-                            x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="4" y2="36"
+                            x1={fixed(x, 1)} x2={fixed(x, 1)} y1="4" y2="36"
                             onclick={move |_| on_jump.emit(i)} />
                     }
                 }) }

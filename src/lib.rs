@@ -15,6 +15,7 @@ pub mod state;
 pub mod summary;
 pub mod term_chart;
 pub mod theme;
+pub mod update_banner;
 
 use explorer_core::Corpus;
 use std::sync::OnceLock;

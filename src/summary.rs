@@ -2,6 +2,7 @@
 //! each one's hits for the current query.
 
 use crate::corpus;
+use explorer_core::format::{fixed, thousands};
 use explorer_core::search::SearchResult;
 use explorer_core::stats::Stats;
 use std::rc::Rc;
@@ -15,25 +16,12 @@ pub struct SummaryProps {
     pub on_open: Callback<usize>,
 }
 
-/// "1,234".
-pub fn thousands(n: u32) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn minutes(stats: &Stats) -> String {
     let m = stats.reading_minutes();
     if m < 1.0 {
         "under a minute".to_string()
     } else {
-        format!("{} min", m.round() as u32)
+        format!("{} min", fixed(m, 0))
     }
 }
 
@@ -43,11 +31,11 @@ fn figures(stats: &Stats, n_docs: Option<usize>) -> Html {
             if let Some(n) = n_docs {
                 <div><dt>{ "Documents" }</dt><dd>{ n }</dd></div>
             }
-            <div><dt>{ "Words" }</dt><dd>{ thousands(stats.words) }</dd></div>
-            <div><dt>{ "Unique words" }</dt><dd>{ thousands(stats.unique) }</dd></div>
-            <div><dt>{ "Lexical density" }</dt><dd title="Share of words that are not stopwords">{ format!("{:.0}%", stats.lexical_density() * 100.0) }</dd></div>
-            <div><dt>{ "Sentences" }</dt><dd>{ thousands(stats.sentences) }</dd></div>
-            <div><dt>{ "Words per sentence" }</dt><dd>{ format!("{:.1}", stats.mean_sentence_length()) }</dd></div>
+            <div><dt>{ "Words" }</dt><dd>{ thousands(u64::from(stats.words)) }</dd></div>
+            <div><dt>{ "Unique words" }</dt><dd>{ thousands(u64::from(stats.unique)) }</dd></div>
+            <div><dt>{ "Lexical density" }</dt><dd title="Share of words that are not stopwords">{ format!("{}%", fixed(stats.lexical_density() * 100.0, 0)) }</dd></div>
+            <div><dt>{ "Sentences" }</dt><dd>{ thousands(u64::from(stats.sentences)) }</dd></div>
+            <div><dt>{ "Words per sentence" }</dt><dd>{ fixed(stats.mean_sentence_length(), 1) }</dd></div>
             <div><dt>{ "Reading time" }</dt><dd>{ minutes(stats) }</dd></div>
         </dl>
     }

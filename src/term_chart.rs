@@ -4,6 +4,7 @@
 use crate::corpus;
 use crate::download::download;
 use crate::state::{term_query, TermOptions};
+use explorer_core::format::fixed;
 use explorer_core::state::{to_hash, View};
 use yew::prelude::*;
 
@@ -62,7 +63,7 @@ pub fn TermChart(props: &TermChartProps) -> Html {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
     let value = |count: u32| {
         if opts.per_thousand {
-            format!("{:.1}", stats.per_thousand(count))
+            fixed(stats.per_thousand(count), 1)
         } else {
             count.to_string()
         }
@@ -116,7 +117,7 @@ pub fn TermChart(props: &TermChartProps) -> Html {
             if rows.is_empty() {
                 <p class="empty">{ format!("No {what} to show.") }</p>
             } else {
-                <svg class="term-chart" viewBox={format!("0 0 {WIDTH} {height}")} width="100%"
+                <svg class="term-chart" viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(height, 0))} width="100%"
                     role="group" aria-label={format!("Top {} {what}, {unit}", rows.len())}>
                     { for rows.iter().enumerate().map(|(i, (term, count))| {
                         let y = i as f64 * ROW;
@@ -134,10 +135,10 @@ pub fn TermChart(props: &TermChartProps) -> Html {
                             <a href={href} class={classes!("term-row", selected.then_some("selected"))}
                                 aria-label={format!("{term}: {}{}", value(*count), if opts.per_thousand { " per 1,000 words" } else { "" })}
                                 aria-current={selected.then_some("true")} {onclick}>
-                                <rect class="term-hitbox" x="0" y={y.to_string()} width={WIDTH.to_string()} height={ROW.to_string()} />
-                                <text class="term-label" x={(LABEL_W - 8.0).to_string()} y={(y + ROW * 0.68).to_string()} text-anchor="end">{ shown }</text>
-                                <rect class="term-bar" x={LABEL_W.to_string()} y={(y + 4.0).to_string()} width={format!("{:.1}", bar.max(1.0))} height={(ROW - 8.0).to_string()} rx="2" />
-                                <text class="term-value" x={format!("{:.1}", LABEL_W + bar + 6.0)} y={(y + ROW * 0.68).to_string()}>{ value(*count) }</text>
+                                <rect class="term-hitbox" x="0" y={fixed(y, 0)} width={fixed(WIDTH, 0)} height={fixed(ROW, 0)} />
+                                <text class="term-label" x={fixed(LABEL_W - 8.0, 1)} y={fixed(y + ROW * 0.68, 1)} text-anchor="end">{ shown }</text>
+                                <rect class="term-bar" x={fixed(LABEL_W, 0)} y={fixed(y + 4.0, 1)} width={fixed(bar.max(1.0), 1)} height={fixed(ROW - 8.0, 1)} rx="2" />
+                                <text class="term-value" x={fixed(LABEL_W + bar + 6.0, 1)} y={fixed(y + ROW * 0.68, 1)}>{ value(*count) }</text>
                             </a>
                         }
                     }) }

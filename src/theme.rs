@@ -1,9 +1,14 @@
 //! Light, dark or the system's choice, remembered across visits (localStorage).
 
-use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 const KEY: &str = "explorer-theme";
+
+/// The page's localStorage, if the browser grants it (private modes and some file:// pages
+/// do not).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Theme {
@@ -14,9 +19,12 @@ enum Theme {
 
 impl Theme {
     fn load() -> Theme {
-        match LocalStorage::get::<String>(KEY).as_deref() {
-            Ok("light") => Theme::Light,
-            Ok("dark") => Theme::Dark,
+        match storage()
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .as_deref()
+        {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
             _ => Theme::System,
         }
     }
@@ -61,7 +69,9 @@ pub fn ThemeToggle() -> Html {
         Callback::from(move |_: MouseEvent| {
             let next = theme.next();
             // Storage can be unavailable (private mode, file://): the choice then lasts the visit.
-            let _ = LocalStorage::set(KEY, next.name());
+            if let Some(s) = storage() {
+                let _ = s.set_item(KEY, next.name());
+            }
             theme.set(next);
         })
     };

@@ -73,10 +73,10 @@ pub fn terms_csv(corpus: &Corpus, doc: Option<usize>) -> String {
     for &(t, count) in &stats.terms {
         let _ = write!(
             out,
-            "{},{},{:.3},{}\r\n",
+            "{},{},{},{}\r\n",
             csv_field(vocab.form(t)),
             count,
-            stats.per_thousand(count),
+            crate::format::fixed(stats.per_thousand(count), 3),
             if vocab.is_stop(t) { "yes" } else { "no" }
         );
     }

@@ -9,6 +9,7 @@ pub mod document;
 pub mod entities;
 pub mod export;
 mod fold_table;
+pub mod format;
 pub mod index;
 pub mod layout;
 pub mod query;

@@ -8,7 +8,6 @@ use crate::index::Token;
 use crate::query::{Atom, Query};
 use crate::span::Span;
 use crate::text::{fold, stem};
-use std::collections::HashSet;
 
 /// One highlighted stretch of text: tokens `first..=last` of its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -171,21 +170,27 @@ impl Corpus {
         let vocab = &self.index.vocab;
         match atom {
             Atom::Word { term, prefix, .. } => {
-                let terms: Vec<u32> = if *prefix {
+                let mut terms: Vec<u32> = if *prefix {
                     vocab.terms_with_prefix(term).collect()
                 } else {
                     let mut t: Vec<u32> = vocab.terms_with_stem(&stem(term)).to_vec();
                     t.extend(vocab.id(term));
                     t
                 };
-                for t in terms.into_iter().collect::<HashSet<_>>() {
+                terms.sort_unstable();
+                terms.dedup();
+                let single = terms.len() == 1;
+                for t in terms {
                     for (doc, positions) in &self.index.postings[t as usize].docs {
                         let tokens = self.index.tokens(*doc as usize);
                         per_doc[*doc as usize].extend(positions.iter().map(|&p| hit(tokens, p, p)));
                     }
                 }
-                for hits in &mut per_doc {
-                    hits.sort_unstable();
+                // One term's positions are already in order; several terms' must be merged.
+                if !single {
+                    for hits in &mut per_doc {
+                        hits.sort_unstable();
+                    }
                 }
             }
             Atom::Phrase {
@@ -193,7 +198,8 @@ impl Corpus {
                 last_is_prefix,
                 ..
             } => {
-                let sets: Vec<HashSet<u32>> = words
+                // Per word, the sorted ids of the terms it accepts.
+                let sets: Vec<Vec<u32>> = words
                     .iter()
                     .enumerate()
                     .map(|(i, w)| {
@@ -211,7 +217,8 @@ impl Corpus {
                         for &p in positions {
                             let fits = (1..n).all(|k| {
                                 tokens.get((p + k) as usize).is_some_and(|t| {
-                                    !t.starts_region() && sets[k as usize].contains(&t.term)
+                                    !t.starts_region()
+                                        && sets[k as usize].binary_search(&t.term).is_ok()
                                 })
                             });
                             if fits {
