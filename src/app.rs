@@ -21,7 +21,7 @@ use yew::prelude::*;
 
 /// An `Rc` compared by identity: memoised values are the same allocation until their inputs
 /// change, so props holding them compare in constant time.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Shared<T>(pub Rc<T>);
 
 impl<T> Clone for Shared<T> {
@@ -42,6 +42,9 @@ impl<T> std::ops::Deref for Shared<T> {
         &self.0
     }
 }
+
+/// How long the Matches and Summary panels wait for typing to pause, in milliseconds.
+const PANEL_DELAY_MS: u32 = 80;
 
 /// The URL hash without its '#'.
 pub fn current_hash() -> String {
@@ -172,6 +175,22 @@ pub fn App() -> Html {
         ))
     };
 
+    // The panels that list matches follow the query a moment later: while the reader types,
+    // only the reader's marks and the counter are redrawn per keystroke.
+    let panel = use_state(|| (state.query.clone(), result.clone()));
+    {
+        let (panel, query, result) = (panel.clone(), state.query.clone(), result.clone());
+        use_effect_with(result.clone(), move |_| {
+            let timeout = (panel.1 != result).then(|| {
+                gloo::timers::callback::Timeout::new(PANEL_DELAY_MS, move || {
+                    panel.set((query, result))
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+    let (panel_query, panel_result) = (*panel).clone();
+
     // Keep the URL hash in step with the view.
     use_effect_with((state.view(), state.history), |(view, history)| {
         let hash = to_hash(view);
@@ -264,7 +283,7 @@ pub fn App() -> Html {
                         { format!(" · also {}", e.aliases.join(", ")) }
                     }
                 </p>
-                <crate::dispersion::Dispersion hits={doc_hits.0.clone()} n_tokens={corpus.index.tokens(state.doc_idx).len()}
+                <crate::dispersion::Dispersion hits={doc_hits.0.clone()} length={corpus.docs[state.doc_idx].text.len()}
                     current={state.current_hit} on_jump={{ let on_go = cb.on_go.clone(); let doc = state.doc_idx; Callback::from(move |h| on_go.emit((doc, h))) }}
                     label={format!("{} in this document", e.canonical)} />
                 <KwicList doc_idx={state.doc_idx} hits={doc_hits.0.clone()} show_title={false}
@@ -278,7 +297,7 @@ pub fn App() -> Html {
         <div class="app" data-tab={tab_name}>
             <header class="topbar">
                 <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
-                <SearchBar query={state.query.clone()} result={result.0.clone()} n_hits={doc_hits.len()}
+                <SearchBar query={state.query.clone()} result={result.clone()} n_hits={doc_hits.len()}
                     current={state.current_hit} input_ref={input_ref.clone()} on_type={cb.on_type.clone()} {on_step} on_clear={cb.on_clear.clone()} />
                 <ThemeToggle />
                 <nav class="tabs" aria-label="Panels">
@@ -300,15 +319,15 @@ pub fn App() -> Html {
                         inline_entities={state.inline_entities} on_toggle_inline={cb.on_inline.clone()}>
                         { entity_detail }
                     </EntityChips>
-                    <Summary doc_idx={state.doc_idx} result={result.0.clone()} has_query={!state.query.trim().is_empty()} on_open={cb.on_open.clone()} />
+                    <Summary doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()} on_open={cb.on_open.clone()} />
                 </aside>
                 <main class="panel panel-reader" id="reader" aria-label="Reader">
                     <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
                         {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
                 </main>
                 <aside class="side side-right" aria-label="Matches and term frequency">
-                    <Matches result={result.0.clone()} doc_idx={state.doc_idx} doc_hits={doc_hits.0.clone()}
-                        current_hit={state.current_hit} query={state.query.clone()} on_go={cb.on_go.clone()} />
+                    <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
+                        current_hit={(panel_query == state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
                     <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
                         on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                 </aside>

@@ -1,6 +1,7 @@
 //! The "Matches" panel: keyword-in-context lines for every hit (grouped by document when
 //! there are several), with where the hits fall across the open document.
 
+use crate::app::Shared;
 use crate::corpus;
 use crate::dispersion::Dispersion;
 use explorer_core::search::{Hit, SearchResult};
@@ -9,15 +10,17 @@ use yew::prelude::*;
 
 /// Words of context each side of a hit.
 pub const KWIC_WINDOW: usize = 7;
-/// Lines drawn per document before a "Show more" button: a long list stays fast.
+/// Lines drawn per document before a "Show more" button, and in all: a long list stays fast.
 const PAGE: usize = 100;
+const BUDGET: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct MatchesProps {
-    pub result: Rc<SearchResult>,
+    /// The result for `query`, which may trail the search box by a keystroke or two.
+    pub result: Shared<SearchResult>,
     pub doc_idx: usize,
-    pub doc_hits: Rc<Vec<Hit>>,
-    pub current_hit: usize,
+    /// The current hit, when `query` is the search box's.
+    pub current_hit: Option<usize>,
     pub query: AttrValue,
     pub on_go: Callback<(usize, usize)>,
 }
@@ -36,18 +39,23 @@ pub fn Matches(props: &MatchesProps) -> Html {
         "Matches".to_string()
     };
     html! {
-        <section class="panel panel-matches" aria-labelledby="matches-heading">
+        <section class="panel panel-matches" aria-labelledby="matches-heading" data-query={props.query.clone()}>
             <div class="panel-head"><h2 id="matches-heading">{ heading }</h2></div>
             if props.query.trim().is_empty() {
                 <p class="empty">{ "Type in the search box, or pick an entity or a term, to see every match in context." }</p>
             } else if props.result.docs.is_empty() {
                 <p class="empty">{ "No matches." }</p>
             } else {
-                <Dispersion hits={props.doc_hits.clone()} n_tokens={corpus.index.tokens(props.doc_idx).len()}
-                    current={props.current_hit} on_jump={on_jump} label={format!("“{}” in this document", props.query)} />
-                { for props.result.docs.iter().map(|d| html! {
-                    <KwicList key={d.doc} doc_idx={d.doc} hits={Rc::new(d.hits.clone())} show_title={several}
-                        current={(d.doc == props.doc_idx).then_some(props.current_hit)} on_go={props.on_go.clone()} />
+                <Dispersion hits={Rc::new(props.result.hits_in(props.doc_idx).to_vec())} length={corpus.docs[props.doc_idx].text.len()}
+                    current={props.current_hit.unwrap_or(usize::MAX)} on_jump={on_jump} label={format!("“{}” in this document", props.query)} />
+                { for props.result.docs.iter().scan(BUDGET, |budget, d| {
+                    // Documents share a budget of lines in rank order; the rest start folded.
+                    let initial = d.hits.len().min(PAGE).min(*budget);
+                    *budget -= initial;
+                    Some(html! {
+                        <KwicList key={d.doc} doc_idx={d.doc} hits={Rc::new(d.hits.clone())} show_title={several}
+                            {initial} current={props.current_hit.filter(|_| d.doc == props.doc_idx)} on_go={props.on_go.clone()} />
+                    })
                 }) }
             }
         </section>
@@ -64,6 +72,9 @@ pub struct KwicListProps {
     pub doc_idx: usize,
     pub hits: Rc<Vec<Hit>>,
     pub show_title: bool,
+    /// Lines drawn before the reader asks for more.
+    #[prop_or(PAGE)]
+    pub initial: usize,
     pub current: Option<usize>,
     pub on_go: Callback<(usize, usize)>,
 }
@@ -72,13 +83,14 @@ pub struct KwicListProps {
 #[component]
 pub fn KwicList(props: &KwicListProps) -> Html {
     let corpus = corpus();
-    let shown = use_state(|| PAGE);
+    let extra = use_state(|| 0);
+    let shown = props.initial + *extra;
     let doc = &corpus.docs[props.doc_idx];
     let text = doc.text.as_str();
     let n = props.hits.len();
     let show_more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE * 5))
+        let extra = extra.clone();
+        Callback::from(move |_: MouseEvent| extra.set(*extra + PAGE * 5))
     };
     html! {
         <div class="kwic-doc">
@@ -86,7 +98,7 @@ pub fn KwicList(props: &KwicListProps) -> Html {
                 <h3 class="kwic-title">{ format!("{} ({n})", doc.meta.title) }</h3>
             }
             <ol class="kwic-list">
-            { for props.hits.iter().take(*shown).enumerate().map(|(i, hit)| {
+            { for props.hits.iter().take(shown).enumerate().map(|(i, hit)| {
                 let line = corpus.kwic(props.doc_idx, hit, KWIC_WINDOW);
                 let on_go = props.on_go.clone();
                 let doc_idx = props.doc_idx;
@@ -103,8 +115,8 @@ pub fn KwicList(props: &KwicListProps) -> Html {
                 }
             }) }
             </ol>
-            if n > *shown {
-                <button type="button" class="text-button" onclick={show_more}>{ format!("Show more ({} not shown)", n - *shown) }</button>
+            if n > shown {
+                <button type="button" class="text-button show-more" onclick={show_more}>{ format!("Show {} ({} not shown)", if shown == 0 { "matches" } else { "more" }, n - shown) }</button>
             }
         </div>
     }

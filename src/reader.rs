@@ -1,15 +1,22 @@
 //! The reader: a document's title, metadata and body, with search marks and entity spans.
 //!
 //! Paragraphs are keyed components whose props hold only their own marks, so typing
-//! re-renders just the paragraphs whose marks changed.
+//! re-renders just the paragraphs whose marks changed. A long document is drawn a window of
+//! blocks at a time: more are added as the reader scrolls near either end (or presses "Show
+//! more"), the window moves to wherever the current hit is, and printing draws it all.
 
 use crate::corpus;
 use explorer_core::entities::EntityKind;
-use explorer_core::layout::{segments, Piece, Segment};
+use explorer_core::layout::{blocks, segments, Piece, Segment, BLOCK_BYTES};
 use explorer_core::search::Hit;
 use explorer_core::Span;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Blocks drawn at first, and added at a time as the reader scrolls.
+const WINDOW_STEP: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -54,6 +61,70 @@ pub fn Reader(props: &ReaderProps) -> Html {
         all.sort_unstable();
         all
     });
+    let blocks = use_memo(props.doc_idx, |&doc_idx| {
+        corpus
+            .docs
+            .get(doc_idx)
+            .map(|d| blocks(d, BLOCK_BYTES))
+            .unwrap_or_default()
+    });
+    let window = use_state(|| (0usize, WINDOW_STEP));
+    let n_blocks = blocks.len();
+    // The block holding the current hit must be drawn: move the window there if needed.
+    let hit_block = props
+        .hits
+        .get(props.current_hit)
+        .map(|h| blocks.partition_point(|b| b.span.end <= h.span.start));
+    let (lo, hi) = match (*window, hit_block) {
+        ((lo, hi), Some(b)) if b < n_blocks && (b < lo || b >= hi) => (
+            b.saturating_sub(WINDOW_STEP / 4),
+            (b + WINDOW_STEP).min(n_blocks),
+        ),
+        ((lo, hi), _) => (lo.min(n_blocks), hi.min(n_blocks)),
+    };
+    {
+        let window = window.clone();
+        use_effect_with((lo, hi), move |&shown| {
+            if *window != shown {
+                window.set(shown);
+            }
+        });
+    }
+    {
+        // A new document starts at its top.
+        let window = window.clone();
+        use_effect_with(props.doc_idx, move |_| window.set((0, WINDOW_STEP)));
+    }
+    let top_ref = use_node_ref();
+    let bottom_ref = use_node_ref();
+    {
+        // Grow the window when its top or bottom edge comes near the screen.
+        let (window, top_ref, bottom_ref) = (window.clone(), top_ref.clone(), bottom_ref.clone());
+        use_effect_with((lo, hi, n_blocks), move |&(lo, hi, n)| {
+            let observer = watch_edges(&top_ref, &bottom_ref, move |top| {
+                window.set(if top {
+                    (lo.saturating_sub(WINDOW_STEP), hi)
+                } else {
+                    (lo, (hi + WINDOW_STEP).min(n))
+                })
+            });
+            move || {
+                if let Some((observer, _closure)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    {
+        // Printing prints the whole document.
+        let window = window.clone();
+        use_effect_with(n_blocks, move |&n| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "beforeprint", move |_| window.set((0, n)))
+            });
+            move || drop(listener)
+        });
+    }
     let Some(doc) = corpus.docs.get(props.doc_idx) else {
         return html! { <p class="notice">{ "This document does not exist." }</p> };
     };
@@ -135,15 +206,29 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </dl>
             </header>
             <div class="doc-body">
-                { for doc.paragraphs.iter().enumerate().map(|(i, &span)| {
-                    let (hits, current, mentions) = region_props(span);
+                if lo > 0 {
+                    <div class="more-text" ref={top_ref}>
+                        <button type="button" class="text-button" onclick={{ let w = window.clone(); move |_| w.set((lo.saturating_sub(WINDOW_STEP), hi)) }}>
+                            { format!("Show earlier text ({} of {} parts above)", lo, n_blocks) }
+                        </button>
+                    </div>
+                }
+                { for blocks[lo..hi].iter().enumerate().map(|(k, block)| {
+                    let (hits, current, mentions) = region_props(block.span);
                     html! {
-                        <p key={i} data-para={i.to_string()}>
-                            <Region doc_idx={props.doc_idx} region={span} {hits} {current} {mentions}
+                        <p key={lo + k} data-para={block.para.to_string()} class={(block.part > 0).then_some("cont")}>
+                            <Region doc_idx={props.doc_idx} region={block.span} {hits} {current} {mentions}
                                 hit_class={hit_class.clone()} selected_entity={props.selected_entity} />
                         </p>
                     }
                 }) }
+                if hi < n_blocks {
+                    <div class="more-text" ref={bottom_ref}>
+                        <button type="button" class="text-button" onclick={{ let w = window.clone(); move |_| w.set((lo, (hi + WINDOW_STEP).min(n_blocks))) }}>
+                            { format!("Show more text ({} of {} parts below)", n_blocks - hi, n_blocks) }
+                        </button>
+                    </div>
+                }
             </div>
         </article>
     }
@@ -198,4 +283,46 @@ pub fn Region(props: &RegionProps) -> Html {
         }) }
         </>
     }
+}
+
+type EdgeCallback = Closure<dyn FnMut(js_sys::Array)>;
+
+/// Calls `on_edge(true)` when the top sentinel comes within a screen of the viewport, and
+/// `on_edge(false)` for the bottom one. Returns the observer and its callback (dropping the
+/// callback while observing would break it), or `None` where there is no
+/// IntersectionObserver.
+fn watch_edges(
+    top: &NodeRef,
+    bottom: &NodeRef,
+    on_edge: impl Fn(bool) + 'static,
+) -> Option<(web_sys::IntersectionObserver, EdgeCallback)> {
+    let top_el = top.cast::<web_sys::Element>();
+    let bottom_el = bottom.cast::<web_sys::Element>();
+    if top_el.is_none() && bottom_el.is_none() {
+        return None;
+    }
+    let top_for_cb = top_el.clone();
+    let callback: EdgeCallback = Closure::new(move |entries: js_sys::Array| {
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                continue;
+            };
+            if entry.is_intersecting() {
+                let is_top = top_for_cb.as_ref().is_some_and(|t| *t == entry.target());
+                on_edge(is_top);
+                break;
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    for el in [top_el, bottom_el].into_iter().flatten() {
+        observer.observe(&el);
+    }
+    Some((observer, callback))
 }

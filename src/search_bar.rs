@@ -1,15 +1,15 @@
 //! The search box: the query, the hit counter with previous/next, why nothing matched, and a
 //! query-syntax help one click away.
 
+use crate::app::Shared;
 use explorer_core::search::{NoHits, SearchResult};
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBarProps {
     pub query: AttrValue,
-    pub result: Rc<SearchResult>,
+    pub result: Shared<SearchResult>,
     /// Hits in the open document, and which is current.
     pub n_hits: usize,
     pub current: usize,
@@ -99,7 +99,7 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SearchStatusProps {
-    result: Rc<SearchResult>,
+    result: Shared<SearchResult>,
     has_query: bool,
     on_type: Callback<String>,
 }

@@ -1,17 +1,17 @@
 //! The "Summary" panel: corpus figures and, with several documents, the document list with
 //! each one's hits for the current query.
 
+use crate::app::Shared;
 use crate::corpus;
 use explorer_core::format::{fixed, thousands};
 use explorer_core::search::SearchResult;
 use explorer_core::stats::Stats;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub doc_idx: usize,
-    pub result: Rc<SearchResult>,
+    pub result: Shared<SearchResult>,
     pub has_query: bool,
     pub on_open: Callback<usize>,
 }

@@ -53,7 +53,7 @@ pub fn TermChart(props: &TermChartProps) -> Html {
             .collect()
     } else {
         stats
-            .terms
+            .terms()
             .iter()
             .filter(|(t, _)| plain(*t))
             .take(TOP)

@@ -48,7 +48,7 @@ fn main() {
     let docs = documents_from_files(&folder.files).unwrap_or_else(|e| panic!("{e}"));
     let parse_time = t.elapsed();
     let t = Instant::now();
-    let index = Index::build(&docs);
+    let built = Index::build(&docs);
     let index_time = t.elapsed();
     let t = Instant::now();
     let entities: Vec<_> = docs.iter().map(extract).collect();
@@ -56,15 +56,52 @@ fn main() {
     let t = Instant::now();
     let stats: Vec<Stats> = docs
         .iter()
-        .enumerate()
-        .map(|(i, d)| Stats::of_document(d, i, &index))
+        .zip(&built.tokens)
+        .map(|(d, tokens)| Stats::of_document(d, tokens, &built.index.vocab))
         .collect();
-    let corpus_stats = Stats::of_corpus(&stats, &index);
+    let corpus_stats = Stats::of_corpus(&stats, &built.index.vocab);
     let stats_time = t.elapsed();
     let t = Instant::now();
     let corpus = explorer_core::Corpus::build(docs);
     let build_time = t.elapsed();
     let n_docs = corpus.docs.len();
+    let size = |v: &dyn Fn() -> usize| v();
+    let enc = |bytes: Result<Vec<u8>, postcard::Error>| bytes.map_or(0, |b| b.len());
+    let parts = [
+        (
+            "documents (text, metadata, paragraphs)",
+            size(&|| enc(postcard::to_allocvec(&corpus.docs))),
+        ),
+        (
+            "vocabulary (forms, stems, flags)",
+            size(&|| enc(postcard::to_allocvec(&corpus.index.vocab))),
+        ),
+        ("occurrences (the postings)", corpus.index.postings_bytes()),
+        (
+            "term statistics per document",
+            size(&|| enc(postcard::to_allocvec(&corpus.doc_stats))),
+        ),
+        (
+            "term statistics, corpus",
+            size(&|| enc(postcard::to_allocvec(&corpus.stats))),
+        ),
+        (
+            "entities",
+            size(&|| {
+                enc(postcard::to_allocvec(&corpus.entities))
+                    + enc(postcard::to_allocvec(&corpus.entity_keys))
+            }),
+        ),
+    ];
+    let total = enc(postcard::to_allocvec(&corpus));
+    println!("| part of the embedded corpus | bytes | per byte of text |\n|---|---:|---:|");
+    for (name, n) in parts {
+        println!("| {name} | {n} | {:.2} |", n as f64 / bytes as f64);
+    }
+    println!(
+        "| **all** | {total} | {:.2} |\n",
+        total as f64 / bytes as f64
+    );
     let mb = bytes as f64 / 1e6;
     println!("Corpus: {dir}: {n_docs} documents, {mb:.2} MB, {} words, {} distinct terms, {} entities (read in {:.0} ms)\n",
         corpus_stats.words, corpus.index.vocab.len(), entities.iter().map(Vec::len).sum::<usize>(), ms(read));

@@ -45,7 +45,7 @@ impl Corpus {
     /// Analyses documents (already in their stable order): index, entities, statistics.
     #[cfg(feature = "extract")]
     pub fn build(docs: Vec<Document>) -> Corpus {
-        let index = Index::build(&docs);
+        let built = Index::build(&docs);
         let entities: Vec<Vec<Entity>> = docs
             .iter()
             .map(|doc| {
@@ -59,12 +59,13 @@ impl Corpus {
                 found
             })
             .collect();
+        let index = built.index;
         let doc_stats: Vec<Stats> = docs
             .iter()
-            .enumerate()
-            .map(|(i, doc)| Stats::of_document(doc, i, &index))
+            .zip(&built.tokens)
+            .map(|(doc, tokens)| Stats::of_document(doc, tokens, &index.vocab))
             .collect();
-        let stats = Stats::of_corpus(&doc_stats, &index);
+        let stats = Stats::of_corpus(&doc_stats, &index.vocab);
         let entity_keys = entity_keys(&entities);
         Corpus {
             docs,

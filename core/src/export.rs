@@ -70,7 +70,7 @@ pub fn terms_csv(corpus: &Corpus, doc: Option<usize>) -> String {
     };
     let vocab = &corpus.index.vocab;
     let mut out = String::from("term,count,per_1000,stopword\r\n");
-    for &(t, count) in &stats.terms {
+    for &(t, count) in stats.terms() {
         let _ = write!(
             out,
             "{},{},{},{}\r\n",

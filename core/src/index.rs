@@ -1,5 +1,6 @@
-//! The search index: a shared vocabulary of term forms and, per document, its word tokens;
-//! per term, where it occurs. Built once at build time, embedded, and read by `search`.
+//! The search index: a shared vocabulary of term forms and, per term, every occurrence as a
+//! span of its document. Built once at build time and embedded in a compact encoding that is
+//! read in place: a query decodes the occurrences of the terms it needs, nothing else.
 
 use crate::document::Document;
 use crate::span::Span;
@@ -82,8 +83,9 @@ impl Vocab {
     }
 }
 
-/// A word token of a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A word token of a document, as the build sees it (tokens are not embedded: the page
+/// finds words through `Index::occurrences`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     pub term: u32,
@@ -104,29 +106,80 @@ impl Token {
     }
 }
 
-/// Where one term occurs: per document, the token positions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Postings {
-    pub docs: Vec<(u32, Vec<u32>)>,
+/// Bytes that serialise as one byte string (postcard writes them as-is), not as a sequence
+/// of numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Blob(pub Vec<u8>);
+
+impl Serialize for Blob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
 }
 
-impl Postings {
-    pub fn positions_in(&self, doc: u32) -> &[u32] {
-        match self.docs.binary_search_by_key(&doc, |(d, _)| *d) {
-            Ok(i) => &self.docs[i].1,
-            Err(_) => &[],
+impl<'de> Deserialize<'de> for Blob {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Blob, D::Error> {
+        struct BlobVisitor;
+        impl<'de> serde::de::Visitor<'de> for BlobVisitor {
+            type Value = Blob;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Blob, E> {
+                Ok(Blob(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Blob, E> {
+                Ok(Blob(v))
+            }
         }
+        deserializer.deserialize_byte_buf(BlobVisitor)
     }
+}
+
+/// Appends `n` as a LEB128 varint.
+pub fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads a LEB128 varint at `*at`, advancing it; 0 past the end (the build wrote these bytes,
+/// so a short read means a broken build, not bad input).
+pub fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut n: u32 = 0;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        n |= u32::from(b & 0x7f).wrapping_shl(shift);
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    n
 }
 
 /// The whole index.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub vocab: Vocab,
+    /// Per document, how many word tokens it has (for ranking).
+    pub doc_lens: Vec<u32>,
+    /// Every term's occurrences, encoded: for term `t`, the bytes
+    /// `postings[term_starts[t]..term_starts[t + 1]]` hold the number of documents, then per
+    /// document the gap from the previous document id, the number of occurrences, and per
+    /// occurrence the gap from the previous occurrence's start and its length (all varints).
+    postings: Blob,
+    term_starts: Vec<u32>,
+}
+
+/// The result of building an index: the index, and the tokens the build's statistics need.
+pub struct Built {
+    pub index: Index,
     /// Per document, its tokens in text order.
-    pub doc_tokens: Vec<Vec<Token>>,
-    /// Per term id.
-    pub postings: Vec<Postings>,
+    pub tokens: Vec<Vec<Token>>,
 }
 
 /// A unit for statistics: a word, or a hyphenated compound of several tokens.
@@ -140,7 +193,7 @@ pub struct Unit {
 
 impl Index {
     /// Tokenises and indexes documents.
-    pub fn build(docs: &[Document]) -> Index {
+    pub fn build(docs: &[Document]) -> Built {
         // First pass: tokenise, interning each distinct form once (ids in order of first
         // sight), and collect the forms of hyphenated compounds.
         let mut interned: HashMap<String, u32> = HashMap::new();
@@ -154,7 +207,7 @@ impl Index {
             forms.push((form.to_string(), flags));
             id
         };
-        let mut raw_docs: Vec<Vec<Token>> = Vec::with_capacity(docs.len());
+        let mut all_tokens: Vec<Vec<Token>> = Vec::with_capacity(docs.len());
         let mut compound = String::new();
         for doc in docs {
             let mut raw: Vec<Token> = Vec::new();
@@ -188,7 +241,7 @@ impl Index {
                 }
                 intern(&compound, COMPOUND, &mut forms);
             }
-            raw_docs.push(raw);
+            all_tokens.push(raw);
         }
 
         // Sort the vocabulary and renumber: term ids follow the sorted forms.
@@ -236,70 +289,142 @@ impl Index {
         }
         vocab.stems = stems;
 
-        let mut postings = vec![Postings::default(); vocab.len()];
-        let mut doc_tokens = Vec::with_capacity(docs.len());
-        for (doc_idx, mut tokens) in raw_docs.into_iter().enumerate() {
-            for (pos, token) in tokens.iter_mut().enumerate() {
+        // Renumber the tokens, and gather every term's occurrences, document by document.
+        let mut occurrences: Vec<Vec<(u32, Span)>> = vec![Vec::new(); vocab.len()];
+        for (doc_idx, tokens) in all_tokens.iter_mut().enumerate() {
+            for token in tokens.iter_mut() {
                 token.term = new_id[token.term as usize];
-                let list = &mut postings[token.term as usize].docs;
-                match list.last_mut() {
-                    Some((d, positions)) if *d == doc_idx as u32 => positions.push(pos as u32),
-                    _ => list.push((doc_idx as u32, vec![pos as u32])),
-                }
+                occurrences[token.term as usize].push((doc_idx as u32, token.span));
             }
-            doc_tokens.push(tokens);
         }
-        Index {
+        let mut postings = Vec::new();
+        let mut term_starts = Vec::with_capacity(vocab.len() + 1);
+        for list in &occurrences {
+            term_starts.push(postings.len() as u32);
+            encode_postings(list, &mut postings);
+        }
+        term_starts.push(postings.len() as u32);
+        let index = Index {
             vocab,
-            doc_tokens,
-            postings,
+            doc_lens: all_tokens.iter().map(|t| t.len() as u32).collect(),
+            postings: Blob(postings),
+            term_starts,
+        };
+        Built {
+            index,
+            tokens: all_tokens,
         }
     }
 
-    pub fn tokens(&self, doc: usize) -> &[Token] {
-        self.doc_tokens.get(doc).map_or(&[], Vec::as_slice)
-    }
-
-    /// The statistics units of a document: hyphenated runs of tokens count as one compound.
-    pub fn units(&self, doc: usize) -> Vec<Unit> {
-        let tokens = self.tokens(doc);
-        let mut units = Vec::with_capacity(tokens.len());
-        let mut runs = compound_runs(tokens.iter().map(|t| t.flags)).peekable();
-        let mut i = 0;
-        while i < tokens.len() {
-            if let Some(&(start, end)) = runs.peek() {
-                if start == i {
-                    let form = tokens[start..end]
-                        .iter()
-                        .map(|t| self.vocab.form(t.term))
-                        .collect::<Vec<_>>()
-                        .join("-");
-                    if let Some(term) = self.vocab.id(&form) {
-                        units.push(Unit {
-                            term,
-                            first: start as u32,
-                            last: end as u32 - 1,
-                        });
-                    }
-                    runs.next();
-                    i = end;
-                    continue;
-                }
+    /// Every occurrence of a term: per document (in id order), its spans in text order.
+    pub fn occurrences(&self, term: u32) -> Vec<(u32, Vec<Span>)> {
+        let (Some(&from), Some(&to)) = (
+            self.term_starts.get(term as usize),
+            self.term_starts.get(term as usize + 1),
+        ) else {
+            return Vec::new();
+        };
+        let bytes = self
+            .postings
+            .0
+            .get(from as usize..to as usize)
+            .unwrap_or_default();
+        let mut at = 0;
+        let n_docs = get_varint(bytes, &mut at);
+        let mut out = Vec::with_capacity(n_docs as usize);
+        let mut doc = 0;
+        for _ in 0..n_docs {
+            doc += get_varint(bytes, &mut at);
+            let n = get_varint(bytes, &mut at);
+            let mut spans = Vec::with_capacity(n as usize);
+            let mut start = 0;
+            for _ in 0..n {
+                start += get_varint(bytes, &mut at);
+                let len = get_varint(bytes, &mut at);
+                spans.push(Span {
+                    start,
+                    end: start + len,
+                });
             }
-            units.push(Unit {
-                term: tokens[i].term,
-                first: i as u32,
-                last: i as u32,
-            });
-            i += 1;
+            out.push((doc, spans));
         }
-        units
+        out
     }
 
-    /// The token whose span contains or follows byte offset `at`.
-    pub fn token_at(&self, doc: usize, at: u32) -> usize {
-        self.tokens(doc).partition_point(|t| t.span.end <= at)
+    /// How many documents a term occurs in, without decoding its occurrences.
+    pub fn doc_frequency(&self, term: u32) -> u32 {
+        let from = self.term_starts.get(term as usize).copied().unwrap_or(0) as usize;
+        let mut at = 0;
+        get_varint(self.postings.0.get(from..).unwrap_or_default(), &mut at)
     }
+
+    /// Bytes taken by the encoded occurrences.
+    pub fn postings_bytes(&self) -> usize {
+        self.postings.0.len()
+    }
+}
+
+/// Writes one term's occurrences, `(doc, span)` sorted by document then position.
+fn encode_postings(list: &[(u32, Span)], out: &mut Vec<u8>) {
+    let mut groups: Vec<(u32, &[(u32, Span)])> = Vec::new();
+    let mut i = 0;
+    while i < list.len() {
+        let doc = list[i].0;
+        let n = list[i..].iter().take_while(|(d, _)| *d == doc).count();
+        groups.push((doc, &list[i..i + n]));
+        i += n;
+    }
+    put_varint(out, groups.len() as u32);
+    let mut prev_doc = 0;
+    for (doc, occurrences) in groups {
+        put_varint(out, doc - prev_doc);
+        prev_doc = doc;
+        put_varint(out, occurrences.len() as u32);
+        let mut prev_start = 0;
+        for (_, span) in occurrences {
+            put_varint(out, span.start - prev_start);
+            put_varint(out, span.end - span.start);
+            prev_start = span.start;
+        }
+    }
+}
+
+/// The statistics units of a document's tokens: hyphenated runs count as one compound.
+pub fn units(tokens: &[Token], vocab: &Vocab) -> Vec<Unit> {
+    let mut units = Vec::with_capacity(tokens.len());
+    let mut runs = compound_runs(tokens.iter().map(|t| t.flags)).peekable();
+    let mut form = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(&(start, end)) = runs.peek() {
+            if start == i {
+                form.clear();
+                for (k, t) in tokens[start..end].iter().enumerate() {
+                    if k > 0 {
+                        form.push('-');
+                    }
+                    form.push_str(vocab.form(t.term));
+                }
+                if let Some(term) = vocab.id(&form) {
+                    units.push(Unit {
+                        term,
+                        first: start as u32,
+                        last: end as u32 - 1,
+                    });
+                }
+                runs.next();
+                i = end;
+                continue;
+            }
+        }
+        units.push(Unit {
+            term: tokens[i].term,
+            first: i as u32,
+            last: i as u32,
+        });
+        i += 1;
+    }
+    units
 }
 
 /// Runs `start..end` (token indices, at least two long) of tokens glued by hyphens.
@@ -328,21 +453,21 @@ fn compound_runs(flags: impl Iterator<Item = u8>) -> impl Iterator<Item = (usize
 mod tests {
     use super::*;
 
-    fn index(texts: &[&str]) -> (Vec<Document>, Index) {
+    fn build(texts: &[&str]) -> (Vec<Document>, Built) {
         let docs: Vec<Document> = texts
             .iter()
             .enumerate()
             .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
             .collect();
-        let index = Index::build(&docs);
-        (docs, index)
+        let built = Index::build(&docs);
+        (docs, built)
     }
 
     #[test]
     fn vocabulary_is_sorted_with_stems_and_flags() {
-        let (_, index) =
-            index(&["Title\n\nThe Asia-Pacific threat threatens; threatened NATO’s 2023 plans."]);
-        let v = &index.vocab;
+        let (_, built) =
+            build(&["Title\n\nThe Asia-Pacific threat threatens; threatened NATO’s 2023 plans."]);
+        let v = &built.index.vocab;
         assert!(v.forms.windows(2).all(|w| w[0] < w[1]));
         let threat = v.terms_with_stem("threaten");
         let forms: Vec<&str> = threat.iter().map(|&t| v.form(t)).collect();
@@ -357,33 +482,59 @@ mod tests {
 
     #[test]
     fn tokens_cover_title_and_paragraphs_with_region_starts() {
-        let (docs, index) = index(&["A title\n\nOne two.\n\nThree"]);
-        let tokens = index.tokens(0);
+        let (docs, built) = build(&["A title\n\nOne two.\n\nThree"]);
+        let tokens = &built.tokens[0];
         let texts: Vec<&str> = tokens.iter().map(|t| t.span.of(&docs[0].text)).collect();
         assert_eq!(texts, ["A", "title", "One", "two", "Three"]);
         let starts: Vec<bool> = tokens.iter().map(Token::starts_region).collect();
         assert_eq!(starts, [true, false, true, false, true]);
+        assert_eq!(built.index.doc_lens, [5]);
     }
 
     #[test]
-    fn postings_list_positions_per_document() {
-        let (_, index) = index(&["T\n\nred blue red", "T\n\nblue"]);
+    fn occurrences_list_spans_per_document() {
+        let (docs, built) = build(&["T\n\nred blue Red", "T\n\nblue"]);
+        let index = &built.index;
         let red = index.vocab.id("red").unwrap();
         let blue = index.vocab.id("blue").unwrap();
-        assert_eq!(index.postings[red as usize].docs, [(0, vec![1, 3])]);
-        assert_eq!(
-            index.postings[blue as usize].docs,
-            [(0, vec![2]), (1, vec![1])]
-        );
+        let texts = |term: u32| -> Vec<(u32, Vec<&str>)> {
+            index
+                .occurrences(term)
+                .into_iter()
+                .map(|(d, spans)| {
+                    (
+                        d,
+                        spans.iter().map(|s| s.of(&docs[d as usize].text)).collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(texts(red), [(0, vec!["red", "Red"])]);
+        assert_eq!(texts(blue), [(0, vec!["blue"]), (1, vec!["blue"])]);
+        assert_eq!(index.doc_frequency(blue), 2);
+        assert_eq!(index.occurrences(u32::MAX), []);
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let mut out = Vec::new();
+        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
+        for v in values {
+            put_varint(&mut out, v);
+        }
+        let mut at = 0;
+        let back: Vec<u32> = values.iter().map(|_| get_varint(&out, &mut at)).collect();
+        assert_eq!(back, values);
+        assert_eq!(get_varint(&out, &mut at), 0, "past the end");
     }
 
     #[test]
     fn units_merge_hyphenated_compounds() {
-        let (_, index) = index(&["T\n\nThe US-led Asia-Pacific-wide plan"]);
-        let forms: Vec<&str> = index
-            .units(0)
+        let (_, built) = build(&["T\n\nThe US-led Asia-Pacific-wide plan"]);
+        let vocab = &built.index.vocab;
+        let forms: Vec<&str> = units(&built.tokens[0], vocab)
             .iter()
-            .map(|u| index.vocab.form(u.term))
+            .map(|u| vocab.form(u.term))
             .collect();
         assert_eq!(forms, ["t", "the", "US-led", "asia-pacific-wide", "plan"]);
     }

@@ -1,7 +1,63 @@
 //! Splitting a paragraph into what the reader draws: plain text, search marks and entity
 //! spans. The reader renders these as text nodes and elements; it never builds HTML strings.
 
+use crate::document::Document;
 use crate::span::Span;
+
+/// Paragraphs longer than this many bytes are drawn in parts, so a long document (or a
+/// megabyte-long paragraph) can be rendered a window at a time.
+pub const BLOCK_BYTES: usize = 16 * 1024;
+
+/// A unit the reader renders: a paragraph, or one part of a long one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    /// The paragraph's index.
+    pub para: u32,
+    /// 0 for a paragraph's first part.
+    pub part: u32,
+}
+
+/// The body of a document as blocks: each paragraph, cut into parts of about `max_bytes` at
+/// spaces (the space stays at the end of the earlier part, so the parts' texts concatenate
+/// to the paragraph's).
+pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
+    let text = doc.text.as_str();
+    let max_bytes = max_bytes.max(64);
+    let mut out = Vec::with_capacity(doc.paragraphs.len());
+    for (para, &span) in doc.paragraphs.iter().enumerate() {
+        let mut start = span.start as usize;
+        let end = span.end as usize;
+        let mut part = 0;
+        while end - start > max_bytes {
+            let mut cut = start + max_bytes;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Cut after the last space in the second half of the part, or mid-word if none.
+            let cut = text[start + max_bytes / 2..cut]
+                .rfind(char::is_whitespace)
+                .map(|i| {
+                    let at = start + max_bytes / 2 + i;
+                    at + text[at..].chars().next().map_or(1, char::len_utf8)
+                })
+                .unwrap_or(cut);
+            out.push(Block {
+                span: Span::new_unchecked(start, cut),
+                para: para as u32,
+                part,
+            });
+            start = cut;
+            part += 1;
+        }
+        out.push(Block {
+            span: Span::new_unchecked(start, end),
+            para: para as u32,
+            part,
+        });
+    }
+    out
+}
 
 /// A piece of text inside a paragraph or an entity: plain, or the `hit`-th hit of the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +169,46 @@ fn pieces(range: Span, hits: &[(Span, u32)], emit: &mut dyn FnMut(Piece)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_paragraphs_are_cut_into_blocks_at_spaces() {
+        let long = "word ".repeat(100) + "end";
+        let doc = Document::parse(
+            "x.txt",
+            &format!(
+                "Title\n\nShort one.\n\n{long}\n\nÜnïcødé ✓ {}",
+                "ß".repeat(200)
+            ),
+        );
+        let blocks = blocks(&doc, 128);
+        assert_eq!(
+            blocks[0],
+            Block {
+                span: doc.paragraphs[0],
+                para: 0,
+                part: 0
+            }
+        );
+        let parts: Vec<&Block> = blocks.iter().filter(|b| b.para == 1).collect();
+        assert!(parts.len() > 3);
+        let joined: String = parts.iter().map(|b| b.span.of(&doc.text)).collect();
+        assert_eq!(joined, long);
+        assert!(parts.iter().all(|b| b.span.len() <= 128));
+        assert!(parts[..parts.len() - 1]
+            .iter()
+            .all(|b| b.span.of(&doc.text).ends_with(' ')));
+        let last: String = blocks
+            .iter()
+            .filter(|b| b.para == 2)
+            .map(|b| b.span.of(&doc.text))
+            .collect();
+        assert_eq!(
+            last,
+            doc.paragraph(2),
+            "a run without spaces is cut between chars"
+        );
+        assert!(blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    }
 
     const TEXT: &str = "The Republic of Korea and NATO met.";
 

@@ -3,18 +3,17 @@
 
 use crate::corpus::Corpus;
 use crate::corpus::EntityKey;
+use crate::document::Document;
 use crate::entities::EntityKind;
-use crate::index::Token;
 use crate::query::{Atom, Query};
 use crate::span::Span;
+use crate::text::words;
 use crate::text::{fold, stem};
 
-/// One highlighted stretch of text: tokens `first..=last` of its document.
+/// One highlighted stretch of text in its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
     pub span: Span,
-    pub first: u32,
-    pub last: u32,
 }
 
 /// The hits of one document.
@@ -109,15 +108,20 @@ impl Corpus {
         let excluded: Vec<Vec<Vec<Hit>>> =
             query.excluded.iter().map(|a| self.atom_hits(a)).collect();
 
-        let avg_len =
-            self.index.doc_tokens.iter().map(Vec::len).sum::<usize>() as f64 / n_docs.max(1) as f64;
+        let avg_len = self
+            .index
+            .doc_lens
+            .iter()
+            .map(|&n| f64::from(n))
+            .sum::<f64>()
+            / n_docs.max(1) as f64;
         for doc in 0..n_docs {
             let every_group = matches.iter().all(|g| g.iter().any(|a| !a[doc].is_empty()));
             let excluded_here = excluded.iter().any(|a| !a[doc].is_empty());
             if !every_group || excluded_here {
                 continue;
             }
-            let doc_len = self.index.tokens(doc).len() as f64;
+            let doc_len = f64::from(self.index.doc_lens.get(doc).copied().unwrap_or(0));
             let mut score = 0.0;
             let mut hits: Vec<Hit> = Vec::new();
             for atom in matches.iter().flatten() {
@@ -166,7 +170,7 @@ impl Corpus {
 
     /// The hits of one atom, per document.
     fn atom_hits(&self, atom: &Atom) -> Vec<Vec<Hit>> {
-        let mut per_doc = vec![Vec::new(); self.docs.len()];
+        let mut per_doc: Vec<Vec<Hit>> = vec![Vec::new(); self.docs.len()];
         let vocab = &self.index.vocab;
         match atom {
             Atom::Word { term, prefix, .. } => {
@@ -179,18 +183,14 @@ impl Corpus {
                 };
                 terms.sort_unstable();
                 terms.dedup();
-                let single = terms.len() == 1;
-                for t in terms {
-                    for (doc, positions) in &self.index.postings[t as usize].docs {
-                        let tokens = self.index.tokens(*doc as usize);
-                        per_doc[*doc as usize].extend(positions.iter().map(|&p| hit(tokens, p, p)));
+                for &t in &terms {
+                    for (doc, spans) in self.index.occurrences(t) {
+                        per_doc[doc as usize].extend(spans.into_iter().map(|span| Hit { span }));
                     }
                 }
-                // One term's positions are already in order; several terms' must be merged.
-                if !single {
-                    for hits in &mut per_doc {
-                        hits.sort_unstable();
-                    }
+                // One term's occurrences are already in order; several terms' must be merged.
+                if terms.len() > 1 {
+                    per_doc.iter_mut().for_each(|hits| hits.sort_unstable());
                 }
             }
             Atom::Phrase {
@@ -198,37 +198,52 @@ impl Corpus {
                 last_is_prefix,
                 ..
             } => {
-                // Per word, the sorted ids of the terms it accepts.
-                let sets: Vec<Vec<u32>> = words
+                // Per word of the phrase, per document, the occurrences of any term it accepts.
+                let occurrences: Vec<Vec<Vec<Span>>> = words
                     .iter()
                     .enumerate()
                     .map(|(i, w)| {
-                        if *last_is_prefix && i + 1 == words.len() {
+                        let terms: Vec<u32> = if *last_is_prefix && i + 1 == words.len() {
                             vocab.terms_with_prefix(w).collect()
                         } else {
                             vocab.id(w).into_iter().collect()
-                        }
-                    })
-                    .collect();
-                let n = sets.len() as u32;
-                for &first in &sets[0] {
-                    for (doc, positions) in &self.index.postings[first as usize].docs {
-                        let tokens = self.index.tokens(*doc as usize);
-                        for &p in positions {
-                            let fits = (1..n).all(|k| {
-                                tokens.get((p + k) as usize).is_some_and(|t| {
-                                    !t.starts_region()
-                                        && sets[k as usize].binary_search(&t.term).is_ok()
-                                })
-                            });
-                            if fits {
-                                per_doc[*doc as usize].push(hit(tokens, p, p + n - 1));
+                        };
+                        let mut by_doc = vec![Vec::new(); self.docs.len()];
+                        for &t in &terms {
+                            for (doc, spans) in self.index.occurrences(t) {
+                                by_doc[doc as usize].extend(spans);
                             }
                         }
+                        if terms.len() > 1 {
+                            by_doc.iter_mut().for_each(|spans| spans.sort_unstable());
+                        }
+                        by_doc
+                    })
+                    .collect();
+                for (doc, firsts) in occurrences[0].iter().enumerate() {
+                    let document = &self.docs[doc];
+                    for &first in firsts {
+                        let mut end = first;
+                        let follows = occurrences[1..].iter().all(|word| {
+                            let spans = &word[doc];
+                            let next = spans.partition_point(|s| s.start < end.end);
+                            match spans.get(next) {
+                                Some(&s) if adjacent(document, first, end, s) => {
+                                    end = s;
+                                    true
+                                }
+                                _ => false,
+                            }
+                        });
+                        if follows {
+                            per_doc[doc].push(Hit {
+                                span: Span {
+                                    start: first.start,
+                                    end: end.end,
+                                },
+                            });
+                        }
                     }
-                }
-                for hits in &mut per_doc {
-                    hits.sort_unstable();
                 }
             }
             Atom::Entity {
@@ -240,18 +255,11 @@ impl Corpus {
                 for key in self.select_entity_keys(kinds, words, *exact) {
                     for &(doc, i) in &key.members {
                         let entity = &self.entities[doc as usize][i as usize];
-                        let tokens = self.index.tokens(doc as usize);
-                        per_doc[doc as usize].extend(
-                            entity
-                                .mentions
-                                .iter()
-                                .filter_map(|&span| mention_hit(tokens, span)),
-                        );
+                        per_doc[doc as usize]
+                            .extend(entity.mentions.iter().map(|&span| Hit { span }));
                     }
                 }
-                for hits in &mut per_doc {
-                    hits.sort_unstable();
-                }
+                per_doc.iter_mut().for_each(|hits| hits.sort_unstable());
             }
         }
         per_doc
@@ -283,32 +291,48 @@ impl Corpus {
             .collect()
     }
 
-    /// A keyword-in-context line for a hit, with up to `window` words each side.
+    /// A keyword-in-context line for a hit, with up to `window` words each side, never
+    /// leaving the hit's region (its paragraph or the title).
     pub fn kwic(&self, doc: usize, hit: &Hit, window: usize) -> Kwic {
-        let tokens = self.index.tokens(doc);
-        let (first, last) = (hit.first as usize, hit.last as usize);
-        let mut left_tok = first;
-        while left_tok > 0 && first - left_tok < window && !tokens[left_tok].starts_region() {
-            left_tok -= 1;
+        let document = &self.docs[doc];
+        let text = document.text.as_str();
+        let region = region_of(document, hit.span.start).unwrap_or(hit.span);
+        // Look at a bounded stretch either side: a window of words is rarely longer than
+        // this, and a megabyte-long paragraph must not be segmented for one line.
+        let reach = 24 * window.max(1) + 64;
+        let lo = floor_boundary(
+            text,
+            (hit.span.start as usize)
+                .saturating_sub(reach)
+                .max(region.start as usize),
+        );
+        let hi = ceil_boundary(
+            text,
+            (hit.span.end as usize + reach).min(region.end as usize),
+        );
+        let mut before: Vec<Span> = words(text, Span::new_unchecked(lo, hit.span.start as usize))
+            .map(|w| w.span)
+            .collect();
+        if lo > region.start as usize && !before.is_empty() {
+            before.remove(0); // may be cut at `lo`
         }
-        let more_left = left_tok > 0 && !tokens[left_tok].starts_region();
-        let mut right_tok = last;
-        while right_tok + 1 < tokens.len()
-            && right_tok - last < window
-            && !tokens[right_tok + 1].starts_region()
-        {
-            right_tok += 1;
+        let mut after: Vec<Span> = words(text, Span::new_unchecked(hit.span.end as usize, hi))
+            .map(|w| w.span)
+            .collect();
+        if hi < region.end as usize {
+            after.pop(); // may be cut at `hi`
         }
-        let more_right = right_tok + 1 < tokens.len() && !tokens[right_tok + 1].starts_region();
-        let left_start = if left_tok < first {
-            tokens[left_tok].span.start
-        } else {
-            hit.span.start
-        };
-        let right_end = if right_tok > last {
-            tokens[right_tok].span.end
-        } else {
-            hit.span.end
+        let left_start = before
+            .len()
+            .checked_sub(window)
+            .map_or(before.first(), |i| before.get(i))
+            .map_or(hit.span.start, |s| s.start);
+        let right_end = after
+            .get(window.min(after.len()).wrapping_sub(1))
+            .map_or(hit.span.end, |s| s.end);
+        let has_word = |from: u32, to: u32| {
+            text.get(from as usize..to as usize)
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
         };
         Kwic {
             left: Span {
@@ -320,8 +344,8 @@ impl Corpus {
                 start: hit.span.end,
                 end: right_end,
             },
-            more_left,
-            more_right,
+            more_left: has_word(region.start, left_start),
+            more_right: has_word(right_end, region.end),
         }
     }
 
@@ -335,7 +359,7 @@ impl Corpus {
         }
         let max_edits = if n <= 5 { 1 } else { 2 };
         let vocab = &self.index.vocab;
-        let counts = &self.stats.terms;
+        let counts = self.stats.terms();
         let mut best: Option<(usize, u32, &str)> = None;
         for &(t, count) in counts {
             if vocab.is_compound(t) || vocab.is_number(t) {
@@ -359,27 +383,35 @@ impl Corpus {
     }
 }
 
-fn hit(tokens: &[Token], first: u32, last: u32) -> Hit {
-    Hit {
-        span: Span {
-            start: tokens[first as usize].span.start,
-            end: tokens[last as usize].span.end,
-        },
-        first,
-        last,
+/// The region (title or paragraph) holding byte offset `at`.
+fn region_of(doc: &Document, at: u32) -> Option<Span> {
+    if let Some(title) = doc.meta.title_span.filter(|t| t.start <= at && at < t.end) {
+        return Some(title);
     }
+    let i = doc.paragraphs.partition_point(|p| p.end <= at);
+    doc.paragraphs.get(i).copied().filter(|p| p.start <= at)
 }
 
-/// The hit for an entity mention: its own span, with the tokens it covers.
-fn mention_hit(tokens: &[Token], span: Span) -> Option<Hit> {
-    let first = tokens.partition_point(|t| t.span.end <= span.start);
-    let after = tokens.partition_point(|t| t.span.start < span.end);
-    // A mention outside the tokenised regions (a header field) has no tokens and no hit.
-    (first < after).then(|| Hit {
-        span,
-        first: first as u32,
-        last: after as u32 - 1,
-    })
+/// Whether `next` directly follows `prev` in a phrase: nothing but spaces and punctuation
+/// between them, and both in the region where the phrase began.
+fn adjacent(doc: &Document, phrase_start: Span, prev: Span, next: Span) -> bool {
+    let gap = doc.text.get(prev.end as usize..next.start as usize);
+    gap.is_some_and(|g| !g.chars().any(char::is_alphanumeric))
+        && region_of(doc, phrase_start.start).is_some_and(|r| r.contains(next))
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether `phrase` occurs in `name` at word boundaries (both are space-separated words).
@@ -399,7 +431,6 @@ fn merge_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
         match merged.last_mut() {
             Some(last) if h.span.start < last.span.end => {
                 last.span.end = last.span.end.max(h.span.end);
-                last.last = last.last.max(h.last);
             }
             _ => merged.push(h),
         }
@@ -472,7 +503,6 @@ mod tests {
         corpus
     }
 
-    use crate::document::Document;
     use crate::entities::Entity;
 
     /// Runs `query` and returns, per document id, the text of every hit.

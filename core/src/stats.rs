@@ -1,9 +1,10 @@
 //! Term statistics: counts and rates of terms and bigrams, dispersion, and summary figures.
 
 use crate::document::Document;
-use crate::index::{Index, Unit};
+use crate::index::{get_varint, put_varint, units, Blob, Token, Unit, Vocab};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Silent reading speed for non-fiction, words per minute (Brysbaert 2019, a meta-analysis
@@ -23,12 +24,55 @@ pub struct Stats {
     /// Words that are not stopwords.
     pub content_words: u32,
     pub sentences: u32,
-    /// Every term with its count, most frequent first (ties by form).
-    pub terms: Vec<(u32, u32)>,
+    /// Every term with its count; see `terms()`.
+    pub term_counts: TermCounts,
     /// Most frequent adjacent pairs within a sentence, most frequent first.
     pub bigrams: Vec<Bigram>,
     /// The same, for pairs where neither word is a stopword or a number.
     pub content_bigrams: Vec<Bigram>,
+}
+
+/// Term counts, embedded compactly (sorted by term id: id gaps and counts as varints) and
+/// decoded on first use, so start-up pays nothing for documents nobody opens.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermCounts {
+    encoded: Blob,
+    #[serde(skip)]
+    decoded: OnceLock<Vec<(u32, u32)>>,
+}
+
+impl TermCounts {
+    fn new(counts: &HashMap<u32, u32>) -> TermCounts {
+        let mut by_id: Vec<(u32, u32)> = counts.iter().map(|(&t, &c)| (t, c)).collect();
+        by_id.sort_unstable();
+        let mut encoded = Vec::with_capacity(by_id.len() * 3);
+        let mut prev = 0;
+        for (t, c) in by_id {
+            put_varint(&mut encoded, t - prev);
+            put_varint(&mut encoded, c);
+            prev = t;
+        }
+        TermCounts {
+            encoded: Blob(encoded),
+            decoded: OnceLock::new(),
+        }
+    }
+
+    /// Every term with its count, most frequent first (ties in term id order, which is
+    /// alphabetical).
+    pub fn get(&self) -> &[(u32, u32)] {
+        self.decoded.get_or_init(|| {
+            let bytes = &self.encoded.0;
+            let mut out = Vec::new();
+            let (mut at, mut term) = (0, 0);
+            while at < bytes.len() {
+                term += get_varint(bytes, &mut at);
+                out.push((term, get_varint(bytes, &mut at)));
+            }
+            out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            out
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,19 +106,22 @@ impl Stats {
         ratio(count, self.words) * 1000.0
     }
 
+    /// Every term with its count, most frequent first (ties alphabetically).
+    pub fn terms(&self) -> &[(u32, u32)] {
+        self.term_counts.get()
+    }
+
     /// The count of a term, 0 if it does not occur.
     pub fn count_of(&self, term: u32) -> u32 {
-        self.terms
+        self.terms()
             .iter()
             .find(|(t, _)| *t == term)
             .map_or(0, |(_, c)| *c)
     }
 
-    /// Statistics of one document from its index.
-    pub fn of_document(doc: &Document, doc_idx: usize, index: &Index) -> Stats {
-        let units = index.units(doc_idx);
-        let tokens = index.tokens(doc_idx);
-        let vocab = &index.vocab;
+    /// Statistics of one document from its tokens.
+    pub fn of_document(doc: &Document, tokens: &[Token], vocab: &Vocab) -> Stats {
+        let units = units(tokens, vocab);
         let mut counts: HashMap<u32, u32> = HashMap::new();
         for unit in &units {
             *counts.entry(unit.term).or_insert(0) += 1;
@@ -108,13 +155,13 @@ impl Stats {
             sentences: sentence_starts.len() as u32,
             ..Stats::default()
         };
-        stats.set_terms(counts);
-        stats.set_bigrams(pairs, index);
+        stats.term_counts = TermCounts::new(&counts);
+        stats.set_bigrams(pairs, vocab);
         stats
     }
 
     /// Corpus statistics: the sums over documents.
-    pub fn of_corpus(per_doc: &[Stats], index: &Index) -> Stats {
+    pub fn of_corpus(per_doc: &[Stats], vocab: &Vocab) -> Stats {
         let mut counts: HashMap<u32, u32> = HashMap::new();
         let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
         let mut total = Stats::default();
@@ -122,7 +169,7 @@ impl Stats {
             total.words += s.words;
             total.content_words += s.content_words;
             total.sentences += s.sentences;
-            for &(t, c) in &s.terms {
+            for &(t, c) in s.terms() {
                 *counts.entry(t).or_insert(0) += c;
             }
             // Bigram lists are truncated per document, so corpus bigrams are summed from them:
@@ -136,20 +183,12 @@ impl Stats {
             }
         }
         total.unique = counts.len() as u32;
-        total.set_terms(counts);
-        total.set_bigrams(pairs, index);
+        total.term_counts = TermCounts::new(&counts);
+        total.set_bigrams(pairs, vocab);
         total
     }
 
-    fn set_terms(&mut self, counts: HashMap<u32, u32>) {
-        let mut terms: Vec<(u32, u32)> = counts.into_iter().collect();
-        // Term ids follow the sorted forms, so ties break alphabetically.
-        terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        self.terms = terms;
-    }
-
-    fn set_bigrams(&mut self, pairs: HashMap<(u32, u32), u32>, index: &Index) {
-        let vocab = &index.vocab;
+    fn set_bigrams(&mut self, pairs: HashMap<(u32, u32), u32>, vocab: &Vocab) {
         let mut all: Vec<Bigram> = pairs
             .into_iter()
             .map(|((first, second), count)| Bigram {
@@ -183,8 +222,9 @@ fn ratio(a: u32, b: u32) -> f64 {
     }
 }
 
-/// How many of `positions` (token indices, any order) fall in each of `segments` equal
-/// parts of a text of `n_tokens` tokens. Positions past the end count in the last part.
+/// How many of `positions` (any order) fall in each of `segments` equal parts of `0..n`
+/// (token indices in a text of `n` tokens, or byte offsets in a text of `n` bytes).
+/// Positions past the end count in the last part.
 pub fn dispersion(
     n_tokens: usize,
     positions: impl IntoIterator<Item = u32>,
@@ -203,14 +243,15 @@ pub fn dispersion(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Index;
 
     const TEXT: &str = "Tiny text\n\nThe cat sat. The cat ran to the mat-side.\n\nA dog sat too.";
 
     fn stats() -> (Index, Stats) {
         let doc = Document::parse("t.txt", TEXT);
-        let index = Index::build(std::slice::from_ref(&doc));
-        let stats = Stats::of_document(&doc, 0, &index);
-        (index, stats)
+        let built = Index::build(std::slice::from_ref(&doc));
+        let stats = Stats::of_document(&doc, &built.tokens[0], &built.index.vocab);
+        (built.index, stats)
     }
 
     fn count(index: &Index, stats: &Stats, form: &str) -> u32 {
@@ -244,8 +285,8 @@ mod tests {
             0,
             "part of a compound, not a word of its own"
         );
-        assert!(s.terms.windows(2).all(|w| w[0].1 >= w[1].1));
-        assert_eq!(index.vocab.form(s.terms[0].0), "the");
+        assert!(s.terms().windows(2).all(|w| w[0].1 >= w[1].1));
+        assert_eq!(index.vocab.form(s.terms()[0].0), "the");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { default: AxeBuilder } = require('@axe-core/playwright');
@@ -16,10 +16,6 @@ const coreSearch = (page, q) => page.evaluate((q) => window.wasmBindings.explore
 const counter = (page) => page.locator('.counter').textContent();
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
-async function typeQuery(page, q) {
-  await page.locator('input[type=search]').fill(q);
-  await page.waitForTimeout(50);
-}
 
 test('typing NATO marks every occurrence and the counter agrees with the core', async () => {
   const page = await openPage(browser, server.url);
@@ -42,6 +38,7 @@ test('Enter and Shift+Enter step through hits; Esc clears; / focuses the box', a
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.type), 'search');
   await page.keyboard.type('security');
+  await page.waitForFunction(() => document.querySelector('.panel-matches').dataset.query === 'security');
   const total = (await coreSearch(page, 'security')).total;
   assert.equal(await counter(page), `1 of ${total}`);
   await page.keyboard.press('Enter');

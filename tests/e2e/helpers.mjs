@@ -74,3 +74,9 @@ export async function openPage(browser, url, options = {}) {
   await page.waitForSelector('.doc-body p');
   return page;
 }
+
+/** Types a query and waits until every panel shows it (the match lists trail typing briefly). */
+export async function typeQuery(page, q) {
+  await page.locator('input[type=search]').fill(q);
+  await page.waitForFunction((q) => document.querySelector('.panel-matches')?.dataset.query === q, q);
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, ROOT } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(join(ROOT, 'target/dist-multi')); browser = await launch(); });
@@ -14,7 +14,7 @@ test('the document list shows each document and its hits for the query', async (
   const titles = await page.locator('.doc-list .doc-link-title').allTextContents();
   assert.deepEqual(titles, ['Harbour reopens after storm repairs', 'Festival draws record crowds to the old town', 'Notes without a header']);
   assert.equal(await page.locator('h1').textContent(), titles[0]);
-  await page.locator('input[type=search]').fill('storm');
+  await typeQuery(page, 'storm');
   const core = await page.evaluate(() => window.wasmBindings.explorer_search('storm'));
   const perDoc = Object.fromEntries(core.docs.map((d) => [d.id, d.hits.length]));
   const shown = await page.locator('.doc-list .doc-hits').allTextContents();
@@ -31,7 +31,7 @@ test('the document list shows each document and its hits for the query', async (
 
 test('opening another document keeps the query, updates the hash and survives a reload', async () => {
   const page = await openPage(browser, server.url);
-  await page.locator('input[type=search]').fill('storm');
+  await typeQuery(page, 'storm');
   await page.locator('.doc-link', { hasText: 'Festival' }).click();
   assert.equal(await page.locator('h1').textContent(), 'Festival draws record crowds to the old town');
   assert.equal(await page.locator('.doc mark.hit').count(), 1);
@@ -55,7 +55,7 @@ test('opening another document keeps the query, updates the hash and survives a 
 
 test('clicking a keyword-in-context line of another document opens it at that hit', async () => {
   const page = await openPage(browser, server.url);
-  await page.locator('input[type=search]').fill('harbour');
+  await typeQuery(page, 'harbour');
   const groups = page.locator('.panel-matches .kwic-doc');
   const notes = groups.filter({ hasText: 'Notes without a header' });
   await notes.locator('.kwic').first().click();

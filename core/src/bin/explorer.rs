@@ -129,7 +129,7 @@ fn report(doc: Document) -> String {
     let stats = &corpus.doc_stats[0];
     let vocab = &corpus.index.vocab;
     let top = stats
-        .terms
+        .terms()
         .iter()
         .filter(|(t, _)| !vocab.is_stop(*t) && !vocab.is_number(*t))
         .take(TOP_TERMS);
