@@ -68,7 +68,7 @@ async fn typing_marks_exactly_the_core_hits_and_keeps_the_text() {
         .vocab
         .form(
             corpus().doc_stats[0]
-                .terms
+                .terms()
                 .iter()
                 .find(|(t, _)| !corpus().index.vocab.is_stop(*t))
                 .unwrap()
