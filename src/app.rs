@@ -46,6 +46,9 @@ impl<T> std::ops::Deref for Shared<T> {
 /// How long the Matches and Summary panels wait for typing to pause, in milliseconds.
 const PANEL_DELAY_MS: u32 = 80;
 
+/// How long typing must pause before the URL follows it, in milliseconds.
+const HASH_DELAY_MS: u32 = 400;
+
 /// The URL hash without its '#'.
 pub fn current_hash() -> String {
     web_sys::window()
@@ -191,12 +194,25 @@ pub fn App() -> Html {
     }
     let (panel_query, panel_result) = (*panel).clone();
 
-    // Keep the URL hash in step with the view.
+    // Keep the URL hash in step with the view. While the reader types, wait for a pause:
+    // each URL change costs the browser a favicon reload and a history write.
     use_effect_with((state.view(), state.history), |(view, history)| {
         let hash = to_hash(view);
-        if *history != HistoryMode::FromUrl && hash != current_hash() {
-            write_hash(&hash, *history == HistoryMode::Push);
-        }
+        let write = (*history != HistoryMode::FromUrl && hash != current_hash()).then(|| {
+            let push = *history == HistoryMode::Push;
+            move || write_hash(&hash, push)
+        });
+        let timeout = match (write, history) {
+            (Some(write), HistoryMode::Replace) => {
+                Some(gloo::timers::callback::Timeout::new(HASH_DELAY_MS, write))
+            }
+            (Some(write), _) => {
+                write();
+                None
+            }
+            (None, _) => None,
+        };
+        move || drop(timeout)
     });
 
     // Back, Forward, an edited or pasted hash: follow the URL.

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Blocks drawn at first, and added at a time as the reader scrolls.
-const WINDOW_STEP: usize = 60;
+const WINDOW_STEP: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {

@@ -354,15 +354,19 @@ impl Corpus {
     pub fn suggest(&self, term: &str) -> Option<String> {
         let term = fold(term);
         let n = term.chars().count();
+        let first = term.chars().next()?;
         if n < 3 {
             return None;
         }
         let max_edits = if n <= 5 { 1 } else { 2 };
         let vocab = &self.index.vocab;
-        let counts = self.stats.terms();
-        let mut best: Option<(usize, u32, &str)> = None;
-        for &(t, count) in counts {
-            if vocab.is_compound(t) || vocab.is_number(t) {
+        // Misspellings rarely change the first letter: only terms sharing it are compared
+        // (a contiguous range of the sorted vocabulary), so this stays fast on a large corpus.
+        let mut first_buf = [0u8; 4];
+        let first = first.encode_utf8(&mut first_buf);
+        let mut best: Option<(usize, std::cmp::Reverse<u32>, u32)> = None;
+        for t in vocab.terms_with_prefix(first) {
+            if vocab.is_number(t) {
                 continue;
             }
             let form = vocab.form(t);
@@ -370,16 +374,14 @@ impl Corpus {
                 continue;
             }
             let d = edit_distance(&term, form, max_edits);
-            if d <= max_edits
-                && best.is_none_or(|(bd, bc, _)| {
-                    (d, std::cmp::Reverse(count)) < (bd, std::cmp::Reverse(bc))
-                })
-            {
-                best = Some((d, count, form));
+            // Closest first, then the term found in the most documents.
+            let key = (d, std::cmp::Reverse(self.index.doc_frequency(t)), t);
+            if d <= max_edits && best.is_none_or(|b| key < b) {
+                best = Some(key);
             }
         }
         best.filter(|(d, _, _)| *d > 0)
-            .map(|(_, _, f)| f.to_string())
+            .map(|(_, _, t)| vocab.form(t).to_string())
     }
 }
 
