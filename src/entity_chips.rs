@@ -20,6 +20,9 @@ pub struct EntityChipsProps {
     pub children: Html,
 }
 
+/// Chips shown per kind before "Show all" (the most mentioned, as entities come sorted).
+const CHIPS_SHOWN: usize = 16;
+
 /// Plural group headings.
 fn group_name(kind: EntityKind) -> &'static str {
     match kind {
@@ -35,10 +38,9 @@ fn group_name(kind: EntityKind) -> &'static str {
 #[component]
 pub fn EntityChips(props: &EntityChipsProps) -> Html {
     let corpus = corpus();
-    let entities = corpus
-        .entities
-        .get(props.doc_idx)
-        .map_or(&[][..], Vec::as_slice);
+    let entities = corpus.entities(props.doc_idx);
+    // Kinds whose every chip is shown (one bit per kind); others show the most mentioned.
+    let expanded = use_state(|| 0u8);
     let doc_idx = props.doc_idx;
     let on_export = Callback::from(move |_: MouseEvent| {
         let doc = &corpus.docs[doc_idx];
@@ -70,6 +72,17 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                 if members.is_empty() {
                     return html! {};
                 }
+                let bit = 1u8 << (kind as u8);
+                let all_shown = *expanded & bit != 0 || members.len() <= CHIPS_SHOWN + 2;
+                let n_members = members.len();
+                // Always show the selected chip, even when its group is folded.
+                let members: Vec<_> = members.into_iter().enumerate()
+                    .filter(|(rank, (i, _))| all_shown || *rank < CHIPS_SHOWN || props.selected == Some(*i))
+                    .map(|(_, m)| m).collect();
+                let toggle = {
+                    let expanded = expanded.clone();
+                    Callback::from(move |_: MouseEvent| expanded.set(*expanded ^ bit))
+                };
                 html! {
                     <div class={classes!("chip-group", kind_class(kind))} role="group" aria-label={group_name(kind)}>
                         <h3><span class="kind-tag" aria-hidden="true">{ kind.label() }</span>{ format!(" {} ({})", group_name(kind), members.len()) }</h3>
@@ -96,6 +109,11 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                             }
                         }) }
                         </ul>
+                        if n_members > CHIPS_SHOWN + 2 {
+                            <button type="button" class="text-button show-more" onclick={toggle}>
+                                { if *expanded & bit != 0 { format!("Show fewer {}", group_name(kind).to_lowercase()) } else { format!("Show all {n_members} {}", group_name(kind).to_lowercase()) } }
+                            </button>
+                        }
                     </div>
                 }
             }) }

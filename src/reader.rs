@@ -49,15 +49,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Every mention of every entity of the document, sorted, for the inline view.
     let mentions = use_memo(props.doc_idx, |&doc_idx| {
         let mut all: Vec<(Span, u32)> = corpus
-            .entities
-            .get(doc_idx)
-            .map(|es| {
-                es.iter()
-                    .enumerate()
-                    .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i as u32)))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .entities(doc_idx)
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i as u32)))
+            .collect();
         all.sort_unstable();
         all
     });
@@ -168,12 +164,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let legend = if props.inline_entities {
         let present: Vec<EntityKind> = EntityKind::ALL
             .into_iter()
-            .filter(|k| {
-                corpus
-                    .entities
-                    .get(props.doc_idx)
-                    .is_some_and(|es| es.iter().any(|e| e.kind == *k))
-            })
+            .filter(|k| corpus.entities(props.doc_idx).iter().any(|e| e.kind == *k))
             .collect();
         html! {
             <ul class="legend" aria-label="Entity labels">
@@ -252,7 +243,7 @@ pub struct RegionProps {
 pub fn Region(props: &RegionProps) -> Html {
     let corpus = corpus();
     let doc = &corpus.docs[props.doc_idx];
-    let entities = &corpus.entities[props.doc_idx];
+    let entities = corpus.entities(props.doc_idx);
     let text = doc.text.as_str();
     let piece = |p: &Piece| -> Html {
         match *p {

@@ -169,8 +169,7 @@ impl State {
     pub fn selected_entity(&self) -> Option<(usize, &'static Entity)> {
         let (kind, name) = self.entity.as_ref()?;
         corpus()
-            .entities
-            .get(self.doc_idx)?
+            .entities(self.doc_idx)
             .iter()
             .enumerate()
             .find(|(_, e)| e.kind == *kind && &e.canonical == name)

@@ -88,8 +88,8 @@ fn main() {
         (
             "entities",
             size(&|| {
-                enc(postcard::to_allocvec(&corpus.entities))
-                    + enc(postcard::to_allocvec(&corpus.entity_keys))
+                enc(postcard::to_allocvec(&corpus.doc_entities))
+                    + enc(postcard::to_allocvec(&corpus.all_entity_keys))
             }),
         ),
     ];

@@ -3,6 +3,7 @@
 use crate::document::Document;
 use crate::entities::Entity;
 use crate::index::Index;
+use crate::lazy::Lazy;
 use crate::stats::Stats;
 use serde::{Deserialize, Serialize};
 
@@ -11,15 +12,17 @@ use serde::{Deserialize, Serialize};
 pub struct Corpus {
     pub docs: Vec<Document>,
     pub index: Index,
-    /// Per document, its entities sorted by kind and then by count (most mentioned first).
-    pub entities: Vec<Vec<Entity>>,
+    /// Per document, its entities sorted by kind and then by count (most mentioned first);
+    /// see `entities()`. Decoded per document on first use.
+    pub doc_entities: Vec<Lazy<Vec<Entity>>>,
     /// Per document.
     pub doc_stats: Vec<Stats>,
     /// The whole corpus.
     pub stats: Stats,
     /// Every distinct entity (by kind and canonical name) with its folded names and where it
-    /// occurs, so an entity filter looks each name up once, not once per document.
-    pub entity_keys: Vec<EntityKey>,
+    /// occurs, so an entity filter looks each name up once, not once per document; see
+    /// `entity_keys()`. Decoded on the first entity filter.
+    pub all_entity_keys: Lazy<Vec<EntityKey>>,
 }
 
 /// One entity across the corpus.
@@ -66,15 +69,36 @@ impl Corpus {
             .map(|(doc, tokens)| Stats::of_document(doc, tokens, &index.vocab))
             .collect();
         let stats = Stats::of_corpus(&doc_stats, &index.vocab);
-        let entity_keys = entity_keys(&entities);
+        let all_entity_keys = Lazy::new(entity_keys(&entities));
         Corpus {
             docs,
             index,
-            entities,
+            doc_entities: entities.into_iter().map(Lazy::new).collect(),
             doc_stats,
             stats,
-            entity_keys,
+            all_entity_keys,
         }
+    }
+
+    /// The entities of a document (none for an unknown index).
+    pub fn entities(&self, doc: usize) -> &[Entity] {
+        self.doc_entities
+            .get(doc)
+            .map_or(&[], |e| e.get().as_slice())
+    }
+
+    /// Every distinct entity of the corpus.
+    pub fn entity_keys(&self) -> &[EntityKey] {
+        self.all_entity_keys.get()
+    }
+
+    /// Replaces a document's entities (tests and tools that supply their own).
+    pub fn set_entities(&mut self, doc: usize, entities: Vec<Entity>) {
+        if let Some(slot) = self.doc_entities.get_mut(doc) {
+            *slot = Lazy::new(entities);
+        }
+        let all: Vec<Vec<Entity>> = self.doc_entities.iter().map(|e| e.get().clone()).collect();
+        self.all_entity_keys = Lazy::new(entity_keys(&all));
     }
 
     /// The index of the document with this id.
@@ -83,8 +107,7 @@ impl Corpus {
     }
 }
 
-#[cfg(feature = "extract")]
-pub(crate) fn entity_keys(entities: &[Vec<Entity>]) -> Vec<EntityKey> {
+fn entity_keys(entities: &[Vec<Entity>]) -> Vec<EntityKey> {
     let mut by_name: std::collections::BTreeMap<(crate::entities::EntityKind, &str), EntityKey> =
         Default::default();
     for (doc, es) in entities.iter().enumerate() {

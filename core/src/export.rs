@@ -91,7 +91,7 @@ pub fn entities_json(corpus: &Corpus, doc: usize) -> String {
     };
     let chars = CharOffsets::new(&d.text, usize::from(d.had_bom));
     let mut out = String::from("[");
-    for (i, e) in corpus.entities[doc].iter().enumerate() {
+    for (i, e) in corpus.entities(doc).iter().enumerate() {
         if i > 0 {
             out.push(',');
         }

@@ -14,17 +14,114 @@ pub const STOP: u8 = 1;
 pub const COMPOUND: u8 = 2;
 pub const NUMBER: u8 = 4;
 
-/// Every term form in the corpus, sorted, with its stem and flags. Term ids index these
-/// vectors. Compound forms ("asia-pacific") are terms for statistics; search finds them
-/// through their parts, so they have no postings.
+/// Strings kept as one text and their end offsets: decoding is one allocation, not one
+/// per string (the vocabulary of a large corpus has tens of thousands). Embedded as the text
+/// and each string's length (one byte for most), the ends rebuilt on decoding.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StrTable {
+    text: String,
+    ends: Vec<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StrTableParts {
+    text: String,
+    lens: Vec<u32>,
+}
+
+impl Serialize for StrTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let lens = self.ends.iter().scan(0, |prev, &end| {
+            let len = end - *prev;
+            *prev = end;
+            Some(len)
+        });
+        StrTableParts {
+            text: self.text.clone(),
+            lens: lens.collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for StrTable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<StrTable, D::Error> {
+        let parts = StrTableParts::deserialize(deserializer)?;
+        let ends = parts.lens.iter().scan(0u32, |end, &len| {
+            *end = end.saturating_add(len);
+            Some(*end)
+        });
+        Ok(StrTable {
+            ends: ends.collect(),
+            text: parts.text,
+        })
+    }
+}
+
+impl StrTable {
+    pub fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// String `i`, or "" if there is none.
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The number of strings (in a sorted table) that sort before `s`.
+    pub fn partition_point(&self, s: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.get(mid) < s {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Where `s` is in a sorted table.
+    pub fn find(&self, s: &str) -> Option<usize> {
+        let i = self.partition_point(s);
+        (i < self.len() && self.get(i) == s).then_some(i)
+    }
+}
+
+impl<'a> FromIterator<&'a str> for StrTable {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(items: I) -> StrTable {
+        let mut table = StrTable::default();
+        items.into_iter().for_each(|s| table.push(s));
+        table
+    }
+}
+
+/// Every term form in the corpus, sorted, with its stem and flags. Term ids index these.
+/// Compound forms ("asia-pacific") are terms for statistics; search finds them through their
+/// parts, so they have no occurrences of their own.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Vocab {
-    pub forms: Vec<String>,
-    pub stem_of: Vec<u32>,
+    pub forms: StrTable,
     pub flags: Vec<u8>,
-    /// Distinct stems, sorted; `stem_terms[i]` lists the terms whose stem is `stems[i]`.
-    pub stems: Vec<String>,
-    pub stem_terms: Vec<Vec<u32>>,
+    /// Distinct stems, sorted; the terms of stem `i` are
+    /// `stem_terms[stem_starts[i]..stem_starts[i + 1]]`.
+    pub stems: StrTable,
+    pub stem_starts: Vec<u32>,
+    pub stem_terms: Vec<u32>,
 }
 
 impl Vocab {
@@ -37,14 +134,11 @@ impl Vocab {
     }
 
     pub fn id(&self, form: &str) -> Option<u32> {
-        self.forms
-            .binary_search_by(|f| f.as_str().cmp(form))
-            .ok()
-            .map(|i| i as u32)
+        self.forms.find(form).map(|i| i as u32)
     }
 
     pub fn form(&self, term: u32) -> &str {
-        self.forms.get(term as usize).map_or("", String::as_str)
+        self.forms.get(term as usize)
     }
 
     pub fn is_stop(&self, term: u32) -> bool {
@@ -65,20 +159,22 @@ impl Vocab {
 
     /// The terms sharing a stem, or none.
     pub fn terms_with_stem(&self, stem: &str) -> &[u32] {
-        match self.stems.binary_search_by(|s| s.as_str().cmp(stem)) {
-            Ok(i) => &self.stem_terms[i],
-            Err(_) => &[],
-        }
+        let Some(i) = self.stems.find(stem) else {
+            return &[];
+        };
+        let (from, to) = (
+            self.stem_starts[i] as usize,
+            self.stem_starts[i + 1] as usize,
+        );
+        self.stem_terms.get(from..to).unwrap_or_default()
     }
 
     /// The ids of the (non-compound) terms starting with `prefix`.
     pub fn terms_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let start = self.forms.partition_point(|f| f.as_str() < prefix);
-        self.forms[start..]
-            .iter()
-            .take_while(move |f| f.starts_with(prefix))
-            .enumerate()
-            .map(move |(i, _)| (start + i) as u32)
+        let start = self.forms.partition_point(prefix);
+        (start..self.len())
+            .take_while(move |&i| self.forms.get(i).starts_with(prefix))
+            .map(|i| i as u32)
             .filter(|&t| !self.is_compound(t))
     }
 }
@@ -170,7 +266,9 @@ pub struct Index {
     /// Every term's occurrences, encoded: for term `t`, the bytes
     /// `postings[term_starts[t]..term_starts[t + 1]]` hold the number of documents, then per
     /// document the gap from the previous document id, the number of occurrences, and per
-    /// occurrence the gap from the previous occurrence's start and its length (all varints).
+    /// occurrence the gap from the previous occurrence's start shifted left by one, its low
+    /// bit set when the occurrence's length differs from the term form's, and then that
+    /// length (all varints).
     postings: Blob,
     term_starts: Vec<u32>,
 }
@@ -274,20 +372,23 @@ impl Index {
         }
         vocab.forms = order
             .iter()
-            .map(|&old| std::mem::take(&mut forms[old as usize].0))
+            .map(|&old| forms[old as usize].0.as_str())
             .collect();
         let mut stems: Vec<String> = stem_ids.keys().cloned().collect();
         stems.sort_unstable();
         for (i, s) in stems.iter().enumerate() {
             stem_ids.insert(s.clone(), i as u32);
         }
-        vocab.stem_terms = vec![Vec::new(); stems.len()];
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); stems.len()];
         for (term, s) in term_stems.iter().enumerate() {
-            let sid = stem_ids[s];
-            vocab.stem_of.push(sid);
-            vocab.stem_terms[sid as usize].push(term as u32);
+            members[stem_ids[s] as usize].push(term as u32);
         }
-        vocab.stems = stems;
+        vocab.stem_starts.push(0);
+        for m in &members {
+            vocab.stem_terms.extend(m);
+            vocab.stem_starts.push(vocab.stem_terms.len() as u32);
+        }
+        vocab.stems = stems.iter().map(String::as_str).collect();
 
         // Renumber the tokens, and gather every term's occurrences, document by document.
         let mut occurrences: Vec<Vec<(u32, Span)>> = vec![Vec::new(); vocab.len()];
@@ -299,9 +400,9 @@ impl Index {
         }
         let mut postings = Vec::new();
         let mut term_starts = Vec::with_capacity(vocab.len() + 1);
-        for list in &occurrences {
+        for (term, list) in occurrences.iter().enumerate() {
             term_starts.push(postings.len() as u32);
-            encode_postings(list, &mut postings);
+            encode_postings(list, vocab.form(term as u32).len() as u32, &mut postings);
         }
         term_starts.push(postings.len() as u32);
         let index = Index {
@@ -329,6 +430,7 @@ impl Index {
             .0
             .get(from as usize..to as usize)
             .unwrap_or_default();
+        let usual_len = self.vocab.form(term).len() as u32;
         let mut at = 0;
         let n_docs = get_varint(bytes, &mut at);
         let mut out = Vec::with_capacity(n_docs as usize);
@@ -339,8 +441,13 @@ impl Index {
             let mut spans = Vec::with_capacity(n as usize);
             let mut start = 0;
             for _ in 0..n {
-                start += get_varint(bytes, &mut at);
-                let len = get_varint(bytes, &mut at);
+                let word = get_varint(bytes, &mut at);
+                start += word >> 1;
+                let len = if word & 1 == 1 {
+                    get_varint(bytes, &mut at)
+                } else {
+                    usual_len
+                };
                 spans.push(Span {
                     start,
                     end: start + len,
@@ -365,7 +472,7 @@ impl Index {
 }
 
 /// Writes one term's occurrences, `(doc, span)` sorted by document then position.
-fn encode_postings(list: &[(u32, Span)], out: &mut Vec<u8>) {
+fn encode_postings(list: &[(u32, Span)], usual_len: u32, out: &mut Vec<u8>) {
     let mut groups: Vec<(u32, &[(u32, Span)])> = Vec::new();
     let mut i = 0;
     while i < list.len() {
@@ -382,8 +489,14 @@ fn encode_postings(list: &[(u32, Span)], out: &mut Vec<u8>) {
         put_varint(out, occurrences.len() as u32);
         let mut prev_start = 0;
         for (_, span) in occurrences {
-            put_varint(out, span.start - prev_start);
-            put_varint(out, span.end - span.start);
+            // Most occurrences are as long as the term's form: the low bit says when not,
+            // and only then is the length written.
+            let len = span.end - span.start;
+            let other_len = u32::from(len != usual_len);
+            put_varint(out, ((span.start - prev_start) << 1) | other_len);
+            if other_len == 1 {
+                put_varint(out, len);
+            }
             prev_start = span.start;
         }
     }
@@ -468,7 +581,7 @@ mod tests {
         let (_, built) =
             build(&["Title\n\nThe Asia-Pacific threat threatens; threatened NATO’s 2023 plans."]);
         let v = &built.index.vocab;
-        assert!(v.forms.windows(2).all(|w| w[0] < w[1]));
+        assert!((1..v.len()).all(|i| v.forms.get(i - 1) < v.forms.get(i)));
         let threat = v.terms_with_stem("threaten");
         let forms: Vec<&str> = threat.iter().map(|&t| v.form(t)).collect();
         assert_eq!(forms, ["threatened", "threatens"]);

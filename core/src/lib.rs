@@ -12,6 +12,7 @@ mod fold_table;
 pub mod format;
 pub mod index;
 pub mod layout;
+pub mod lazy;
 pub mod query;
 pub mod search;
 pub mod seeds;

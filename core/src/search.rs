@@ -254,7 +254,7 @@ impl Corpus {
             } => {
                 for key in self.select_entity_keys(kinds, words, *exact) {
                     for &(doc, i) in &key.members {
-                        let entity = &self.entities[doc as usize][i as usize];
+                        let entity = &self.entities(doc as usize)[i as usize];
                         per_doc[doc as usize]
                             .extend(entity.mentions.iter().map(|&span| Hit { span }));
                     }
@@ -276,7 +276,10 @@ impl Corpus {
         exact: bool,
     ) -> Vec<&EntityKey> {
         let wanted = words.join(" ");
-        let candidates = self.entity_keys.iter().filter(|k| kinds.contains(&k.kind));
+        let candidates = self
+            .entity_keys()
+            .iter()
+            .filter(|k| kinds.contains(&k.kind));
         if exact {
             let named: Vec<&EntityKey> = candidates
                 .clone()
@@ -482,26 +485,28 @@ mod tests {
             let start = text.match_indices(needle).nth(nth).unwrap().0;
             Span::checked(text, start, start + needle.len()).unwrap()
         };
-        corpus.entities[0] = vec![
-            Entity {
-                kind: EntityKind::Gpe,
-                canonical: "Republic of Korea".into(),
-                aliases: vec!["ROK".into()],
-                mentions: vec![
-                    span_of("Republic of Korea", 0),
-                    span_of("ROK", 0),
-                    span_of("ROK", 1),
-                ],
-            },
-            Entity {
-                kind: EntityKind::Loc,
-                canonical: "Asia Pacific".into(),
-                aliases: vec![],
-                mentions: vec![span_of("Asia Pacific", 0)],
-            },
-        ];
-        corpus.entities[1] = vec![];
-        corpus.entity_keys = crate::corpus::entity_keys(&corpus.entities);
+        corpus.set_entities(
+            0,
+            vec![
+                Entity {
+                    kind: EntityKind::Gpe,
+                    canonical: "Republic of Korea".into(),
+                    aliases: vec!["ROK".into()],
+                    mentions: vec![
+                        span_of("Republic of Korea", 0),
+                        span_of("ROK", 0),
+                        span_of("ROK", 1),
+                    ],
+                },
+                Entity {
+                    kind: EntityKind::Loc,
+                    canonical: "Asia Pacific".into(),
+                    aliases: vec![],
+                    mentions: vec![span_of("Asia Pacific", 0)],
+                },
+            ],
+        );
+        corpus.set_entities(1, vec![]);
         corpus
     }
 

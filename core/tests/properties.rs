@@ -143,7 +143,7 @@ proptest! {
         let corpus = corpus_of(std::slice::from_ref(&text));
         let doc = &corpus.docs[0];
         let mut all: Vec<Span> = Vec::new();
-        for e in &corpus.entities[0] {
+        for e in corpus.entities(0) {
             prop_assert!(!e.canonical.is_empty());
             prop_assert_eq!(e.count(), e.mentions.len());
             for &m in &e.mentions {

@@ -107,12 +107,12 @@ fn report(doc: Document) -> String {
         json(&doc.meta.title)
     );
     let mut mentions: Vec<(u32, u32, usize)> = Vec::new();
-    for (i, e) in corpus.entities[0].iter().enumerate() {
+    for (i, e) in corpus.entities(0).iter().enumerate() {
         mentions.extend(e.mentions.iter().map(|m| (m.start, m.end, i)));
     }
     mentions.sort_unstable();
     for (n, (start, end, i)) in mentions.into_iter().enumerate() {
-        let e = &corpus.entities[0][i];
+        let e = &corpus.entities(0)[i];
         let text = doc.text.get(start as usize..end as usize).unwrap_or("");
         let _ = write!(
             out,
