@@ -177,7 +177,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         html! {}
     };
     html! {
-        <article class={classes!("doc", props.inline_entities.then_some("inline-entities"))} lang="en">
+        <article class={classes!("doc", props.inline_entities.then_some("inline-entities"))}>
             { legend }
             <header class="doc-header">
                 <h1 class="doc-title">{ title }</h1>

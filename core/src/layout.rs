@@ -6,7 +6,7 @@ use crate::span::Span;
 
 /// Paragraphs longer than this many bytes are drawn in parts, so a long document (or a
 /// megabyte-long paragraph) can be rendered a window at a time.
-pub const BLOCK_BYTES: usize = 16 * 1024;
+pub const BLOCK_BYTES: usize = 4 * 1024;
 
 /// A unit the reader renders: a paragraph, or one part of a long one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,15 +30,20 @@ pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
         let end = span.end as usize;
         let mut part = 0;
         while end - start > max_bytes {
-            let mut cut = start + max_bytes;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
+            let floor = |mut at: usize| {
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let cut = floor(start + max_bytes);
+            let half = floor(start + max_bytes / 2).max(start + 1).min(cut);
             // Cut after the last space in the second half of the part, or mid-word if none.
-            let cut = text[start + max_bytes / 2..cut]
-                .rfind(char::is_whitespace)
+            let cut = text
+                .get(half..cut)
+                .and_then(|s| s.rfind(char::is_whitespace))
                 .map(|i| {
-                    let at = start + max_bytes / 2 + i;
+                    let at = half + i;
                     at + text[at..].chars().next().map_or(1, char::len_utf8)
                 })
                 .unwrap_or(cut);
@@ -208,6 +213,22 @@ mod tests {
             "a run without spaces is cut between chars"
         );
         assert!(blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    }
+
+    #[test]
+    fn blocks_never_cut_inside_a_char() {
+        // Found by the stress corpus: a two-byte letter straddling the middle of a part.
+        for shift in 0..4 {
+            let body = format!("{}{}", "a".repeat(shift), "Zürich naïve café ".repeat(400));
+            let doc = Document::parse("x.txt", &format!("T\n\n{body}"));
+            for max in [64, 65, 127, 128, 1000] {
+                let joined: String = blocks(&doc, max)
+                    .iter()
+                    .map(|b| b.span.of(&doc.text))
+                    .collect();
+                assert_eq!(joined, body.trim_end(), "shift {shift}, max {max}");
+            }
+        }
     }
 
     const TEXT: &str = "The Republic of Korea and NATO met.";

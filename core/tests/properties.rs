@@ -8,7 +8,7 @@
 #![cfg(feature = "extract")]
 
 use explorer_core::entities::EntityKind;
-use explorer_core::layout::{segments, Piece, Segment};
+use explorer_core::layout::{blocks, segments, Piece, Segment};
 use explorer_core::query::{parse, Atom};
 use explorer_core::state::{self, View};
 use explorer_core::text::{fold, stem, term_form, words};
@@ -186,6 +186,19 @@ proptest! {
             }
         }
         prop_assert_eq!(rebuilt, text);
+    }
+
+    #[test]
+    fn blocks_rebuild_every_paragraph(text in any_text(), max in 64usize..400) {
+        let doc = Document::parse("x.txt", &text);
+        let parts = blocks(&doc, max);
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            let joined: String = parts.iter().filter(|b| b.para as usize == i).map(|b| {
+                check_span(&doc.text, b.span);
+                b.span.of(&doc.text)
+            }).collect();
+            prop_assert_eq!(joined.as_str(), p.of(&doc.text));
+        }
     }
 
     #[test]
