@@ -419,11 +419,22 @@ impl Index {
 
     /// Every occurrence of a term: per document (in id order), its spans in text order.
     pub fn occurrences(&self, term: u32) -> Vec<(u32, Vec<Span>)> {
+        let mut out: Vec<(u32, Vec<Span>)> = Vec::new();
+        self.visit_occurrences(term, |doc, span| match out.last_mut() {
+            Some((d, spans)) if *d == doc => spans.push(span),
+            _ => out.push((doc, vec![span])),
+        });
+        out
+    }
+
+    /// Calls `f(doc, span)` for every occurrence of a term, by document and then position,
+    /// decoding straight from the embedded bytes.
+    pub fn visit_occurrences(&self, term: u32, mut f: impl FnMut(u32, Span)) {
         let (Some(&from), Some(&to)) = (
             self.term_starts.get(term as usize),
             self.term_starts.get(term as usize + 1),
         ) else {
-            return Vec::new();
+            return;
         };
         let bytes = self
             .postings
@@ -433,29 +444,28 @@ impl Index {
         let usual_len = self.vocab.form(term).len() as u32;
         let mut at = 0;
         let n_docs = get_varint(bytes, &mut at);
-        let mut out = Vec::with_capacity(n_docs as usize);
         let mut doc = 0;
         for _ in 0..n_docs {
             doc += get_varint(bytes, &mut at);
             let n = get_varint(bytes, &mut at);
-            let mut spans = Vec::with_capacity(n as usize);
-            let mut start = 0;
+            let mut start = 0u32;
             for _ in 0..n {
                 let word = get_varint(bytes, &mut at);
-                start += word >> 1;
+                start = start.wrapping_add(word >> 1);
                 let len = if word & 1 == 1 {
                     get_varint(bytes, &mut at)
                 } else {
                     usual_len
                 };
-                spans.push(Span {
-                    start,
-                    end: start + len,
-                });
+                f(
+                    doc,
+                    Span {
+                        start,
+                        end: start.wrapping_add(len),
+                    },
+                );
             }
-            out.push((doc, spans));
         }
-        out
     }
 
     /// How many documents a term occurs in, without decoding its occurrences.

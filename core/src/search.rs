@@ -100,7 +100,7 @@ impl Corpus {
         }
         let n_docs = self.docs.len();
         // matches[group][atom][doc] = hits of that atom in that document.
-        let matches: Vec<Vec<Vec<Vec<Hit>>>> = query
+        let mut matches: Vec<Vec<Vec<Vec<Hit>>>> = query
             .groups
             .iter()
             .map(|g| g.iter().map(|a| self.atom_hits(a)).collect())
@@ -115,6 +115,17 @@ impl Corpus {
             .map(|&n| f64::from(n))
             .sum::<f64>()
             / n_docs.max(1) as f64;
+        // Documents each atom occurs in, for its inverse document frequency.
+        let dfs: Vec<Vec<f64>> = matches
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|a| a.iter().filter(|d| !d.is_empty()).count() as f64)
+                    .collect()
+            })
+            .collect();
+        // One word or entity filter never yields overlapping hits: nothing to merge.
+        let disjoint = matches!(query.groups.as_slice(), [g] if matches!(g.as_slice(), [Atom::Word { .. } | Atom::Entity { .. }]));
         for doc in 0..n_docs {
             let every_group = matches.iter().all(|g| g.iter().any(|a| !a[doc].is_empty()));
             let excluded_here = excluded.iter().any(|a| !a[doc].is_empty());
@@ -124,17 +135,24 @@ impl Corpus {
             let doc_len = f64::from(self.index.doc_lens.get(doc).copied().unwrap_or(0));
             let mut score = 0.0;
             let mut hits: Vec<Hit> = Vec::new();
-            for atom in matches.iter().flatten() {
-                let tf = atom[doc].len() as f64;
-                if tf > 0.0 {
-                    let df = atom.iter().filter(|d| !d.is_empty()).count() as f64;
-                    let idf = (1.0 + (n_docs as f64 - df + 0.5) / (df + 0.5)).ln();
-                    score += idf * tf * (K1 + 1.0)
-                        / (tf + K1 * (1.0 - B + B * doc_len / avg_len.max(1.0)));
-                    hits.extend_from_slice(&atom[doc]);
+            for (group, group_dfs) in matches.iter_mut().zip(&dfs) {
+                for (atom, &df) in group.iter_mut().zip(group_dfs) {
+                    // This document's hits are used once: move them, don't copy.
+                    let atom_hits = std::mem::take(&mut atom[doc]);
+                    let tf = atom_hits.len() as f64;
+                    if tf > 0.0 {
+                        let idf = (1.0 + (n_docs as f64 - df + 0.5) / (df + 0.5)).ln();
+                        score += idf * tf * (K1 + 1.0)
+                            / (tf + K1 * (1.0 - B + B * doc_len / avg_len.max(1.0)));
+                        if hits.is_empty() {
+                            hits = atom_hits;
+                        } else {
+                            hits.extend(atom_hits);
+                        }
+                    }
                 }
             }
-            let hits = merge_overlaps(hits);
+            let hits = if disjoint { hits } else { merge_overlaps(hits) };
             result.total_hits += hits.len();
             result.docs.push(DocHits { doc, score, hits });
         }
@@ -184,9 +202,11 @@ impl Corpus {
                 terms.sort_unstable();
                 terms.dedup();
                 for &t in &terms {
-                    for (doc, spans) in self.index.occurrences(t) {
-                        per_doc[doc as usize].extend(spans.into_iter().map(|span| Hit { span }));
-                    }
+                    self.index.visit_occurrences(t, |doc, span| {
+                        if let Some(hits) = per_doc.get_mut(doc as usize) {
+                            hits.push(Hit { span });
+                        }
+                    });
                 }
                 // One term's occurrences are already in order; several terms' must be merged.
                 if terms.len() > 1 {
