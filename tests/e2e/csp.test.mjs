@@ -1,0 +1,95 @@
+// The Content-Security-Policy written by tools/post-build.mjs, on the release build (dist/)
+// and the hostile-seed build (target/dist-hostile, debug): strict on paper, and nothing the
+// explorer does, with any seed, breaks it or reaches beyond the page's own files.
+// (The single file's policy is checked in single-file.test.mjs.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, DIST, ROOT } from './helpers.mjs';
+import { openRecorded, cspViolations, pagePolicy } from './delivery-helpers.mjs';
+
+const HOSTILE = join(ROOT, 'target/dist-hostile');
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+for (const [name, dir] of [['release', DIST], ['hostile-seed', HOSTILE]]) {
+  test(`the ${name} page's policy allows only its own files and hashed inline code`, async () => {
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    const policy = pagePolicy(html);
+    assert.ok(policy, 'a Content-Security-Policy meta tag');
+    // It comes before anything it governs.
+    assert.match(html, /^<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"/i);
+    assert.deepEqual(policy['default-src'], ["'none'"]);
+    assert.deepEqual(policy['object-src'], ["'none'"]);
+    assert.deepEqual(policy['base-uri'], ["'none'"]);
+    const scripts = policy['script-src'];
+    assert.deepEqual(scripts.filter((v) => !v.startsWith("'sha256-")), ["'self'", "'wasm-unsafe-eval'"]);
+    assert.deepEqual(policy['style-src'], ["'self'"]);
+    for (const values of Object.values(policy)) {
+      for (const value of values) assert.match(value, /^('self'|'none'|'wasm-unsafe-eval'|'sha256-[A-Za-z0-9+/]+=*')$/, `${value} in the policy`);
+    }
+    // One hash per inline script: trunk's loader.
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length;
+    assert.equal(scripts.filter((v) => v.startsWith("'sha256-")).length, inline);
+  });
+}
+
+test('the release page keeps trunk\'s subresource integrity', { timeout: 60000 }, async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const tags = html.match(/<(link rel="(stylesheet|icon|modulepreload|preload)"|script src=)[^>]*>/g);
+  assert.ok(tags.length >= 5);
+  for (const tag of tags) assert.match(tag, /\sintegrity="sha384-[A-Za-z0-9+/]+=*"/, tag);
+});
+
+test('using the release page breaks no rule and asks only for its own files', { timeout: 60000 }, async () => {
+  const server = await serve(DIST);
+  const page = await openRecorded(browser, server.url);
+  await page.locator('input[type=search]').fill('security alliance');
+  await page.keyboard.press('Enter');
+  await page.locator('.chip', { hasText: 'NATO' }).first().click();
+  await page.getByLabel('Show in text').check();
+  await page.locator('.term-row').first().click();
+  await page.getByText('Pairs').click();
+  await page.locator('.theme-toggle, button[aria-label*="heme"]').first().click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('Download entities (JSON)').click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForSelector('.doc-body p');
+  for (const url of page.requests) assert.ok(url.startsWith(server.url), `requested ${url}`);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await server.close();
+});
+
+test('the hostile seeds render inert under the policy: nothing runs, nothing is even blocked', { timeout: 60000 }, async () => {
+  const server = await serve(HOSTILE);
+  const page = await openRecorded(browser, server.url);
+  // Searching splits the hostile text into marks; inline entities wrap more of it.
+  for (const query of ['script', 'onerror', 'javascript*', 'img']) {
+    await page.locator('input[type=search]').fill(query);
+    await page.waitForTimeout(50);
+    assert.ok(await page.locator('.doc mark.hit').count() > 0, query);
+  }
+  await page.getByLabel('Show in text').check();
+
+  const more = await readFile(join(ROOT, 'tests/fixtures/hostile/more-markup.txt'), 'utf8');
+  await page.goto(`${server.url}#doc=more-markup`);
+  await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, more.split('\n')[0]);
+  const shown = await page.locator('.doc').textContent();
+  for (const line of more.split('\n').slice(1).filter((l) => l.trim())) assert.ok(shown.includes(line), `shows ${line}`);
+  await page.locator('.doc').getByText('click', { exact: false }).last().click();
+
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  const injected = '.doc :is(script, img, svg, math, iframe, style, base, meta, link, form, object, embed, template, noscript, a, div[style], [onclick])';
+  assert.equal(await page.locator(injected).count(), 0);
+  assert.equal(await page.evaluate(() => document.baseURI), server.url + `#doc=more-markup`);
+  for (const url of page.requests) assert.ok(url.startsWith(server.url), `requested ${url}`);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await server.close();
+});

@@ -1,0 +1,136 @@
+// The post-build step: trunk runs it after writing the page (Trunk.toml, [[hooks]] stage =
+// "post_build"), in the staging folder that then replaces dist/. Hooks run without a shell and
+// see TRUNK_STAGING_DIR and TRUNK_PROFILE; by hand:
+//   TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node tools/post-build.mjs
+//
+// Steps, in order, each reading and writing files in that folder:
+//   1. manifest        the web app manifest linked from the page names icons that are there
+//   2. csp             a Content-Security-Policy meta tag with the hash of every inline script
+//                      and style in index.html
+//   3. service worker  sw.js: this build's files and their SHA-256 (release builds), or a
+//                      worker that clears old caches and retires itself (debug, trunk serve)
+// A step that changes index.html goes before `csp`, which hashes whatever inline code is
+// there by then; `service worker` stays last because it fingerprints the final bytes of
+// every file, index.html included.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { withContentSecurityPolicy } from './csp.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/** The policy of the served page. Inline script and style hashes are added by the csp step. */
+const PAGE_POLICY = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'"],
+  // The wasm module is fetched (and preloaded) by trunk's loader.
+  'connect-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'object-src': ["'none'"],
+};
+
+const steps = [
+  ['manifest', checkManifest],
+  ['csp', writeContentSecurityPolicy],
+  ['service worker', writeServiceWorker],
+];
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (trunk sets it for hooks)');
+  process.exit(1);
+}
+const html = await readFile(join(dir, 'index.html'), 'utf8');
+const build = {
+  dir,
+  release: process.env.TRUNK_PROFILE === 'release',
+  // `trunk serve` adds a live-reload script that it rewrites for every request (the address
+  // goes in), so its text is not known here.
+  devServer: html.includes('{{__TRUNK_ADDRESS__}}'),
+};
+for (const [name, step] of steps) {
+  try {
+    const said = await step(build);
+    if (said) console.log(`post-build ${name}: ${said}`);
+  } catch (error) {
+    console.error(`post-build ${name}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+async function readPage() {
+  return readFile(join(build.dir, 'index.html'), 'utf8');
+}
+
+/** Step 1: the manifest the page links to exists, and so does every icon, at its stated size. */
+async function checkManifest({ dir }) {
+  const link = (await readPage()).match(/<link rel="manifest" href="(?:\.\/)?([^"]+)"/);
+  if (!link) return 'the page links no manifest';
+  const manifest = JSON.parse(await readFile(join(dir, link[1]), 'utf8'));
+  for (const icon of manifest.icons ?? []) {
+    const bytes = await readFile(join(dir, icon.src)).catch(() => {
+      throw new Error(`${link[1]} names ${icon.src}, which is not in the build`);
+    });
+    if (icon.type === 'image/png') {
+      const size = `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+      if (size !== icon.sizes) throw new Error(`${icon.src} is ${size}, not ${icon.sizes}`);
+    }
+  }
+  return `${link[1]}, ${manifest.icons?.length ?? 0} icons`;
+}
+
+/** Step 2: the Content-Security-Policy meta tag, written after everything else that edits the page. */
+async function writeContentSecurityPolicy({ dir, devServer }) {
+  if (devServer) return 'skipped under trunk serve (its live-reload script cannot be hashed ahead)';
+  const { html, scripts, styles } = withContentSecurityPolicy(await readPage(), PAGE_POLICY);
+  await writeFile(join(dir, 'index.html'), html);
+  return `${scripts} inline script(s) and ${styles} inline style(s) hashed`;
+}
+
+/** Step 3: sw.js, after the last change to any file. */
+async function writeServiceWorker({ dir, release, devServer }) {
+  if (!release || devServer) {
+    await writeFile(join(dir, 'sw.js'), await readFile(join(ROOT, 'pwa/sw-retire.js')));
+    return 'a retiring worker (development build)';
+  }
+  const files = [];
+  for (const path of await listFiles(dir)) {
+    if (path === 'sw.js') continue;
+    const sha256 = createHash('sha256').update(await readFile(join(dir, path))).digest('hex');
+    files.push({ path, sha256 });
+  }
+  const code = await readFile(join(ROOT, 'pwa/sw.js'), 'utf8');
+  // The version (and so the cache name) changes with any file and with the worker's code.
+  const version = createHash('sha256')
+    .update(files.map((f) => `${f.sha256}  ${f.path}\n`).join(''))
+    .update(code)
+    .digest('hex')
+    .slice(0, 16);
+  const listing = files.map((f) => `    ${JSON.stringify(f)},`).join('\n');
+  const worker = `// Written by tools/post-build.mjs for build ${version}; the code below is pwa/sw.js.
+const BUILD = {
+  version: ${JSON.stringify(version)},
+  files: [
+${listing}
+  ],
+};
+
+${code}`;
+  await writeFile(join(dir, 'sw.js'), worker);
+  return `build ${version}, ${files.length} files to keep offline`;
+}
+
+/** Every file under `dir` (dot files aside) as a sorted list of '/'-separated paths. */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(/[/\\]/).join('/'))
+    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}

@@ -1,0 +1,113 @@
+// Writes the explorer as one self-contained HTML file that works from file://, no server:
+//   trunk build --release && node tools/single-file.mjs [dist-folder] [output.html]
+// (scripts/single-file.sh does both). By default: dist/ → dist-single/text-explorer.html.
+//
+// The page is dist/index.html with everything it loads inlined: the stylesheets as <style>,
+// the icon as a data: URL, and in place of trunk's loader one module script holding the
+// wasm-bindgen glue (its exports made local names) and the wasm (gzipped, then base64),
+// instantiated from those bytes: a browser will not fetch a .wasm from a file:// page. The
+// service worker and the web app manifest are left out: neither works on file://. The
+// Content-Security-Policy is written last, with the hashes of the inline script and styles.
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { withContentSecurityPolicy } from './csp.mjs';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+const output = resolve(process.argv[3] ?? join(ROOT, 'dist-single/text-explorer.html'));
+
+const POLICY = {
+  'default-src': ["'none'"],
+  'script-src': ["'wasm-unsafe-eval'"],
+  'style-src': [],
+  'img-src': ['data:'],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'object-src': ["'none'"],
+};
+const MEDIA_TYPES = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+
+function fail(message) {
+  console.error(`single-file: ${message}`);
+  process.exit(1);
+}
+
+const asset = (name) => readFile(join(dist, name)).catch(() => fail(`${name} is named by ${dist}/index.html but missing`));
+
+/** Inline text may not close its own element early. */
+function inlineText(text, tag, name) {
+  if (new RegExp(`</${tag}`, 'i').test(text)) fail(`${name} contains "</${tag}" and cannot be inlined`);
+  return text;
+}
+
+/**
+ * The wasm-bindgen glue (target "web") as plain module code: `export` removed from its
+ * declarations, plus the names it exported, so the loader can call them.
+ */
+function localGlue(glue) {
+  const names = [];
+  let code = glue.replace(/^export (function|class|const|let|async function) ([\w$]+)/gm, (_, kind, name) => {
+    names.push([name, name]);
+    return `${kind} ${name}`;
+  });
+  code = code.replace(/^export \{([^}]*)\};?$/gm, (_, list) => {
+    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [local, exported = local] = item.split(/\s+as\s+/);
+      names.push([exported, local]);
+    }
+    return '';
+  });
+  const leftover = code.match(/^\s*(import|export)\b.*$/m);
+  if (leftover) fail(`the wasm-bindgen glue has a statement this tool cannot inline: ${leftover[0]}`);
+  if (!names.some(([exported]) => exported === 'default')) fail('the wasm-bindgen glue exports no init function');
+  return { code, names };
+}
+
+let html = await readFile(join(dist, 'index.html'), 'utf8').catch(() => fail(`no ${dist}/index.html: run trunk build --release first`));
+
+// trunk's loader: import the glue, then init it with the wasm's URL.
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';[\s\S]*?module_or_path: '\.\/([^']+\.wasm)'[\s\S]*?<\/script>/);
+if (!loader) fail(`${dist}/index.html has no trunk loader script`);
+const [loaderTag, glueName, wasmName] = loader;
+const { code, names } = localGlue((await asset(glueName)).toString('utf8'));
+const wasm = await asset(wasmName);
+const bindings = names.map(([exported, local]) => (exported === local ? local : `${JSON.stringify(exported)}: ${local}`)).join(', ');
+const init = names.find(([exported]) => exported === 'default')[1];
+const module = `${inlineText(code, 'script', glueName)}
+{
+  // The wasm, gzipped then base64-encoded: a file opened from disk gets no transfer compression.
+  const packed = Uint8Array.from(atob("${gzipSync(wasm, { level: 9 }).toString('base64')}"), (c) => c.charCodeAt(0));
+  const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  const instance = await ${init}({ module_or_path: bytes });
+  // As trunk's loader does: tests and benchmarks call the module's API through it.
+  window.wasmBindings = Object.freeze({ ${bindings} });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
+}
+`;
+html = html.replace(loaderTag, () => `<script type="module">\n${module}</script>`);
+
+const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*>/g)];
+for (const [tag, name] of stylesheets) {
+  const css = inlineText((await asset(name)).toString('utf8'), 'style', name);
+  html = html.replace(tag, () => `<style>\n${css}</style>`);
+}
+for (const [tag, name] of [...html.matchAll(/<link rel="icon" href="\.\/([^"]+)"[^>]*>/g)]) {
+  const type = MEDIA_TYPES[extname(name)] ?? fail(`unknown icon type: ${name}`);
+  const data = (await asset(name)).toString('base64');
+  html = html.replace(tag, () => `<link rel="icon" href="data:${type};base64,${data}">`);
+}
+
+// Left out: the preloads of the glue and the wasm (inlined above), the web app manifest and
+// the service worker's registration (neither works on file://).
+html = html
+  .replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>/g, '')
+  .replace(/<script src="\.\/register-[0-9a-f]+\.js"[^>]*><\/script>/, '');
+const external = html.match(/<[^>]+\s(?:src|href)="(?!data:|#)[^"]*"[^>]*>/);
+if (external) fail(`the page still loads a file this tool does not inline: ${external[0]}`);
+
+const { html: page } = withContentSecurityPolicy(html, POLICY);
+await mkdir(dirname(output), { recursive: true });
+await writeFile(output, page);
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+console.log(`single-file: wrote ${output} (${kib((await stat(output)).size)}; the wasm in it: ${kib(wasm.length)}, gzipped)`);
