@@ -13,7 +13,7 @@ const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.on('console', (m) => console.log(m.text()));
 await page.goto(url);
-await page.waitForSelector('.doc-body p');
+await page.waitForSelector('.app:not(.prerendered) .doc-body p');
 
 const times = await page.evaluate(async ({ queries, runs }) => {
   const input = document.querySelector('input[type=search]');

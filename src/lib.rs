@@ -32,11 +32,14 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// Mounts the app on the element with id `app` (or the body if there is none).
+/// Mounts the app on the element with id `app` (or the body if there is none), in place of
+/// the static view the build wrote there. yew draws in a microtask, so the page is never
+/// painted empty in between.
 pub fn run() {
     let document = web_sys::window().and_then(|w| w.document());
     match document.and_then(|d| d.get_element_by_id("app")) {
         Some(root) => {
+            root.set_text_content(None);
             yew::Renderer::<app::App>::with_root(root).render();
         }
         None => {

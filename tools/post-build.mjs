@@ -5,16 +5,20 @@
 //
 // Steps, in order, each reading and writing files in that folder:
 //   1. manifest        the web app manifest linked from the page names icons that are there
-//   2. csp             a Content-Security-Policy meta tag with the hash of every inline script
+//   2. prerender       the first document, as the app first draws it, written into the page's
+//                      #app element by the core's CLI (`explorer prerender`), so the article
+//                      shows before the wasm starts and with JavaScript off
+//   3. csp             a Content-Security-Policy meta tag with the hash of every inline script
 //                      and style in index.html
-//   3. service worker  sw.js: this build's files and their SHA-256 (release builds), or a
+//   4. service worker  sw.js: this build's files and their SHA-256 (release builds), or a
 //                      worker that clears old caches and retires itself (debug, trunk serve)
 // A step that changes index.html goes before `csp`, which hashes whatever inline code is
 // there by then; `service worker` stays last because it fingerprints the final bytes of
 // every file, index.html included.
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { withContentSecurityPolicy } from './csp.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -36,6 +40,7 @@ const PAGE_POLICY = {
 
 const steps = [
   ['manifest', checkManifest],
+  ['prerender', writePrerender],
   ['csp', writeContentSecurityPolicy],
   ['service worker', writeServiceWorker],
 ];
@@ -84,7 +89,24 @@ async function checkManifest({ dir }) {
   return `${link[1]}, ${manifest.icons?.length ?? 0} icons`;
 }
 
-/** Step 2: the Content-Security-Policy meta tag, written after everything else that edits the page. */
+/**
+ * Step 2: the default view as static HTML in #app. The core's CLI writes it from the same
+ * seeds folder build.rs embedded (EXPLORER_SEEDS, relative to the project, or seeds/), with
+ * the same parser, so the text before and after the app starts is the same.
+ */
+async function writePrerender({ dir }) {
+  const seeds = resolve(ROOT, process.env.EXPLORER_SEEDS ?? 'seeds');
+  const view = execFileSync('cargo', ['run', '--offline', '--quiet', '-p', 'explorer-core', '--bin', 'explorer', '--', 'prerender', seeds], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const page = await readPage();
+  const empty = '<div id="app"></div>';
+  if (!page.includes(empty)) throw new Error(`index.html has no empty ${empty} to fill`);
+  await writeFile(join(dir, 'index.html'), page.replace(empty, `<div id="app">${view}</div>`));
+  return `${(view.length / 1024).toFixed(0)} KB of HTML`;
+}
+
+/** Step 3: the Content-Security-Policy meta tag, written after everything else that edits the page. */
 async function writeContentSecurityPolicy({ dir, devServer }) {
   if (devServer) return 'skipped under trunk serve (its live-reload script cannot be hashed ahead)';
   const { html, scripts, styles } = withContentSecurityPolicy(await readPage(), PAGE_POLICY);
@@ -92,7 +114,7 @@ async function writeContentSecurityPolicy({ dir, devServer }) {
   return `${scripts} inline script(s) and ${styles} inline style(s) hashed`;
 }
 
-/** Step 3: sw.js, after the last change to any file. */
+/** Step 4: sw.js, after the last change to any file. */
 async function writeServiceWorker({ dir, release, devServer }) {
   if (!release || devServer) {
     await writeFile(join(dir, 'sw.js'), await readFile(join(ROOT, 'pwa/sw-retire.js')));

@@ -29,7 +29,7 @@ export async function openRecorded(browser, url, options = {}) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   context.on('request', (r) => page.requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   return page;
 }
 
@@ -51,7 +51,7 @@ export async function reloadOffline(page) {
   const record = (response) => responses.push(response);
   page.on('response', record);
   await page.reload();
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   page.off('response', record);
   const fromNetwork = responses.filter((r) => !r.fromServiceWorker()).map((r) => r.url());
   if (fromNetwork.length > 0) throw new Error(`offline, yet not from the service worker: ${fromNetwork.join(', ')}`);

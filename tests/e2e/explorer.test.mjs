@@ -143,7 +143,7 @@ test('the view lives in the hash: reload and Back restore it; junk falls back', 
   await page.locator('.chip', { hasText: 'Japan' }).click();
   assert.match(await hash(page), /q=place:"Japan"&ent=GPE:Japan/);
   await page.reload();
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   assert.equal(await page.locator('input[type=search]').inputValue(), 'place:"Japan"');
   assert.equal(await page.locator('.chip', { hasText: 'Japan' }).getAttribute('aria-pressed'), 'true');
   await page.goBack();

@@ -71,7 +71,7 @@ export async function openPage(browser, url, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   return page;
 }
 

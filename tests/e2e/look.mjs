@@ -9,7 +9,7 @@ const page = await ctx.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
 page.on('pageerror', (e) => console.log('page error:', String(e)));
 await page.goto(url);
-await page.waitForSelector('.doc-body p');
+await page.waitForSelector('.app:not(.prerendered) .doc-body p');
 if (script) await new Function('page', `return (async () => { ${script} })()`)(page);
 await page.waitForTimeout(400);
 await page.screenshot({ path: `${prefix}.png` });

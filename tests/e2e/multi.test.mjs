@@ -38,7 +38,7 @@ test('opening another document keeps the query, updates the hash and survives a 
   assert.equal(await page.locator('.counter').textContent(), '1 of 1');
   assert.match(await page.evaluate(() => location.hash), /doc=b-festival/);
   await page.reload();
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   assert.equal(await page.locator('h1').textContent(), 'Festival draws record crowds to the old town');
   assert.equal(await page.locator('input[type=search]').inputValue(), 'storm');
   // A headerless file takes its first line as its title and has no metadata.

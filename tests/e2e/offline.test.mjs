@@ -103,7 +103,7 @@ test('the page is installable as an app', { timeout: 60000 }, async () => {
   });
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   await page.evaluate(() => navigator.serviceWorker.ready);
   const cdp = await context.newCDPSession(page);
   const manifest = await cdp.send('Page.getAppManifest');
@@ -129,7 +129,7 @@ test('a new build waits for the reader, then replaces the old one whole', { time
 
   await site.deploy(b);
   await page.reload();
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   const banner = page.locator('.update-banner');
   const reload = banner.getByRole('button', { name: 'Reload' });
   await reload.waitFor({ timeout: 45000 });
@@ -143,7 +143,7 @@ test('a new build waits for the reader, then replaces the old one whole', { time
 
   page.requests.length = 0;
   await Promise.all([page.waitForEvent('load'), reload.click()]);
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   assert.equal(await page.locator('h1').textContent(), 'Harbour reopens after storm repairs');
   assert.equal(await banner.textContent(), '');
   // Only B's cache is left, and it holds exactly B's files.

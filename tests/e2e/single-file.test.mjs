@@ -53,7 +53,7 @@ test('from file:// the article, search, chips, the term chart and the URL hash a
   assert.match(await hash(page), /ent=GPE:Republic of Korea/);
   // The hash is the view: a reload restores it, Back goes to the previous one.
   await page.reload();
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   assert.equal(await page.locator('.chip', { hasText: 'Republic of Korea' }).getAttribute('aria-pressed'), 'true');
   await page.goBack();
   await page.waitForTimeout(100);

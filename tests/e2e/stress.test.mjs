@@ -21,7 +21,7 @@ const idOf = (file) => file.replace(/\.txt$/, '').replace(/[^A-Za-z0-9_.]/g, '-'
 /** Opens a document and draws all of it, then returns what the reader shows. */
 async function shownText(page, id) {
   await page.goto(`${server.url}#doc=${encodeURIComponent(id)}`);
-  await page.waitForSelector('.doc-body p');
+  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   // The window also grows by itself as it scrolls into view; click without waiting for the
   // buttons to hold still.
   for (let i = 0; i < 1000; i++) {

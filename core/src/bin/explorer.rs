@@ -2,7 +2,10 @@
 //!
 //! ```text
 //! cargo run -p explorer-core --bin explorer -- analyze FILE_OR_FOLDER...
+//! cargo run -p explorer-core --bin explorer -- prerender [SEEDS_FOLDER]
 //! ```
+//! `prerender` prints the page's default view (the first document) as static HTML; the
+//! post-build step writes it into index.html.
 //! prints one JSON object per file and line:
 //! `{"file", "title", "entities": [{"start", "end", "type", "text", "canonical"}], "top_terms": [...]}`
 //! where `start`/`end` are character offsets (Unicode scalar values) into the file's content
@@ -10,13 +13,13 @@
 //! or NORP. A file that cannot be used prints `{"file", "error"}` and the exit status is 1.
 
 use explorer_core::export::{json_string as json, CharOffsets};
-use explorer_core::seeds::{read_seed_folder, TEXT_EXTENSIONS};
+use explorer_core::seeds::{documents_from_files, read_seed_folder, TEXT_EXTENSIONS};
 use explorer_core::{Corpus, Document};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: explorer analyze FILE_OR_FOLDER...\n\nPrints one JSON object per file: its title, entities (with character offsets into the file)\nand top terms, exactly as the page's build computes them.";
+const USAGE: &str = "usage: explorer analyze FILE_OR_FOLDER...\n       explorer prerender [SEEDS_FOLDER]\n\nanalyze prints one JSON object per file: its title, entities (with character offsets into the\nfile) and top terms, exactly as the page's build computes them.\nprerender prints the page's default view (the first document) as static HTML.";
 
 /// How many top terms to print.
 const TOP_TERMS: usize = 20;
@@ -25,6 +28,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((cmd, paths)) if cmd == "analyze" && !paths.is_empty() => analyze(paths),
+        Some((cmd, rest)) if cmd == "prerender" && rest.len() <= 1 => {
+            prerender(rest.first().map_or("seeds", String::as_str))
+        }
         Some((cmd, _)) if cmd == "-h" || cmd == "--help" || cmd == "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -32,6 +38,20 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn prerender(folder: &str) -> ExitCode {
+    let docs = read_seed_folder(Path::new(folder)).and_then(|f| documents_from_files(&f.files));
+    match docs {
+        Ok(docs) => {
+            print!("{}", explorer_core::prerender::default_view(&docs[0]));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }

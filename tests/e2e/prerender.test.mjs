@@ -1,0 +1,59 @@
+// The article before the wasm: the build writes the default view into index.html, so the page
+// reads with JavaScript off, and the app takes over without changing the text or moving it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const readerText = (page) => page.evaluate(() => ({
+  title: document.querySelector('h1').textContent,
+  byline: document.querySelector('.byline')?.textContent,
+  time: document.querySelector('time')?.getAttribute('datetime'),
+  paragraphs: [...document.querySelectorAll('.doc-body p')].map((p) => p.textContent),
+}));
+
+test('the page reads with JavaScript off', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const shown = await readerText(page);
+  assert.match(shown.title, /Asia-Pacific version of NATO/);
+  assert.equal(shown.byline, 'By Zheng Zaixing');
+  assert.equal(shown.time, '2023-03-03T00:50:38');
+  assert.equal(shown.paragraphs.length, 10);
+  assert.ok(!shown.paragraphs.some((p) => p.includes('Related News')));
+  await context.close();
+});
+
+for (const width of [360, 1280]) test(`the app takes over the same text in the same place (${width} px)`, async () => {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  // Note where the static title sits before any script runs.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__staticTitle = document.querySelector('h1').getBoundingClientRect().toJSON();
+      window.__staticText = document.querySelector('.doc-body').textContent;
+    });
+  });
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.wasmBindings && !document.querySelector('.prerendered') && document.querySelector('.doc-body p'));
+  const after = await page.evaluate(() => ({
+    title: document.querySelector('h1').getBoundingClientRect().toJSON(),
+    text: document.querySelector('.doc-body').textContent,
+    h1s: document.querySelectorAll('h1').length,
+    bodies: document.querySelectorAll('.doc-body').length,
+  }));
+  const before = await page.evaluate(() => ({ title: window.__staticTitle, text: window.__staticText }));
+  assert.equal(after.h1s, 1);
+  assert.equal(after.bodies, 1);
+  assert.equal(after.text, before.text, 'the text is the same before and after');
+  assert.ok(Math.abs(after.title.top - before.title.top) <= 2, `the title moved from ${before.title.top} to ${after.title.top}`);
+  assert.ok(Math.abs(after.title.left - before.title.left) <= 2, `the title moved from ${before.title.left} to ${after.title.left}`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
