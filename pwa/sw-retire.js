@@ -10,9 +10,9 @@ self.addEventListener('activate', (event) => {
     const stale = (await caches.keys()).filter((name) => name.startsWith(prefix));
     await Promise.all(stale.map((name) => caches.delete(name)));
     await self.registration.unregister();
-    // Pages that were showing a cached release build load again, from the network.
-    if (stale.length > 0) {
-      for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
-    }
   })());
+  // Pages that were showing a cached release build load again, from the network: their
+  // register.js reloads them when this worker takes over (`controllerchange`). The worker does
+  // not navigate them itself: a navigation started from inside `activate` races that reload,
+  // and a reload waits for activation to finish, so the two could wait on each other.
 });

@@ -176,7 +176,16 @@ test('a development build clears an earlier release worker, so trunk serve is ne
   await site.deploy(development);
   await page.reload();
   // The stale release page is replaced by the development build without any action.
-  await page.locator('h1', { hasText: 'Breaking & "quoted"' }).waitFor({ timeout: 45000 });
+  await page.locator('h1', { hasText: 'Breaking & "quoted"' }).waitFor({ timeout: 45000 }).catch(async (error) => {
+    // Say what the page was showing and which worker held it, so a failure can be read.
+    const state = await page.evaluate(async () => ({
+      title: document.querySelector('h1')?.textContent,
+      controller: navigator.serviceWorker.controller?.scriptURL ?? null,
+      registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => [r.active?.state, r.waiting?.state, r.installing?.state]),
+      caches: await caches.keys(),
+    })).catch((e) => String(e));
+    throw new Error(`${error.message}\npage state: ${JSON.stringify(state)}\nrequests: ${page.requests.slice(-20).join(' ')}`);
+  });
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0
     && (await caches.keys()).length === 0);
   assert.deepEqual(page.errors, []);
