@@ -1,14 +1,16 @@
 // Keystroke-to-highlight latency in Chromium: types queries one character at a time into the
 // built page and times each keystroke from the input event to (a) the DOM holding the new
 // marks and (b) the next animation frame, when they are painted.
-//   node bench/typing.mjs [URL] [RUNS]      (URL defaults to a server on dist/)
+//   node bench/typing.mjs [URL|DIST_DIR] [RUNS]      (defaults to a server on dist/)
+import { resolve } from 'node:path';
 import { launch, serve } from '../tests/e2e/helpers.mjs';
 
 const QUERIES = ['security', 'nato alliance', '"cold war"', 'asia-pacific', 'chin*', 'place:korea', 'threaten'];
 const runs = Number(process.argv[3] ?? 5);
-const server = process.argv[2] ? null : await serve();
-// An empty URL argument means the default too (so RUNS can be given).
-const url = process.argv[2] || server.url;
+const target = process.argv[2] ?? '';
+// An empty argument means dist/ too (so RUNS can be given); a folder is served as it is.
+const server = /^https?:/.test(target) ? null : await (target ? serve(resolve(target)) : serve());
+const url = server ? server.url : target;
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.on('console', (m) => console.log(m.text()));

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs the benchmarks reported in BENCHMARKS.md (not tests: figures, not pass/fail).
-#   bash scripts/bench.sh
+#   bash scripts/bench.sh          everything (about 20 minutes: it builds the 1 M-word corpus
+#                                  and the scaling corpora)
+#   bash scripts/bench.sh quick    the core, typing on the seed, paint and size only
 # 1. the core, natively, on the npm package nlp-corpus (fetched into .bench/, not committed);
 # 2. keystroke-to-highlight latency in Chromium on the release build of seeds/;
-# 3. the gzipped size of dist/.
+# 3. text before wasm: paint against a static page (median of 15);
+# 4. the gzipped size of dist/;
+# 5. (full) the 1 M-word page against FlexSearch 0.8 and MiniSearch 7, typing on it, and the
+#    scaling curve. The anchors are installed into .bench/tools, never committed or shipped.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" browser
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -16,6 +21,9 @@ step "page: keystroke to highlight (seed corpus, Chromium)"
 trunk build --release >/dev/null
 node bench/typing.mjs "" 5 | grep -v '^slow:'
 
+step "page: text before wasm (paint against a static page, median of 15)"
+node bench/paint.mjs dist 15
+
 step "page: size of dist/ (gzip -9)"
 total=0
 for f in dist/*; do
@@ -23,3 +31,21 @@ for f in dist/*; do
   printf '| %s | %d | %d |\n' "$(basename "$f")" "$raw" "$gz"
 done
 printf '| total | | %d |\n' "$total"
+
+[ "${1:-}" = quick ] && exit 0
+
+step "anchors: FlexSearch 0.8.212 and MiniSearch 7.1.3 (into .bench/tools)"
+if [ ! -d .bench/tools/node_modules/flexsearch ] || [ ! -d .bench/tools/node_modules/minisearch ]; then
+  mkdir -p .bench/tools
+  npm install --no-save --no-audit --no-fund --prefix .bench/tools flexsearch@0.8.212 minisearch@7.1.3 >/dev/null
+fi
+
+step "the 1 M-word page (nlp-corpus as seeds/) against FlexSearch and MiniSearch"
+EXPLORER_SEEDS=.bench/nlp-corpus trunk build --release --dist target/dist-bench >/dev/null
+node bench/compare.mjs target/dist-bench .bench/nlp-corpus 15
+
+step "page: keystroke to highlight (1 M words)"
+node bench/typing.mjs target/dist-bench 5 | grep -v '^slow:'
+
+step "scaling: 1x, 10x, 100x, 1000x the seed and the 9 MB corpus"
+node bench/scaling.mjs

@@ -55,12 +55,38 @@ export async function serve(dir = DIST, prefix = '/') {
   return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** How every test and benchmark starts Debian's Chromium (it cannot download its own here). */
+export const CHROMIUM_OPTIONS = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+/**
+ * Chromium occasionally crashes while starting on these machines (SIGSEGV before the first
+ * page, nothing to do with the page under test); such a start is tried once more, and said so.
+ */
+async function startOnce(start, retry) {
+  try {
+    return await start();
+  } catch (error) {
+    console.log(`# Chromium did not start (${error.message.split('\n')[0]}); trying once more`);
+    return retry();
+  }
+}
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const start = () => chromium.launch(CHROMIUM_OPTIONS);
+  return startOnce(start, start);
+}
+
+/**
+ * A browser with a profile on disk (some things, like installability, are never offered in
+ * the private contexts `launch` gives). A retry gets a new profile folder.
+ */
+export async function launchPersistent(dir) {
+  return startOnce(() => chromium.launchPersistentContext(join(dir, 'profile'), CHROMIUM_OPTIONS),
+    () => chromium.launchPersistentContext(join(dir, 'profile-again'), CHROMIUM_OPTIONS));
 }
 
 /** Opens a page that records console errors and uncaught exceptions in `page.errors`. */

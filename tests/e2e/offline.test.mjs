@@ -7,12 +7,11 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, DIST, ROOT } from './helpers.mjs';
+import { serve, launch, launchPersistent, DIST, ROOT } from './helpers.mjs';
 import { openRecorded, cspViolations, controlled, cacheContents, workerBuild, postBuild, reloadOffline } from './delivery-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { default: AxeBuilder } = require('@axe-core/playwright');
-const { chromium } = require('playwright-core');
 
 let browser, tmp;
 before(async () => {
@@ -98,9 +97,7 @@ test('from a sub-path the page, its worker and its requests stay in that folder,
 test('the page is installable as an app', { timeout: 60000 }, async () => {
   const site = await serve(DIST, '/tools/explorer/');
   // Chromium never offers to install from a private window, which every new context is.
-  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const context = await launchPersistent(tmp);
   const page = await context.newPage();
   await page.goto(site.url);
   await page.waitForSelector('.app:not(.prerendered) .doc-body p');
