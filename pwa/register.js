@@ -40,7 +40,17 @@
     });
   };
 
-  container.register('./sw.js').then((registration) => {
+  // Register once the explorer has started (trunk's `TrunkApplicationStarted`), so fetching
+  // and caching the build for offline use never competes with the first paint and the start
+  // of the wasm; if the app never starts, 5 s after the page has loaded.
+  const started = new Promise((resolve) => {
+    if (window.wasmBindings) resolve();
+    window.addEventListener('TrunkApplicationStarted', resolve, { once: true });
+    window.addEventListener('load', () => setTimeout(resolve, 5000), { once: true });
+  });
+
+  started.then(() => container.register('./sw.js')).then((registration) => {
+    if (!registration) return;
     if (registration.waiting) announce(registration.waiting);
     watch(registration.installing);
     registration.addEventListener('updatefound', () => watch(registration.installing));
