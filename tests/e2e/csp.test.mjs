@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, DIST, ROOT } from './helpers.mjs';
-import { openRecorded, cspViolations, pagePolicy } from './delivery-helpers.mjs';
+import { openRecorded, pagePolicy, closeClean } from './delivery-helpers.mjs';
 
 const HOSTILE = join(ROOT, 'target/dist-hostile');
 let browser;
@@ -62,9 +62,7 @@ test('using the release page breaks no rule and asks only for its own files', { 
   await page.reload();
   await page.waitForSelector('.app:not(.prerendered) .doc-body p');
   for (const url of page.requests) assert.ok(url.startsWith(server.url), `requested ${url}`);
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await closeClean(page);
   await server.close();
 });
 
@@ -91,8 +89,6 @@ test('the hostile seeds render inert under the policy: nothing runs, nothing is 
   assert.equal(await page.locator(injected).count(), 0);
   assert.equal(await page.evaluate(() => document.baseURI), server.url + `#doc=more-markup`);
   for (const url of page.requests) assert.ok(url.startsWith(server.url), `requested ${url}`);
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await closeClean(page);
   await server.close();
 });

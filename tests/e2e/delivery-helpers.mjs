@@ -1,6 +1,7 @@
 // Helpers for the delivery tests (offline, updates, sub-paths, the single file, the CSP):
 // a page that records Content-Security-Policy violations, console errors and every request,
 // and a way to turn a copy of a build into a release build of another version.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,7 +34,14 @@ export async function openRecorded(browser, url, options = {}) {
   return page;
 }
 
-export const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
+const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
+
+/** Checks that the policy blocked nothing and the page logged no error, then closes its context. */
+export async function closeClean(page) {
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+}
 
 /** Waits until a service worker is active and controls the page. */
 export async function controlled(page) {

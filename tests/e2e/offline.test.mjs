@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, launchPersistent, DIST, ROOT } from './helpers.mjs';
-import { openRecorded, cspViolations, controlled, cacheContents, workerBuild, postBuild, reloadOffline } from './delivery-helpers.mjs';
+import { openRecorded, controlled, cacheContents, workerBuild, postBuild, reloadOffline, closeClean } from './delivery-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { default: AxeBuilder } = require('@axe-core/playwright');
@@ -71,9 +71,7 @@ test('after one visit the explorer works with the network off', { timeout: 60000
 
   await reloadOffline(page);
   await assertWorks(page);
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await closeClean(page);
   await site.close();
 });
 
@@ -88,9 +86,7 @@ test('from a sub-path the page, its worker and its requests stay in that folder,
 
   await reloadOffline(page);
   await assertWorks(page);
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await closeClean(page);
   await site.close();
 });
 
@@ -153,9 +149,7 @@ test('a new build waits for the reader, then replaces the old one whole', { time
   assert.ok(loaded.some((url) => url.endsWith('.wasm')));
   for (const url of loaded) assert.ok(buildB.files.some((f) => url === site.url + f.path), `${url} is not part of build B`);
   await assertWorks(page);
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await closeClean(page);
   await site.close();
 });
 
