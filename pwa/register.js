@@ -50,7 +50,6 @@
   });
 
   started.then(() => container.register('./sw.js')).then((registration) => {
-    if (!registration) return;
     if (registration.waiting) announce(registration.waiting);
     watch(registration.installing);
     registration.addEventListener('updatefound', () => watch(registration.installing));

@@ -14,7 +14,8 @@ const marker = join(dir, MARKER);
 let clear = null;
 
 watch(dir, { recursive: true }, (event, name) => {
-  // A creation, a change or a rename to a new name is seen by trunk itself.
+  // Trunk sees creations and changes itself; a name that is gone (a removal, or the old name
+  // of a renamed file) gets the marker.
   if (!name || basename(name) === MARKER || event !== 'rename' || existsSync(join(dir, name))) return;
   writeFileSync(marker, `${name} was removed\n`);
   clearTimeout(clear);
