@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,10 @@ test('removing a seed while serving leaves a marker that trunk rebuilds on, and 
     assert.ok(await within(2000, () => existsSync(marker)), 'a removal leaves the marker');
     assert.ok(await within(6000, () => !existsSync(marker)), 'the marker is removed again');
   } finally {
+    // Stop the watcher before removing the folder: it would answer those removals too.
+    const exited = once(watcher, 'exit');
     watcher.kill();
+    await exited;
     rmSync(dir, { recursive: true, force: true });
   }
 });
