@@ -202,15 +202,16 @@ impl Corpus {
                 terms.sort_unstable();
                 terms.dedup();
                 for &t in &terms {
-                    self.index.visit_occurrences(t, |doc, span| {
+                    self.index.visit_documents(t, |doc, spans| {
                         if let Some(hits) = per_doc.get_mut(doc as usize) {
-                            hits.push(Hit { span });
+                            hits.extend(spans.map(|span| Hit { span }));
                         }
                     });
                 }
-                // One term's occurrences are already in order; several terms' must be merged.
+                // One term's occurrences are already in order; several terms' are sorted runs,
+                // which the stable sort merges without comparing its way through each run.
                 if terms.len() > 1 {
-                    per_doc.iter_mut().for_each(|hits| hits.sort_unstable());
+                    per_doc.iter_mut().for_each(|hits| hits.sort());
                 }
             }
             Atom::Phrase {
