@@ -243,7 +243,7 @@ pub fn put_varint(out: &mut Vec<u8>, mut n: u32) {
 
 /// Reads a LEB128 varint at `*at`, advancing it; 0 past the end (the build wrote these bytes,
 /// so a short read means a broken build, not bad input).
-#[inline(always)]
+#[inline]
 pub fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
     // Four bytes at once: a varint's length varies unpredictably from one to the next, and a
     // mispredicted branch per byte was most of the time spent decoding occurrences.

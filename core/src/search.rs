@@ -208,10 +208,9 @@ impl Corpus {
                         }
                     });
                 }
-                // One term's occurrences are already in order; several terms' are sorted runs,
-                // which the stable sort merges without comparing its way through each run.
+                // One term's occurrences are already in order; several terms' must be merged.
                 if terms.len() > 1 {
-                    per_doc.iter_mut().for_each(|hits| hits.sort());
+                    per_doc.iter_mut().for_each(|hits| hits.sort_unstable());
                 }
             }
             Atom::Phrase {
