@@ -285,6 +285,23 @@ pub fn App() -> Html {
         })
     };
 
+    // The side panels are drawn a frame after the search box and the reader: the page is
+    // usable and painted sooner, and the panels (hundreds of chips, bars and links on a large
+    // corpus) follow. The pre-rendered page has the same empty side columns, so nothing moves.
+    let panels = use_state(|| false);
+    {
+        let panels = panels.clone();
+        use_effect_with((), move |_| {
+            // An animation frame runs just before the browser paints; a timeout set there runs
+            // after it.
+            let frame = gloo::render::request_animation_frame(move |_| {
+                let _id =
+                    gloo::timers::callback::Timeout::new(0, move || panels.set(true)).forget();
+            });
+            move || drop(frame)
+        });
+    }
+
     let selected = state.selected_entity();
     let selected_idx = selected.map(|(i, _)| i);
     let hit_entity_kind = selected.map(|(_, e)| e.kind);
@@ -310,7 +327,7 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="app" data-tab={tab_name}>
+        <div class={classes!("app", panels.then_some("ready"))} data-tab={tab_name}>
             <header class="topbar">
                 <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
                 <SearchBar query={state.query.clone()} result={result.clone()} n_hits={doc_hits.len()}
@@ -331,21 +348,25 @@ pub fn App() -> Html {
             }
             <div class="panes">
                 <aside class="side side-left" aria-label="Entities and summary">
-                    <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={cb.on_entity.clone()}
-                        inline_entities={state.inline_entities} on_toggle_inline={cb.on_inline.clone()}>
-                        { entity_detail }
-                    </EntityChips>
-                    <Summary doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()} on_open={cb.on_open.clone()} />
+                    if *panels {
+                        <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={cb.on_entity.clone()}
+                            inline_entities={state.inline_entities} on_toggle_inline={cb.on_inline.clone()}>
+                            { entity_detail }
+                        </EntityChips>
+                        <Summary doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()} on_open={cb.on_open.clone()} />
+                    }
                 </aside>
                 <main class="panel panel-reader" id="reader" aria-label="Reader">
                     <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
                         {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
                 </main>
                 <aside class="side side-right" aria-label="Matches and term frequency">
-                    <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
-                        current_hit={(panel_query == state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
-                    <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
-                        on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
+                    if *panels {
+                        <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
+                            current_hit={(panel_query == state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
+                        <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
+                            on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
+                    }
                 </aside>
             </div>
             <crate::update_banner::UpdateBanner />

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST, ROOT } from './helpers.mjs';
+import { serve, launch, DIST, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, pagePolicy, closeClean } from './delivery-helpers.mjs';
 
 const HOSTILE = join(ROOT, 'target/dist-hostile');
@@ -60,7 +60,7 @@ test('using the release page breaks no rule and asks only for its own files', { 
   assert.match(download.suggestedFilename(), /\.json$/);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   for (const url of page.requests) assert.ok(url.startsWith(server.url), `requested ${url}`);
   await closeClean(page);
   await server.close();

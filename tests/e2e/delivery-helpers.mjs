@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT } from './helpers.mjs';
+import { ROOT, APP_READY } from './helpers.mjs';
 
 export const SINGLE_FILE = join(ROOT, 'dist-single/text-explorer.html');
 
@@ -30,7 +30,7 @@ export async function openRecorded(browser, url, options = {}) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   context.on('request', (r) => page.requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   return page;
 }
 
@@ -59,7 +59,7 @@ export async function reloadOffline(page) {
   const record = (response) => responses.push(response);
   page.on('response', record);
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   page.off('response', record);
   const fromNetwork = responses.filter((r) => !r.fromServiceWorker()).map((r) => r.url());
   if (fromNetwork.length > 0) throw new Error(`offline, yet not from the service worker: ${fromNetwork.join(', ')}`);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, typeQuery } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, APP_READY } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { default: AxeBuilder } = require('@axe-core/playwright');
@@ -143,7 +143,7 @@ test('the view lives in the hash: reload and Back restore it; junk falls back', 
   await page.locator('.chip', { hasText: 'Japan' }).click();
   assert.match(await hash(page), /q=place:"Japan"&ent=GPE:Japan/);
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   assert.equal(await page.locator('input[type=search]').inputValue(), 'place:"Japan"');
   assert.equal(await page.locator('.chip', { hasText: 'Japan' }).getAttribute('aria-pressed'), 'true');
   await page.goBack();

@@ -89,6 +89,10 @@ export async function launchPersistent(dir) {
     () => chromium.launchPersistentContext(join(dir, 'profile-again'), CHROMIUM_OPTIONS));
 }
 
+/** What to wait for before using the page: the app has replaced the pre-rendered view and
+ * drawn its side panels (a frame after the reader). */
+export const APP_READY = '.app.ready .doc-body p';
+
 /** Opens a page that records console errors and uncaught exceptions in `page.errors`. */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext(options);
@@ -97,7 +101,7 @@ export async function openPage(browser, url, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   return page;
 }
 

@@ -1,6 +1,6 @@
 // Maintainer tool: viewport screenshots of the built page after a few reader actions.
 // usage: node tests/e2e/look.mjs URL OUT_PREFIX [width] [dark] [js-to-run-before-shot]
-import { launch } from './helpers.mjs';
+import { launch, APP_READY } from './helpers.mjs';
 
 const [url, prefix, width = '1280', scheme = 'light', script = ''] = process.argv.slice(2);
 const browser = await launch();
@@ -9,7 +9,7 @@ const page = await ctx.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
 page.on('pageerror', (e) => console.log('page error:', String(e)));
 await page.goto(url);
-await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+await page.waitForSelector(APP_READY);
 if (script) await new Function('page', `return (async () => { ${script} })()`)(page);
 await page.waitForTimeout(400);
 await page.screenshot({ path: `${prefix}.png` });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, openPage, typeQuery, ROOT } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, ROOT, APP_READY } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(join(ROOT, 'target/dist-multi')); browser = await launch(); });
@@ -38,7 +38,7 @@ test('opening another document keeps the query, updates the hash and survives a 
   assert.equal(await page.locator('.counter').textContent(), '1 of 1');
   assert.match(await page.evaluate(() => location.hash), /doc=b-festival/);
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   assert.equal(await page.locator('h1').textContent(), 'Festival draws record crowds to the old town');
   assert.equal(await page.locator('input[type=search]').inputValue(), 'storm');
   // A headerless file takes its first line as its title and has no metadata.

@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, launchPersistent, DIST, ROOT } from './helpers.mjs';
+import { serve, launch, launchPersistent, DIST, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, controlled, cacheContents, workerBuild, postBuild, reloadOffline, closeClean } from './delivery-helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -96,7 +96,7 @@ test('the page is installable as an app', { timeout: 60000 }, async () => {
   const context = await launchPersistent(tmp);
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const cdp = await context.newCDPSession(page);
   const manifest = await cdp.send('Page.getAppManifest');
@@ -122,7 +122,7 @@ test('a new build waits for the reader, then replaces the old one whole', { time
 
   await site.deploy(b);
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   const banner = page.locator('.update-banner');
   const reload = banner.getByRole('button', { name: 'Reload' });
   await reload.waitFor({ timeout: 45000 });
@@ -136,7 +136,7 @@ test('a new build waits for the reader, then replaces the old one whole', { time
 
   page.requests.length = 0;
   await Promise.all([page.waitForEvent('load'), reload.click()]);
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   assert.equal(await page.locator('h1').textContent(), 'Harbour reopens after storm repairs');
   assert.equal(await banner.textContent(), '');
   // Only B's cache is left, and it holds exactly B's files.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './helpers.mjs';
+import { launch, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, pagePolicy, SINGLE_FILE, closeClean } from './delivery-helpers.mjs';
 
 let browser;
@@ -53,7 +53,7 @@ test('from file:// the article, search, chips, the term chart and the URL hash a
   assert.match(await hash(page), /ent=GPE:Republic of Korea/);
   // The hash is the view: a reload restores it, Back goes to the previous one.
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   assert.equal(await page.locator('.chip', { hasText: 'Republic of Korea' }).getAttribute('aria-pressed'), 'true');
   await page.goBack();
   await page.waitForTimeout(100);

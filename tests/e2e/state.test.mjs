@@ -2,7 +2,7 @@
 // once the page has been visited, a reload with the network off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, typeQuery } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, APP_READY } from './helpers.mjs';
 import { controlled, reloadOffline } from './delivery-helpers.mjs';
 
 let server, browser;
@@ -31,7 +31,7 @@ test('query, chip, inline view and theme survive a reload, online and offline', 
   assert.deepEqual({ ...before, marks: before.marks > 0 }, { query: 'place:"Japan"', chip: 'Japan', inline: true, theme: 'dark', marks: true });
 
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   assert.deepEqual(await view(page), before, 'after a reload');
 
   await reloadOffline(page);
@@ -42,7 +42,7 @@ test('query, chip, inline view and theme survive a reload, online and offline', 
   await typeQuery(page, 'alliance');
   await page.waitForTimeout(600);
   await page.reload();
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   assert.equal((await view(page)).query, 'alliance');
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './helpers.mjs';
+import { serve, launch, openPage, ROOT, APP_READY } from './helpers.mjs';
 
 const SEEDS = join(ROOT, 'target', 'stress-seeds');
 let server, browser;
@@ -23,7 +23,7 @@ const idOf = (file) => file.replace(/\.txt$/, '').replace(/[^A-Za-z0-9_.]/g, '-'
 /** Opens a document and draws all of it, then returns what the reader shows. */
 async function shownText(page, id) {
   await page.goto(`${server.url}#doc=${encodeURIComponent(id)}`);
-  await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+  await page.waitForSelector(APP_READY);
   // The window also grows by itself as it scrolls into view; click without waiting for the
   // buttons to hold still.
   for (let i = 0; i < 1000; i++) {
