@@ -3,7 +3,7 @@
 // marks and (b) the next animation frame, when they are painted.
 //   node bench/typing.mjs [URL|DIST_DIR] [RUNS]      (defaults to a server on dist/)
 import { resolve } from 'node:path';
-import { launch, serve } from '../tests/e2e/helpers.mjs';
+import { launch, serve, APP_READY } from '../tests/e2e/helpers.mjs';
 
 const QUERIES = ['security', 'nato alliance', '"cold war"', 'asia-pacific', 'chin*', 'place:korea', 'threaten'];
 const runs = Number(process.argv[3] ?? 5);
@@ -15,7 +15,7 @@ const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.on('console', (m) => console.log(m.text()));
 await page.goto(url);
-await page.waitForSelector('.app:not(.prerendered) .doc-body p');
+await page.waitForSelector(APP_READY);
 
 const times = await page.evaluate(async ({ queries, runs }) => {
   const input = document.querySelector('input[type=search]');
