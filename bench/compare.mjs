@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, serve, ROOT } from '../tests/e2e/helpers.mjs';
+import { timeStartup } from './startup.mjs';
 
 const [dist, seeds, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 15);
@@ -33,25 +34,7 @@ const ours = [], flex = [];
 for (let i = 0; i < runs; i++) {
   {
     const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    // Recorded in the page as it happens: as soon as trunk reports the app started with the
-    // search box enabled, the first query runs. Polling from here would add its own round
-    // trips and script injection to the figure.
-    await page.addInitScript(() => {
-      const answer = () => {
-        if (window.__searchable === undefined && window.wasmBindings?.explorer_search && document.querySelector('input[type=search]:not([disabled])')) {
-          window.wasmBindings.explorer_search('government');
-          window.__searchable = performance.now();
-        }
-        return window.__searchable !== undefined;
-      };
-      addEventListener('TrunkApplicationStarted', () => {
-        if (!answer()) new MutationObserver((_, o) => { if (answer()) o.disconnect(); }).observe(document, { subtree: true, childList: true, attributes: true });
-      });
-    });
-    await page.goto(`${server.url}app/`);
-    await page.waitForFunction(() => window.__searchable !== undefined, null, { timeout: 120000 });
-    ours.push(await page.evaluate(() => window.__searchable));
+    ours.push((await timeStartup(ctx, `${server.url}app/`)).searchable);
     await ctx.close();
   }
   {

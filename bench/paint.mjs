@@ -5,6 +5,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, serve, ROOT, DIST } from '../tests/e2e/helpers.mjs';
+import { timeStartup } from './startup.mjs';
 
 const dist = resolve(process.argv[2] ?? DIST);
 const runs = Number(process.argv[3] ?? 15);
@@ -32,34 +33,18 @@ const firstPaint = () => new Promise((done) => {
     if (fcp) done(fcp.startTime);
   }).observe({ type: 'paint', buffered: true });
 });
-// Search is usable once trunk reports the app started (the wasm is instantiated and has
-// drawn) with the search box enabled. Recorded in the page as it happens: polling from here
-// would add its own round trips and script injection to the figure.
-const recordUsable = () => {
-  const mark = () => {
-    if (window.__usable === undefined && window.wasmBindings && document.querySelector('input[type=search]:not([disabled])')) {
-      window.__usable = performance.now();
-    }
-    return window.__usable !== undefined;
-  };
-  addEventListener('TrunkApplicationStarted', () => {
-    if (!mark()) new MutationObserver((_, o) => { if (mark()) o.disconnect(); }).observe(document, { subtree: true, childList: true, attributes: true });
-  });
-};
 const ours = [], usable = [], plain = [], styled = [];
 for (let i = 0; i < runs; i++) {
   for (const which of ['app', 'static', 'styled']) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const p = await ctx.newPage();
-    await p.addInitScript(recordUsable);
-    await p.goto(`${server.url}${which}/`);
-    const fcp = await p.evaluate(firstPaint);
     if (which === 'app') {
-      ours.push(fcp);
-      await p.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60000 });
-      usable.push(await p.evaluate(() => window.__usable));
+      const { page, usable: at } = await timeStartup(ctx, `${server.url}${which}/`);
+      ours.push(await page.evaluate(firstPaint));
+      usable.push(at);
     } else {
-      (which === 'static' ? plain : styled).push(fcp);
+      const p = await ctx.newPage();
+      await p.goto(`${server.url}${which}/`);
+      (which === 'static' ? plain : styled).push(await p.evaluate(firstPaint));
     }
     await ctx.close();
   }

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, serve, ROOT } from '../tests/e2e/helpers.mjs';
+import { timeStartup } from './startup.mjs';
 
 const seedBytes = readdirSync(join(ROOT, 'seeds')).reduce((n, f) => n + statSync(join(ROOT, 'seeds', f)).size, 0);
 const source = readdirSync(join(ROOT, '.bench', 'nlp-corpus')).sort()
@@ -38,10 +39,7 @@ for (const factor of [1, 10, 100, 1000, 2000]) {
   const times = [];
   for (let i = 0; i < 5; i++) {
     const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.wasmBindings?.explorer_search && document.querySelector('input[type=search]'), null, { timeout: 120000 });
-    times.push(await page.evaluate(() => { window.wasmBindings.explorer_search('government'); return performance.now(); }));
+    times.push((await timeStartup(ctx, server.url)).searchable);
     await ctx.close();
   }
   await server.close();
