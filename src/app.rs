@@ -305,7 +305,7 @@ pub fn App() -> Html {
     let selected = state.selected_entity();
     let selected_idx = selected.map(|(i, _)| i);
     let hit_entity_kind = selected.map(|(_, e)| e.kind);
-    let tab_name = format!("{:?}", state.tab).to_lowercase();
+    let tab_name = state.tab.id();
     let entity_detail = match selected {
         Some((_, e)) => html! {
             <div class="entity-detail" aria-live="polite">

@@ -111,7 +111,7 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                         </ul>
                         if n_members > CHIPS_SHOWN + 2 {
                             <button type="button" class="text-button show-more" onclick={toggle}>
-                                { if *expanded & bit != 0 { format!("Show fewer {}", group_name(kind).to_lowercase()) } else { format!("Show all {n_members} {}", group_name(kind).to_lowercase()) } }
+                                { if *expanded & bit != 0 { format!("Show fewer {}", group_name(kind).to_ascii_lowercase()) } else { format!("Show all {n_members} {}", group_name(kind).to_ascii_lowercase()) } }
                             </button>
                         }
                     </div>

@@ -26,6 +26,17 @@ impl Tab {
         Tab::Summary,
     ];
 
+    /// The tab's name in the page's `data-tab` attribute (the stylesheet's hook).
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Reader => "reader",
+            Tab::Matches => "matches",
+            Tab::Entities => "entities",
+            Tab::Terms => "terms",
+            Tab::Summary => "summary",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Tab::Reader => "Reader",

@@ -77,7 +77,9 @@ impl Query {
 /// What an entity filter's field name selects.
 fn entity_field(name: &str) -> Option<Vec<EntityKind>> {
     use EntityKind::*;
-    Some(match name.to_lowercase().as_str() {
+    // The names are ASCII, and no other letter lowercases to one of theirs except the Kelvin
+    // sign (to "k", in none of them): ASCII lowercasing decides the same.
+    Some(match name.to_ascii_lowercase().as_str() {
         "person" | "per" | "people" => vec![Person],
         "org" | "organisation" | "organization" => vec![Org],
         "place" | "gpe" | "loc" | "location" | "country" | "city" => vec![Gpe, Loc],

@@ -215,6 +215,15 @@ test('on a phone the panels are tabs', async () => {
   await page.getByRole('button', { name: 'Terms' }).click();
   assert.ok(await page.locator('.panel-terms').isVisible());
   assert.ok(!(await page.locator('.panel-reader').isVisible()));
+  // Each tab shows its own panel and only that one.
+  const panels = { Reader: 'reader', Matches: 'matches', Entities: 'entities', Terms: 'terms', Stats: 'summary' };
+  for (const [label, name] of Object.entries(panels)) {
+    await page.getByRole('button', { name: label, exact: true }).click();
+    for (const other of Object.values(panels)) {
+      assert.equal(await page.locator(`.panel-${other}`).isVisible(), other === name, `${label}: .panel-${other}`);
+    }
+  }
+  await page.getByRole('button', { name: 'Terms' }).click();
   await page.locator('.term-row').first().click();
   assert.ok(await page.locator('.panel-reader').isVisible(), 'a term click shows the reader');
   assert.ok(await page.locator('.doc mark.hit').count() > 0);
