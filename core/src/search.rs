@@ -156,9 +156,11 @@ impl Corpus {
             result.total_hits += hits.len();
             result.docs.push(DocHits { doc, score, hits });
         }
+        // A total order (ties go by document), so an unstable sort gives the same result
+        // without a stable sort's code in the page.
         result
             .docs
-            .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            .sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         if result.docs.is_empty() {
             let missing: Vec<&Atom> = query
                 .positive_atoms()

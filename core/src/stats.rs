@@ -69,7 +69,8 @@ impl TermCounts {
                 term += get_varint(bytes, &mut at);
                 out.push((term, get_varint(bytes, &mut at)));
             }
-            out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // A total order (term ids are distinct): unstable gives the same result.
+            out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             out
         })
     }
