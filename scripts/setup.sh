@@ -49,7 +49,7 @@ if ! command -v npm >/dev/null; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing Node packages (wasm-opt from binaryen, playwright-core, axe-core)"
+  say "installing Node packages (wasm-opt from binaryen, terser, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

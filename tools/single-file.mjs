@@ -47,18 +47,20 @@ function inlineText(text, tag, name) {
  */
 function localGlue(glue) {
   const names = [];
-  let code = glue.replace(/^export (function|class|const|let|async function) ([\w$]+)/gm, (_, kind, name) => {
+  // A statement starts a line or follows a `;` or `}` (release builds minify the glue onto
+  // one line).
+  let code = glue.replace(/(^|[;}])(\s*)export (function|class|const|let|async function) ([\w$]+)/gm, (_, before, space, kind, name) => {
     names.push([name, name]);
-    return `${kind} ${name}`;
+    return `${before}${space}${kind} ${name}`;
   });
-  code = code.replace(/^export \{([^}]*)\};?$/gm, (_, list) => {
+  code = code.replace(/(^|[;}])(\s*)export ?\{([^}]*)\};?/gm, (_, before, space, list) => {
     for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
       const [local, exported = local] = item.split(/\s+as\s+/);
       names.push([exported, local]);
     }
-    return '';
+    return before + space;
   });
-  const leftover = code.match(/^\s*(import|export)\b.*$/m);
+  const leftover = code.match(/(?:^|[;}])\s*(?:import|export)\b(?![.(]).{0,60}/m);
   if (leftover) fail(`the wasm-bindgen glue has a statement this tool cannot inline: ${leftover[0]}`);
   if (!names.some(([exported]) => exported === 'default')) fail('the wasm-bindgen glue exports no init function');
   return { code, names };
