@@ -13,7 +13,8 @@
 //                      comments and runs of whitespace
 //   4. csp             a Content-Security-Policy meta tag with the hash of every inline script
 //                      and style in index.html
-//   5. service worker  sw.js: this build's files and their SHA-256 (release builds), or a
+//   5. service worker  sw.js: this build's files and their SHA-256 and pwa/sw.js minified
+//                      (release builds), or a
 //                      worker that clears old caches and retires itself (debug, trunk serve)
 // A step that changes index.html goes before `csp`, which hashes whatever inline code is
 // there by then; `service worker` stays last because it fingerprints the final bytes of
@@ -180,7 +181,11 @@ async function writeServiceWorker({ dir, release, devServer }) {
     .digest('hex')
     .slice(0, 16);
   const listing = files.map((f) => `    ${JSON.stringify(f)},`).join('\n');
-  const worker = `// Written by tools/post-build.mjs for build ${version}; the code below is pwa/sw.js.
+  // Minified like the page's scripts; `BUILD` stays as written (tests read it).
+  const { minify: terser } = await import('terser');
+  const small = (await terser(code, { compress: true, mangle: true })).code;
+  if (!small) throw new Error('terser returned nothing for pwa/sw.js');
+  const worker = `// Written by tools/post-build.mjs for build ${version}; the code below is pwa/sw.js, minified.
 const BUILD = {
   version: ${JSON.stringify(version)},
   files: [
@@ -188,7 +193,7 @@ ${listing}
   ],
 };
 
-${code}`;
+${small}`;
   await writeFile(join(dir, 'sw.js'), worker);
   return `build ${version}, ${files.length} files to keep offline`;
 }
