@@ -117,7 +117,7 @@ async function writePrerender({ dir }) {
  * Step 3: smaller release files. Each JavaScript file trunk wrote goes through terser (as a
  * module if the page imports it as one), and the `integrity` attribute trunk put on the tags
  * that load it is rewritten for the new bytes. The inline stylesheet loses its comments and
- * runs of whitespace (nothing else changes: no quoted string in it holds either).
+ * runs of whitespace, and the spaces around `{`, `}`, `;` and `,`.
  */
 async function minify({ dir, release, devServer }) {
   if (!release || devServer) return 'skipped (development build)';
@@ -140,9 +140,15 @@ async function minify({ dir, release, devServer }) {
     });
     said.push(`${name} ${code.length} → ${out.code.length} bytes (${tags} integrity)`);
   }
-  page = page.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open, css, close) => {
-    const small = css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
+  page = page.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (whole, open, css, close) => {
+    const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
+    // Stripping would change a quoted string holding a run of whitespace or a character it
+    // trims around: such a stylesheet is left as it is.
+    if ((bare.match(/"[^"]*"|'[^']*'/g) ?? []).some((q) => /\s\s|[{};,]/.test(q))) {
+      said.push('inline style left as it is (a quoted string would change)');
+      return whole;
+    }
+    const small = bare
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,])\s*/g, '$1')
       .trim();

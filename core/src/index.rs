@@ -495,8 +495,8 @@ impl Index {
     }
 
     /// Calls `f(doc, spans)` for every document a term occurs in, in id order, with its
-    /// occurrences there in text order: an exact-size iterator, so a caller can collect them
-    /// with one allocation. Whatever `f` leaves unread is skipped.
+    /// occurrences there in text order: an iterator that tells its length (`size_hint`), so a
+    /// caller can collect them with one allocation. Whatever `f` leaves unread is skipped.
     pub fn visit_documents(&self, term: u32, mut f: impl FnMut(u32, &mut DocOccurrences<'_>)) {
         let (Some(&from), Some(&to)) = (
             self.term_starts.get(term as usize),
