@@ -121,24 +121,22 @@ async function writePrerender({ dir }) {
  */
 async function minify({ dir, release, devServer }) {
   if (!release || devServer) return 'skipped (development build)';
-  const { minify: terser } = await import('terser');
   let page = await readPage();
   const said = [];
   for (const name of await readdir(dir)) {
     if (!name.endsWith('.js') || name === 'sw.js') continue;
     const code = await readFile(join(dir, name), 'utf8');
     const module = page.includes(`from './${name}'`);
-    const out = await terser(code, { module, compress: true, mangle: true });
-    if (!out.code) throw new Error(`terser returned nothing for ${name}`);
-    await writeFile(join(dir, name), out.code);
-    const integrity = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+    const small = await minifyScript(code, module, name);
+    await writeFile(join(dir, name), small);
+    const integrity = `sha384-${createHash('sha384').update(small).digest('base64')}`;
     let tags = 0;
     page = page.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
       if (!tag.includes(`"./${name}"`) || !/\sintegrity="/.test(tag)) return tag;
       tags++;
       return tag.replace(/\sintegrity="[^"]*"/, ` integrity="${integrity}"`);
     });
-    said.push(`${name} ${code.length} → ${out.code.length} bytes (${tags} integrity)`);
+    said.push(`${name} ${code.length} → ${small.length} bytes (${tags} integrity)`);
   }
   page = page.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (whole, open, css, close) => {
     const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -157,6 +155,14 @@ async function minify({ dir, release, devServer }) {
   });
   await writeFile(join(dir, 'index.html'), page);
   return said.join('; ');
+}
+
+/** JavaScript through terser (loaded only when a release build needs it). */
+async function minifyScript(code, module, name) {
+  const { minify: terser } = await import('terser');
+  const out = await terser(code, { module, compress: true, mangle: true });
+  if (!out.code) throw new Error(`terser returned nothing for ${name}`);
+  return out.code;
 }
 
 /** Step 4: the Content-Security-Policy meta tag, written after everything else that edits the page. */
@@ -188,9 +194,7 @@ async function writeServiceWorker({ dir, release, devServer }) {
     .slice(0, 16);
   const listing = files.map((f) => `    ${JSON.stringify(f)},`).join('\n');
   // Minified like the page's scripts; `BUILD` stays as written (tests read it).
-  const { minify: terser } = await import('terser');
-  const small = (await terser(code, { compress: true, mangle: true })).code;
-  if (!small) throw new Error('terser returned nothing for pwa/sw.js');
+  const small = await minifyScript(code, false, 'pwa/sw.js');
   const worker = `// Written by tools/post-build.mjs for build ${version}; the code below is pwa/sw.js, minified.
 const BUILD = {
   version: ${JSON.stringify(version)},
