@@ -278,10 +278,127 @@ pub fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
 /// [`Index::visit_documents`]).
 pub struct DocOccurrences<'a> {
     bytes: &'a [u8],
+    /// The next occurrence's bytes.
     at: usize,
     left: u32,
     start: u32,
     usual_len: u32,
+    /// 0: each occurrence is a varint; 1–3: each is a gap of this many bytes, and the
+    /// occurrences of another length are listed after them.
+    width: u8,
+    /// Packed: occurrences read so far; the index and length of the next one of another
+    /// length (`u32::MAX` when there is none); where the rest of that list is, and how many
+    /// are left in it.
+    read: u32,
+    odd_index: u32,
+    odd_len: u32,
+    odd_at: usize,
+    odd_left: u32,
+}
+
+impl<'a> DocOccurrences<'a> {
+    /// The occurrences of a document's entry whose head (count and width) has been read:
+    /// `at` is where its occurrences start.
+    fn new(bytes: &'a [u8], at: usize, head: u32, usual_len: u32) -> DocOccurrences<'a> {
+        let left = head >> 2;
+        let width = (head & 3) as u8;
+        let mut spans = DocOccurrences {
+            bytes,
+            at,
+            left,
+            start: 0,
+            usual_len,
+            width,
+            read: 0,
+            odd_index: u32::MAX,
+            odd_len: 0,
+            odd_at: 0,
+            odd_left: 0,
+        };
+        if width > 0 {
+            // The list of other lengths follows the gaps.
+            let mut odd_at = at.saturating_add(left as usize * usize::from(width));
+            spans.odd_left = get_varint(bytes, &mut odd_at);
+            spans.odd_at = odd_at;
+            spans.odd_index = 0;
+            spans.next_odd();
+        }
+        spans
+    }
+
+    /// Reads the next entry of the list of other lengths (packed form).
+    fn next_odd(&mut self) {
+        if self.odd_left == 0 {
+            self.odd_index = u32::MAX;
+            return;
+        }
+        self.odd_left -= 1;
+        // Indices are written as gaps from the previous one (the first from 0).
+        self.odd_index = self
+            .odd_index
+            .wrapping_add(get_varint(self.bytes, &mut self.odd_at));
+        self.odd_len = get_varint(self.bytes, &mut self.odd_at);
+    }
+
+    /// Appends the occurrences left, the same as `out.extend(self.map(T::from))`, but a
+    /// packed list is decoded in one tight loop: fixed-width gaps do not make each read
+    /// wait for the length of the one before, as varints do, which is what makes a very
+    /// frequent term (`the`) fast.
+    pub fn extend_into<T: From<Span> + AsMut<Span>>(&mut self, out: &mut Vec<T>) {
+        let width = usize::from(self.width);
+        let n = self.left as usize;
+        let gaps = match self.bytes.get(self.at..self.at.saturating_add(n * width)) {
+            Some(gaps) if width > 0 => gaps,
+            // Varints (or a broken entry, read as far as it goes).
+            _ => return out.extend(self.by_ref().map(T::from)),
+        };
+        let (first, read, usual_len) = (out.len(), self.read, self.usual_len);
+        let mut start = self.start;
+        out.extend(gaps.chunks_exact(width).map(|g| {
+            let gap = match *g {
+                [b0] => u32::from(b0),
+                [b0, b1] => u32::from(u16::from_le_bytes([b0, b1])),
+                [b0, b1, b2, ..] => u32::from_le_bytes([b0, b1, b2, 0]),
+                [] => 0,
+            };
+            start = start.wrapping_add(gap);
+            T::from(Span {
+                start,
+                end: start.wrapping_add(usual_len),
+            })
+        }));
+        // Then the few of another length.
+        while let Some(item) = self
+            .odd_index
+            .checked_sub(read)
+            .filter(|&i| (i as usize) < n)
+            .and_then(|i| out.get_mut(first + i as usize))
+        {
+            let span = item.as_mut();
+            span.end = span.start.wrapping_add(self.odd_len);
+            self.next_odd();
+        }
+        self.start = start;
+        self.read += self.left;
+        self.at += n * width;
+        self.left = 0;
+    }
+
+    /// Skips whatever is left and returns where the entry ends.
+    fn finish(mut self) -> usize {
+        if self.width == 0 {
+            for _ in 0..self.left {
+                if get_varint(self.bytes, &mut self.at) & 1 == 1 {
+                    get_varint(self.bytes, &mut self.at);
+                }
+            }
+            return self.at;
+        }
+        while self.odd_left > 0 {
+            self.next_odd();
+        }
+        self.odd_at
+    }
 }
 
 impl Iterator for DocOccurrences<'_> {
@@ -293,12 +410,28 @@ impl Iterator for DocOccurrences<'_> {
             return None;
         }
         self.left -= 1;
-        let word = get_varint(self.bytes, &mut self.at);
-        self.start = self.start.wrapping_add(word >> 1);
-        let len = if word & 1 == 1 {
-            get_varint(self.bytes, &mut self.at)
+        let (gap, other_len) = if self.width == 0 {
+            let word = get_varint(self.bytes, &mut self.at);
+            (word >> 1, word & 1 == 1)
         } else {
-            self.usual_len
+            let mut gap = 0;
+            for i in (0..usize::from(self.width)).rev() {
+                let byte = self.bytes.get(self.at + i).copied().unwrap_or(0);
+                gap = gap << 8 | u32::from(byte);
+            }
+            self.at += usize::from(self.width);
+            (gap, self.read == self.odd_index)
+        };
+        self.read += 1;
+        self.start = self.start.wrapping_add(gap);
+        let len = match (other_len, self.width) {
+            (false, _) => self.usual_len,
+            (true, 0) => get_varint(self.bytes, &mut self.at),
+            (true, _) => {
+                let len = self.odd_len;
+                self.next_odd();
+                len
+            }
         };
         Some(Span {
             start: self.start,
@@ -326,10 +459,13 @@ pub struct Index {
     pub doc_lens: Vec<u32>,
     /// Every term's occurrences, encoded: for term `t`, the bytes
     /// `postings[term_starts[t]..term_starts[t + 1]]` hold the number of documents, then per
-    /// document the gap from the previous document id, the number of occurrences, and per
-    /// occurrence the gap from the previous occurrence's start shifted left by one, its low
+    /// document the gap from the previous document id and a head: the number of occurrences
+    /// shifted left by two, and in the low two bits a width (all varints). Width 0: per
+    /// occurrence, the gap from the previous occurrence's start shifted left by one, its low
     /// bit set when the occurrence's length differs from the term form's, and then that
-    /// length (all varints).
+    /// length. Width 1–3 ("packed", for documents with many occurrences): per occurrence the
+    /// gap alone in that many bytes (little-endian), then the number of occurrences of
+    /// another length and, for each, its index (as a gap from the previous one) and length.
     postings: Blob,
     term_starts: Vec<u32>,
 }
@@ -481,23 +617,18 @@ impl Index {
     /// Every occurrence of a term: per document (in id order), its spans in text order.
     pub fn occurrences(&self, term: u32) -> Vec<(u32, Vec<Span>)> {
         let mut out: Vec<(u32, Vec<Span>)> = Vec::new();
-        self.visit_occurrences(term, |doc, span| match out.last_mut() {
-            Some((d, spans)) if *d == doc => spans.push(span),
-            _ => out.push((doc, vec![span])),
+        self.visit_documents(term, |doc, spans| {
+            let mut list = Vec::new();
+            list.extend(spans);
+            out.push((doc, list));
         });
         out
-    }
-
-    /// Calls `f(doc, span)` for every occurrence of a term, by document and then position,
-    /// decoding straight from the embedded bytes.
-    pub fn visit_occurrences(&self, term: u32, mut f: impl FnMut(u32, Span)) {
-        self.visit_documents(term, |doc, spans| spans.for_each(|span| f(doc, span)));
     }
 
     /// Calls `f(doc, spans)` for every document a term occurs in, in id order, with its
     /// occurrences there in text order: an iterator that tells its length (`size_hint`), so a
     /// caller can collect them with one allocation. Whatever `f` leaves unread is skipped.
-    pub fn visit_documents(&self, term: u32, mut f: impl FnMut(u32, &mut DocOccurrences<'_>)) {
+    pub fn visit_documents(&self, term: u32, f: impl FnMut(u32, &mut DocOccurrences<'_>)) {
         let (Some(&from), Some(&to)) = (
             self.term_starts.get(term as usize),
             self.term_starts.get(term as usize + 1),
@@ -509,24 +640,7 @@ impl Index {
             .0
             .get(from as usize..to as usize)
             .unwrap_or_default();
-        let usual_len = self.vocab.form(term).len() as u32;
-        let mut at = 0;
-        let n_docs = get_varint(bytes, &mut at);
-        let mut doc = 0;
-        for _ in 0..n_docs {
-            doc += get_varint(bytes, &mut at);
-            let left = get_varint(bytes, &mut at);
-            let mut spans = DocOccurrences {
-                bytes,
-                at,
-                left,
-                start: 0,
-                usual_len,
-            };
-            f(doc, &mut spans);
-            spans.by_ref().for_each(drop);
-            at = spans.at;
-        }
+        visit_encoded(bytes, self.vocab.form(term).len() as u32, f);
     }
 
     /// How many documents a term occurs in, without decoding its occurrences.
@@ -542,6 +656,24 @@ impl Index {
     }
 }
 
+/// Decodes one term's occurrences as [`encode_postings`] wrote them (see
+/// [`Index::visit_documents`]).
+fn visit_encoded(bytes: &[u8], usual_len: u32, mut f: impl FnMut(u32, &mut DocOccurrences<'_>)) {
+    let mut at = 0;
+    let n_docs = get_varint(bytes, &mut at);
+    let mut doc = 0u32;
+    for _ in 0..n_docs {
+        doc = doc.wrapping_add(get_varint(bytes, &mut at));
+        let head = get_varint(bytes, &mut at);
+        let mut spans = DocOccurrences::new(bytes, at, head, usual_len);
+        f(doc, &mut spans);
+        at = spans.finish();
+    }
+}
+
+/// The fewest occurrences in a document for which fixed-width gaps are considered.
+const PACK_MIN: usize = 8;
+
 /// Writes one term's occurrences, `(doc, span)` sorted by document then position.
 fn encode_postings(list: &[(u32, Span)], usual_len: u32, out: &mut Vec<u8>) {
     let mut groups: Vec<(u32, &[(u32, Span)])> = Vec::new();
@@ -554,21 +686,62 @@ fn encode_postings(list: &[(u32, Span)], usual_len: u32, out: &mut Vec<u8>) {
     }
     put_varint(out, groups.len() as u32);
     let mut prev_doc = 0;
+    let mut varints = Vec::new();
+    let mut packed = Vec::new();
     for (doc, occurrences) in groups {
         put_varint(out, doc - prev_doc);
         prev_doc = doc;
-        put_varint(out, occurrences.len() as u32);
+        let count = occurrences.len() as u32;
+        // Each occurrence as varints: the gap from the previous start shifted left by one,
+        // its low bit set when the length is not the term form's (most are), and then that
+        // length.
+        varints.clear();
+        put_varint(&mut varints, count << 2);
         let mut prev_start = 0;
+        let mut max_gap = 0;
         for (_, span) in occurrences {
-            // Most occurrences are as long as the term's form: the low bit says when not,
-            // and only then is the length written.
             let len = span.end - span.start;
             let other_len = u32::from(len != usual_len);
-            put_varint(out, ((span.start - prev_start) << 1) | other_len);
+            let gap = span.start - prev_start;
+            max_gap = max_gap.max(gap);
+            put_varint(&mut varints, (gap << 1) | other_len);
             if other_len == 1 {
-                put_varint(out, len);
+                put_varint(&mut varints, len);
             }
             prev_start = span.start;
+        }
+        // Or packed: every gap in the same number of bytes, then the occurrences of another
+        // length. Faster to read; used when the document has many occurrences and it costs
+        // little more room.
+        let width = (1..=3u32).find(|w| max_gap < 1 << (8 * w));
+        match width {
+            Some(width) if occurrences.len() >= PACK_MIN => {
+                packed.clear();
+                put_varint(&mut packed, count << 2 | width);
+                let mut prev_start = 0;
+                let mut odd = Vec::new();
+                for (i, (_, span)) in occurrences.iter().enumerate() {
+                    let gap = span.start - prev_start;
+                    packed.extend_from_slice(&gap.to_le_bytes()[..width as usize]);
+                    prev_start = span.start;
+                    if span.end - span.start != usual_len {
+                        odd.push((i as u32, span.end - span.start));
+                    }
+                }
+                put_varint(&mut packed, odd.len() as u32);
+                let mut prev = 0;
+                for (i, len) in odd {
+                    put_varint(&mut packed, i - prev);
+                    put_varint(&mut packed, len);
+                    prev = i;
+                }
+                if packed.len() * 2 <= varints.len() * 3 {
+                    out.extend_from_slice(&packed);
+                } else {
+                    out.extend_from_slice(&varints);
+                }
+            }
+            _ => out.extend_from_slice(&varints),
         }
     }
 }
@@ -742,6 +915,82 @@ mod tests {
             let back: Vec<u32> = values.iter().map(|_| get_varint(&out, &mut at)).collect();
             assert_eq!(back, values);
             assert_eq!(at, out.len());
+        }
+    }
+
+    /// Occurrences of one term: per document, `n` spans `gap` bytes apart (plus `jump` before
+    /// the last), every `odd`-th one a byte longer than the term (0: none).
+    fn synthetic(docs: &[(u32, u32, u32, u32)], usual_len: u32) -> Vec<(u32, Span)> {
+        let mut list = Vec::new();
+        for (doc, &(n, gap, jump, odd)) in docs.iter().enumerate() {
+            let mut start = 3;
+            for i in 0..n {
+                if i + 1 == n {
+                    start += jump;
+                }
+                let longer = u32::from(odd > 0 && i % odd == 0);
+                list.push((
+                    doc as u32,
+                    Span {
+                        start,
+                        end: start + usual_len + longer,
+                    },
+                ));
+                start += gap;
+            }
+        }
+        list
+    }
+
+    #[test]
+    fn occurrences_round_trip_packed_or_not_however_they_are_read() {
+        let usual_len = 3;
+        let docs = [
+            (1, 10, 0, 0),          // one occurrence: varints
+            (30, 200, 0, 7),        // gaps fit a byte
+            (30, 40, 0, 0),         // small gaps: as small packed
+            (25, 1_000, 0, 1),      // two bytes, every one of another length
+            (12, 70_000, 0, 5),     // three bytes
+            (9, 5, 20_000_000, 2),  // one gap too long for three bytes: varints
+            (40, 30, 2_000_000, 0), // one long gap would make every gap three bytes: varints
+            (200, 600, 0, 199),     // another length only last
+        ];
+        let list = synthetic(&docs, usual_len);
+        let mut bytes = Vec::new();
+        encode_postings(&list, usual_len, &mut bytes);
+        let by_doc = |doc: u32| -> Vec<Span> {
+            list.iter()
+                .filter(|(d, _)| *d == doc)
+                .map(|&(_, s)| s)
+                .collect()
+        };
+
+        let mut widths = Vec::new();
+        visit_encoded(&bytes, usual_len, |doc, spans| {
+            widths.push(spans.width);
+            assert_eq!(spans.size_hint().1, Some(by_doc(doc).len()));
+            assert_eq!(
+                spans.collect::<Vec<_>>(),
+                by_doc(doc),
+                "doc {doc}, iterated"
+            );
+        });
+        assert_eq!(widths, [0, 1, 1, 2, 3, 0, 0, 2], "the encodings chosen");
+        // Read in one go, after reading some one by one, or left partly unread: the next
+        // document is still read right.
+        for k in [0, 1, 5, 29] {
+            let mut seen = Vec::new();
+            visit_encoded(&bytes, usual_len, |doc, spans| {
+                let mut got: Vec<Span> = spans.by_ref().take(k).collect();
+                if doc % 2 == 0 {
+                    spans.extend_into(&mut got);
+                    assert_eq!(got, by_doc(doc), "doc {doc}, {k} read first");
+                } else {
+                    assert_eq!(got, by_doc(doc)[..k.min(got.len())], "doc {doc}");
+                }
+                seen.push(doc);
+            });
+            assert_eq!(seen, (0..docs.len() as u32).collect::<Vec<_>>());
         }
     }
 

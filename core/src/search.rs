@@ -16,6 +16,18 @@ pub struct Hit {
     pub span: Span,
 }
 
+impl From<Span> for Hit {
+    fn from(span: Span) -> Hit {
+        Hit { span }
+    }
+}
+
+impl AsMut<Span> for Hit {
+    fn as_mut(&mut self) -> &mut Span {
+        &mut self.span
+    }
+}
+
 /// The hits of one document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocHits {
@@ -206,7 +218,7 @@ impl Corpus {
                 for &t in &terms {
                     self.index.visit_documents(t, |doc, spans| {
                         if let Some(hits) = per_doc.get_mut(doc as usize) {
-                            hits.extend(spans.map(|span| Hit { span }));
+                            spans.extend_into(hits);
                         }
                     });
                 }

@@ -15,6 +15,12 @@ pub struct Span {
     pub end: u32,
 }
 
+impl AsMut<Span> for Span {
+    fn as_mut(&mut self) -> &mut Span {
+        self
+    }
+}
+
 impl Span {
     /// A span over `text[start..end]`, or `None` if it is reversed, out of range or splits a char.
     pub fn checked(text: &str, start: usize, end: usize) -> Option<Span> {
