@@ -8,6 +8,7 @@
 use crate::corpus;
 use explorer_core::entities::EntityKind;
 use explorer_core::layout::{blocks, segments, Piece, Segment, BLOCK_BYTES};
+use explorer_core::order::sort_by_u64;
 use explorer_core::search::Hit;
 use explorer_core::Span;
 use std::rc::Rc;
@@ -54,7 +55,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             .enumerate()
             .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i as u32)))
             .collect();
-        all.sort_unstable();
+        // By position (mentions never overlap); the same span keeps entity order.
+        sort_by_u64(&mut all, |(span, _)| span.sort_key());
         all
     });
     let blocks = use_memo(props.doc_idx, |&doc_idx| {

@@ -13,6 +13,7 @@ pub mod format;
 pub mod index;
 pub mod layout;
 pub mod lazy;
+pub mod order;
 pub mod prerender;
 pub mod query;
 pub mod search;

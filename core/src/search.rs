@@ -5,6 +5,7 @@ use crate::corpus::Corpus;
 use crate::corpus::EntityKey;
 use crate::document::Document;
 use crate::entities::EntityKind;
+use crate::order::{descending, sort_by_u64};
 use crate::query::{Atom, Query};
 use crate::span::Span;
 use crate::text::words;
@@ -168,11 +169,8 @@ impl Corpus {
             result.total_hits += hits.len();
             result.docs.push(DocHits { doc, score, hits });
         }
-        // A total order (ties go by document), so an unstable sort gives the same result
-        // without a stable sort's code in the page.
-        result
-            .docs
-            .sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        // Best first; ties stay in document order.
+        sort_by_u64(&mut result.docs, |d| descending(d.score));
         if result.docs.is_empty() {
             let missing: Vec<&Atom> = query
                 .positive_atoms()
@@ -213,7 +211,7 @@ impl Corpus {
                     t.extend(vocab.id(term));
                     t
                 };
-                terms.sort_unstable();
+                sort_by_u64(&mut terms, |&t| u64::from(t));
                 terms.dedup();
                 for &t in &terms {
                     self.index.visit_documents(t, |doc, spans| {
@@ -224,7 +222,7 @@ impl Corpus {
                 }
                 // One term's occurrences are already in order; several terms' must be merged.
                 if terms.len() > 1 {
-                    per_doc.iter_mut().for_each(|hits| hits.sort_unstable());
+                    per_doc.iter_mut().for_each(|hits| sort_hits(hits));
                 }
             }
             Atom::Phrase {
@@ -249,7 +247,9 @@ impl Corpus {
                             }
                         }
                         if terms.len() > 1 {
-                            by_doc.iter_mut().for_each(|spans| spans.sort_unstable());
+                            by_doc
+                                .iter_mut()
+                                .for_each(|spans| sort_by_u64(spans, Span::sort_key));
                         }
                         by_doc
                     })
@@ -293,7 +293,7 @@ impl Corpus {
                             .extend(entity.mentions.iter().map(|&span| Hit { span }));
                     }
                 }
-                per_doc.iter_mut().for_each(|hits| hits.sort_unstable());
+                per_doc.iter_mut().for_each(|hits| sort_hits(hits));
             }
         }
         per_doc
@@ -462,9 +462,14 @@ fn contains_words(name: &str, phrase: &str) -> bool {
     })
 }
 
+/// Sorts hits by position (start, then end).
+fn sort_hits(hits: &mut [Hit]) {
+    sort_by_u64(hits, |h| h.span.sort_key());
+}
+
 /// Sorts hits and merges any that overlap, so highlights never overlap.
 fn merge_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_unstable();
+    sort_hits(&mut hits);
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         match merged.last_mut() {

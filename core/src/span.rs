@@ -22,6 +22,11 @@ impl AsMut<Span> for Span {
 }
 
 impl Span {
+    /// A key in the spans' order (by start, then end), for [`crate::order::sort_by_u64`].
+    pub fn sort_key(&self) -> u64 {
+        u64::from(self.start) << 32 | u64::from(self.end)
+    }
+
     /// A span over `text[start..end]`, or `None` if it is reversed, out of range or splits a char.
     pub fn checked(text: &str, start: usize, end: usize) -> Option<Span> {
         if start <= end

@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::index::{get_varint, put_varint, units, Blob, Token, Unit, Vocab};
+use crate::order::sort_by_u64;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -69,8 +70,8 @@ impl TermCounts {
                 term += get_varint(bytes, &mut at);
                 out.push((term, get_varint(bytes, &mut at)));
             }
-            // A total order (term ids are distinct): unstable gives the same result.
-            out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Most frequent first; ties stay in term id order (the order decoded).
+            sort_by_u64(&mut out, |&(_, count)| u64::from(u32::MAX - count));
             out
         })
     }

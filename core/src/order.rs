@@ -1,0 +1,114 @@
+//! One sort for every list the page sorts.
+//!
+//! Each `sort_unstable_by` on another type or with another comparison compiles to its own
+//! copy of the standard library's sort, about 3 KB of wasm each. Sorting `(key, index)`
+//! pairs instead, and then moving the items into that order, compiles the sort once.
+
+/// Sorts `items` by `key`, ascending; items with equal keys keep their order (stable).
+/// Items are swapped into place, never cloned.
+pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    if items.len() < 2 {
+        return;
+    }
+    // A list in the page never holds 4 G items (wasm32 could not hold them).
+    let mut keyed: Vec<(u64, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i as u32))
+        .collect();
+    if keyed.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return;
+    }
+    keyed.sort_unstable();
+    // Position `k` takes the item at `keyed[k].1`: follow each cycle of that permutation,
+    // swapping as we go, and mark what is done.
+    const DONE: u32 = u32::MAX;
+    for first in 0..keyed.len() {
+        let mut at = first;
+        while keyed[at].1 != DONE {
+            let from = keyed[at].1 as usize;
+            keyed[at].1 = DONE;
+            if from == first {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// A key that orders floats as `f64::total_cmp` does, descending.
+pub fn descending(x: f64) -> u64 {
+    let bits = x.to_bits();
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    !ascending
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_by_key_keeping_ties_in_order_without_cloning() {
+        // Not Clone: the items must be moved.
+        #[derive(Debug, PartialEq)]
+        struct Item(u32, &'static str);
+        let mut items = vec![
+            Item(3, "a"),
+            Item(1, "b"),
+            Item(3, "c"),
+            Item(0, "d"),
+            Item(1, "e"),
+        ];
+        sort_by_u64(&mut items, |i| u64::from(i.0));
+        let order: Vec<&str> = items.iter().map(|i| i.1).collect();
+        assert_eq!(order, ["d", "b", "e", "a", "c"]);
+
+        let mut empty: Vec<Item> = Vec::new();
+        sort_by_u64(&mut empty, |i| u64::from(i.0));
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn a_large_list_comes_out_as_the_standard_sort_puts_it() {
+        let mut x = 12345u64;
+        let mut items: Vec<(u32, u32)> = (0..5000)
+            .map(|i| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((x >> 54) as u32, i)
+            })
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(k, _)| k);
+        sort_by_u64(&mut items, |&(k, _)| u64::from(k));
+        assert_eq!(items, expected);
+    }
+
+    #[test]
+    fn descending_floats_follow_total_cmp() {
+        let mut xs = vec![
+            0.5,
+            -1.0,
+            3.25,
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            2.0,
+            f64::NEG_INFINITY,
+            1e-300,
+        ];
+        let mut expected = xs.clone();
+        expected.sort_by(|a, b| b.total_cmp(a));
+        sort_by_u64(&mut xs, |&x| descending(x));
+        assert_eq!(
+            xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
+    }
+}
