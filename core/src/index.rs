@@ -296,6 +296,17 @@ pub struct DocOccurrences<'a> {
     odd_left: u32,
 }
 
+/// A gap of a packed list: one to three bytes, little-endian.
+#[inline(always)]
+fn fixed_gap(bytes: &[u8]) -> u32 {
+    match *bytes {
+        [b0] => u32::from(b0),
+        [b0, b1] => u32::from(u16::from_le_bytes([b0, b1])),
+        [b0, b1, b2, ..] => u32::from_le_bytes([b0, b1, b2, 0]),
+        [] => 0,
+    }
+}
+
 impl<'a> DocOccurrences<'a> {
     /// The occurrences of a document's entry whose head (count and width) has been read:
     /// `at` is where its occurrences start.
@@ -355,13 +366,7 @@ impl<'a> DocOccurrences<'a> {
         let (first, read, usual_len) = (out.len(), self.read, self.usual_len);
         let mut start = self.start;
         out.extend(gaps.chunks_exact(width).map(|g| {
-            let gap = match *g {
-                [b0] => u32::from(b0),
-                [b0, b1] => u32::from(u16::from_le_bytes([b0, b1])),
-                [b0, b1, b2, ..] => u32::from_le_bytes([b0, b1, b2, 0]),
-                [] => 0,
-            };
-            start = start.wrapping_add(gap);
+            start = start.wrapping_add(fixed_gap(g));
             T::from(Span {
                 start,
                 end: start.wrapping_add(usual_len),
@@ -414,12 +419,9 @@ impl Iterator for DocOccurrences<'_> {
             let word = get_varint(self.bytes, &mut self.at);
             (word >> 1, word & 1 == 1)
         } else {
-            let mut gap = 0;
-            for i in (0..usize::from(self.width)).rev() {
-                let byte = self.bytes.get(self.at + i).copied().unwrap_or(0);
-                gap = gap << 8 | u32::from(byte);
-            }
-            self.at += usize::from(self.width);
+            let to = self.at.saturating_add(usize::from(self.width));
+            let gap = fixed_gap(self.bytes.get(self.at..to).unwrap_or_default());
+            self.at = to;
             (gap, self.read == self.odd_index)
         };
         self.read += 1;
@@ -617,11 +619,7 @@ impl Index {
     /// Every occurrence of a term: per document (in id order), its spans in text order.
     pub fn occurrences(&self, term: u32) -> Vec<(u32, Vec<Span>)> {
         let mut out: Vec<(u32, Vec<Span>)> = Vec::new();
-        self.visit_documents(term, |doc, spans| {
-            let mut list = Vec::new();
-            list.extend(spans);
-            out.push((doc, list));
-        });
+        self.visit_documents(term, |doc, spans| out.push((doc, spans.collect())));
         out
     }
 
