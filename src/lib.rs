@@ -3,9 +3,9 @@
 //! The corpus was analysed at build time (see `build.rs`) and is embedded here as bytes; the
 //! components only decode it once, hold indices into it and turn events into actions.
 
-// Talc instead of the standard library's dlmalloc: about 3 KB less wasm (gzipped), and
-// faster. The page is single-threaded wasm without atomics, which is what this
-// allocator is for.
+// Talc instead of the standard library's dlmalloc: about 3 KB less wasm (gzipped), with
+// start-up and queries as fast (BENCHMARKS.md). The page is single-threaded wasm without
+// atomics, which is what this allocator is for.
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
