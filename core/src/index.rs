@@ -307,6 +307,23 @@ fn fixed_gap(bytes: &[u8]) -> u32 {
     }
 }
 
+/// Appends the spans of a packed list's gaps, `W` bytes each.
+#[inline(always)]
+fn extend_packed<const W: usize, T: From<Span>>(
+    gaps: &[u8],
+    start: &mut u32,
+    len: u32,
+    out: &mut Vec<T>,
+) {
+    out.extend(gaps.chunks_exact(W).map(|g| {
+        *start = start.wrapping_add(fixed_gap(g));
+        T::from(Span {
+            start: *start,
+            end: start.wrapping_add(len),
+        })
+    }));
+}
+
 impl<'a> DocOccurrences<'a> {
     /// The occurrences of a document's entry whose head (count and width) has been read:
     /// `at` is where its occurrences start.
@@ -365,13 +382,12 @@ impl<'a> DocOccurrences<'a> {
         };
         let (first, read, usual_len) = (out.len(), self.read, self.usual_len);
         let mut start = self.start;
-        out.extend(gaps.chunks_exact(width).map(|g| {
-            start = start.wrapping_add(fixed_gap(g));
-            T::from(Span {
-                start,
-                end: start.wrapping_add(usual_len),
-            })
-        }));
+        // One loop per width, so each reads its gaps without asking their length.
+        match width {
+            1 => extend_packed::<1, T>(gaps, &mut start, usual_len, out),
+            2 => extend_packed::<2, T>(gaps, &mut start, usual_len, out),
+            _ => extend_packed::<3, T>(gaps, &mut start, usual_len, out),
+        }
         // Then the few of another length.
         while let Some(item) = self
             .odd_index

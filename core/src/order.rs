@@ -37,6 +37,42 @@ pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
     }
 }
 
+/// `items[..mid]` and `items[mid..]` are each in `key` order: puts the whole in order, as a
+/// stable sort would (of equal keys, those of the first run first). Only the second run is
+/// copied out (into `scratch`, reused between calls), and only the items of the first run
+/// that belong after its start move: appending a short run is cheap.
+pub fn merge_runs<T: Copy>(
+    items: &mut [T],
+    mid: usize,
+    scratch: &mut Vec<T>,
+    key: impl Fn(&T) -> u64,
+) {
+    match (
+        mid.checked_sub(1).and_then(|i| items.get(i)),
+        items.get(mid),
+    ) {
+        (Some(last), Some(first)) if key(last) > key(first) => {}
+        _ => return,
+    }
+    scratch.clear();
+    scratch.extend_from_slice(&items[mid..]);
+    // Fill from the back: `items[..left]` are the first run's items not yet placed.
+    let (mut left, mut at) = (mid, items.len());
+    while let Some(&next) = scratch.last() {
+        at -= 1;
+        match left.checked_sub(1) {
+            Some(i) if key(&items[i]) > key(&next) => {
+                items[at] = items[i];
+                left = i;
+            }
+            _ => {
+                items[at] = next;
+                scratch.pop();
+            }
+        }
+    }
+}
+
 /// A key that orders floats as `f64::total_cmp` does, descending.
 pub fn descending(x: f64) -> u64 {
     let bits = x.to_bits();
@@ -110,5 +146,38 @@ mod tests {
             xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
             expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn merging_two_runs_matches_a_stable_sort() {
+        let mut x = 99u64;
+        let mut scratch = Vec::new();
+        for round in 0..400 {
+            let mut next = |n: u64| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (x >> 33) % n
+            };
+            let (a, b) = (next(12) as usize, next(12) as usize);
+            let keys = if round % 2 == 0 { 6 } else { 1000 };
+            let mut first: Vec<(u64, usize)> = (0..a).map(|i| (next(keys), i)).collect();
+            let mut second: Vec<(u64, usize)> = (0..b).map(|i| (next(keys), a + i)).collect();
+            first.sort();
+            second.sort();
+            let mut items = [first, second].concat();
+            let mut expected = items.clone();
+            // Stable by key alone: among equal keys, the original order (first run first).
+            expected.sort_by_key(|&(k, _)| k);
+            merge_runs(&mut items, a, &mut scratch, |&(k, _)| k);
+            assert_eq!(items, expected, "runs of {a} and {b}");
+        }
+        // A split outside the list, or an empty one, leaves it as it is.
+        let mut items = vec![(2u64, 0usize), (1, 1)];
+        merge_runs(&mut items, 5, &mut scratch, |&(k, _)| k);
+        assert_eq!(items, [(2, 0), (1, 1)]);
+        let mut none: Vec<(u64, usize)> = Vec::new();
+        merge_runs(&mut none, 0, &mut scratch, |&(k, _)| k);
+        assert!(none.is_empty());
     }
 }

@@ -5,7 +5,7 @@ use crate::corpus::Corpus;
 use crate::corpus::EntityKey;
 use crate::document::Document;
 use crate::entities::EntityKind;
-use crate::order::{descending, sort_by_u64};
+use crate::order::{descending, merge_runs, sort_by_u64};
 use crate::query::{Atom, Query};
 use crate::span::Span;
 use crate::text::words;
@@ -89,6 +89,9 @@ pub struct Kwic {
 }
 
 // BM25 parameters (the usual defaults).
+/// Up to this many terms in a word's hits are merged one by one; more are sorted once.
+const MERGE_TERMS: usize = 16;
+
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
@@ -138,6 +141,7 @@ impl Corpus {
             })
             .collect();
         // One word or entity filter never yields overlapping hits: nothing to merge.
+        let mut scratch = Vec::new();
         let disjoint = matches!(query.groups.as_slice(), [g] if matches!(g.as_slice(), [Atom::Word { .. } | Atom::Entity { .. }]));
         for doc in 0..n_docs {
             let every_group = matches.iter().all(|g| g.iter().any(|a| !a[doc].is_empty()));
@@ -157,15 +161,20 @@ impl Corpus {
                         let idf = (1.0 + (n_docs as f64 - df + 0.5) / (df + 0.5)).ln();
                         score += idf * tf * (K1 + 1.0)
                             / (tf + K1 * (1.0 - B + B * doc_len / avg_len.max(1.0)));
+                        // Every atom's hits are in order: merge them in.
                         if hits.is_empty() {
                             hits = atom_hits;
                         } else {
+                            let mid = hits.len();
                             hits.extend(atom_hits);
+                            merge_runs(&mut hits, mid, &mut scratch, hit_key);
                         }
                     }
                 }
             }
-            let hits = if disjoint { hits } else { merge_overlaps(hits) };
+            if !disjoint {
+                merge_overlaps(&mut hits);
+            }
             result.total_hits += hits.len();
             result.docs.push(DocHits { doc, score, hits });
         }
@@ -213,15 +222,23 @@ impl Corpus {
                 };
                 sort_by_u64(&mut terms, |&t| u64::from(t));
                 terms.dedup();
+                // Each term's occurrences come in order. The few terms of a stem are merged
+                // in as they come; the many of a prefix are sorted once at the end (merging
+                // each into a long list would move it again and again).
+                let merge = terms.len() <= MERGE_TERMS;
+                let mut scratch = Vec::new();
                 for &t in &terms {
                     self.index.visit_documents(t, |doc, spans| {
                         if let Some(hits) = per_doc.get_mut(doc as usize) {
+                            let mid = hits.len();
                             spans.extend_into(hits);
+                            if merge {
+                                merge_runs(hits, mid, &mut scratch, hit_key);
+                            }
                         }
                     });
                 }
-                // One term's occurrences are already in order; several terms' must be merged.
-                if terms.len() > 1 {
+                if !merge {
                     per_doc.iter_mut().for_each(|hits| sort_hits(hits));
                 }
             }
@@ -462,24 +479,26 @@ fn contains_words(name: &str, phrase: &str) -> bool {
     })
 }
 
-/// Sorts hits by position (start, then end).
-fn sort_hits(hits: &mut [Hit]) {
-    sort_by_u64(hits, |h| h.span.sort_key());
+/// Hits in position order (start, then end); one function, so the sort and the merge that
+/// take it are compiled once.
+fn hit_key(hit: &Hit) -> u64 {
+    hit.span.sort_key()
 }
 
-/// Sorts hits and merges any that overlap, so highlights never overlap.
-fn merge_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
-    sort_hits(&mut hits);
-    let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        match merged.last_mut() {
-            Some(last) if h.span.start < last.span.end => {
-                last.span.end = last.span.end.max(h.span.end);
-            }
-            _ => merged.push(h),
+/// Sorts hits by position.
+fn sort_hits(hits: &mut [Hit]) {
+    sort_by_u64(hits, hit_key);
+}
+
+/// Merges hits (in order) that overlap, so highlights never overlap.
+fn merge_overlaps(hits: &mut Vec<Hit>) {
+    hits.dedup_by(|next, kept| {
+        let overlaps = next.span.start < kept.span.end;
+        if overlaps {
+            kept.span.end = kept.span.end.max(next.span.end);
         }
-    }
-    merged
+        overlaps
+    });
 }
 
 /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
@@ -671,6 +690,30 @@ mod tests {
         // Quoted, a name selects just the entity named so, if one is; unquoted, any containing it.
         check("place:\"asia pacific\"", &[(0, &["Asia Pacific"])]);
         check("place:\"pacific\"", &[(0, &["Asia Pacific"])]);
+    }
+
+    #[test]
+    fn a_prefix_of_many_terms_lists_its_hits_in_text_order() {
+        // More terms than are merged one by one (the terms get ids in order of first sight,
+        // so the text's order is not theirs): they are sorted once.
+        let words: Vec<String> = (0..MERGE_TERMS + 4)
+            .map(|i| format!("w{}", (b'a' + i as u8) as char))
+            .collect();
+        let text: String = words
+            .iter()
+            .chain(words.iter().rev())
+            .map(|w| format!("{w} "))
+            .collect();
+        let corpus = Corpus::build(vec![Document::parse("x.txt", &format!("T\n\n{text}"))]);
+        for query in ["w*", "wa OR wb OR wc OR wd"] {
+            let result = corpus.search(&parse(query));
+            let starts: Vec<u32> = result.docs[0].hits.iter().map(|h| h.span.start).collect();
+            assert!(
+                starts.windows(2).all(|w| w[0] < w[1]),
+                "{query}: {starts:?}"
+            );
+        }
+        assert_eq!(corpus.search(&parse("w*")).total_hits, 2 * words.len());
     }
 
     #[test]
