@@ -75,21 +75,31 @@ await anchor.evaluate(async () => {
   window.mini = new MiniSearch({ fields: ['text'] });
   window.mini.addAll(texts.map((text, id) => ({ id, text })));
 });
+// Warm-up, the same for both: every query a batch's worth of times, untimed, so that neither
+// engine's figures include its first compilation (V8 tiers up hot wasm and JavaScript
+// functions after their first calls) or the first growth of its heap.
+await app.evaluate(([qs, b]) => { for (const q of qs) window.wasmBindings.explorer_time_search(q, b, 1); }, [QUERIES.map(([q]) => q), BATCH]);
+await anchor.evaluate(([qs, b]) => {
+  for (const [q, options] of qs) for (let k = 0; k < b; k++) window.mini.search(q.replace('*', ''), options);
+}, [QUERIES, BATCH]);
 console.log(`| query | explorer hits | median | p95 | MiniSearch docs | median | p95 |\n|---|---:|---:|---:|---:|---:|---:|`);
 const allOurs = [], allMini = [];
 for (const [q, options] of QUERIES) {
-  const t = await app.evaluate(([q, b, n]) => [...window.wasmBindings.explorer_time_search(q, b, n)], [q, BATCH, SAMPLES]);
-  const hits = await app.evaluate((q) => window.wasmBindings.explorer_search(q).total, q);
-  const m = await anchor.evaluate(([q, options, b, n]) => {
-    const times = []; let docs = 0;
-    const plain = q.replace('*', '');
-    for (let i = 0; i < n; i++) {
+  // One sample of each in turn, so both see the machine in the same state.
+  const t = [], m = { times: [], docs: 0 };
+  for (let i = 0; i < SAMPLES; i++) {
+    t.push(...await app.evaluate(([q, b]) => [...window.wasmBindings.explorer_time_search(q, b, 1)], [q, BATCH]));
+    const s = await anchor.evaluate(([q, options, b]) => {
+      let docs = 0;
+      const plain = q.replace('*', '');
       const t0 = performance.now();
       for (let k = 0; k < b; k++) docs = window.mini.search(plain, options).length;
-      times.push((performance.now() - t0) / b);
-    }
-    return { times, docs };
-  }, [q, options, BATCH, SAMPLES]);
+      return { time: (performance.now() - t0) / b, docs };
+    }, [q, options, BATCH]);
+    m.times.push(s.time);
+    m.docs = s.docs;
+  }
+  const hits = await app.evaluate((q) => window.wasmBindings.explorer_search(q).total, q);
   allOurs.push(...t); allMini.push(...m.times);
   console.log(`| \`${q}\` | ${hits} | ${median(t).toFixed(3)} ms | ${p95(t).toFixed(3)} ms | ${m.docs} | ${median(m.times).toFixed(3)} ms | ${p95(m.times).toFixed(3)} ms |`);
 }

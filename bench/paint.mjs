@@ -2,27 +2,15 @@
 // holding the same article (no stylesheet, no script), and when search becomes usable.
 // Alternating, a fresh browser context each, median of RUNS (default 15).
 //   node bench/paint.mjs [DIST_DIR] [RUNS]
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, serve, ROOT, DIST } from '../tests/e2e/helpers.mjs';
 import { timeStartup } from './startup.mjs';
+import { writePaintPages } from './paint-pages.mjs';
 
 const dist = resolve(process.argv[2] ?? DIST);
 const runs = Number(process.argv[3] ?? 15);
 const site = join(ROOT, '.bench', 'paint');
-rmSync(site, { recursive: true, force: true });
-mkdirSync(site, { recursive: true });
-cpSync(dist, join(site, 'app'), { recursive: true });
-// The static page: the same article markup the build wrote, nothing else.
-const page = readFileSync(join(dist, 'index.html'), 'utf8');
-const article = page.match(/<article class="doc">[\s\S]*?<\/article>/)[0];
-mkdirSync(join(site, 'static'));
-writeFileSync(join(site, 'static', 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Static</title>${article}</html>`);
-// And the same article with the explorer's own stylesheet (same fonts and layout), still
-// without any script.
-const styles = page.match(/<style[^>]*>[\s\S]*?<\/style>/)?.[0] ?? '';
-mkdirSync(join(site, 'styled'));
-writeFileSync(join(site, 'styled', 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Static</title>${styles}<main class="panel panel-reader">${article}</main></html>`);
+writePaintPages(dist, site);
 
 const server = await serve(site);
 const browser = await launch();

@@ -5,7 +5,7 @@
 #   bash scripts/bench.sh quick    the core, typing on the seed, paint and size only
 # 1. the core, natively, on the npm package nlp-corpus (fetched into .bench/, not committed);
 # 2. keystroke-to-highlight latency in Chromium on the release build of seeds/;
-# 3. text before wasm: paint against a static page (median of 15);
+# 3. text before wasm: paint against a static page (median of 15), and where the time goes;
 # 4. the gzipped size of dist/;
 # 5. (full) the 1 M-word page against FlexSearch 0.8 and MiniSearch 7, typing on it, and the
 #    scaling curve. The anchors are installed into .bench/tools, never committed or shipped.
@@ -23,6 +23,7 @@ node bench/typing.mjs "" 5 | grep -v '^slow:'
 
 step "page: text before wasm (paint against a static page, median of 15)"
 node bench/paint.mjs dist 15
+node bench/paint-trace.mjs dist 7
 
 step "page: size of dist/ (gzip -9)"
 total=0
