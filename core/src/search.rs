@@ -88,10 +88,10 @@ pub struct Kwic {
     pub more_right: bool,
 }
 
-// BM25 parameters (the usual defaults).
 /// Up to this many terms in a word's hits are merged one by one; more are sorted once.
 const MERGE_TERMS: usize = 16;
 
+// BM25 parameters (the usual defaults).
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
