@@ -226,11 +226,17 @@ impl Corpus {
                 // in as they come; the many of a prefix are sorted once at the end (merging
                 // each into a long list would move it again and again).
                 let merge = terms.len() <= MERGE_TERMS;
+                let several = terms.len() > 1;
                 let mut scratch = Vec::new();
                 for &t in &terms {
                     self.index.visit_documents(t, |doc, spans| {
                         if let Some(hits) = per_doc.get_mut(doc as usize) {
                             let mid = hits.len();
+                            // Several terms append to each document's list in turn: room
+                            // for a few dozen hits at once saves growing it term by term.
+                            if several && hits.capacity() == 0 {
+                                hits.reserve(spans.size_hint().0.max(32));
+                            }
                             spans.extend_into(hits);
                             if merge {
                                 merge_runs(hits, mid, &mut scratch, hit_key);
