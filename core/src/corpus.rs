@@ -1,9 +1,11 @@
 //! The corpus as the page embeds it: every document with what the build computed for it.
 
 use crate::document::Document;
+use crate::documents::DocFacts;
 use crate::entities::Entity;
 use crate::index::Index;
 use crate::lazy::Lazy;
+use crate::network::Network;
 use crate::stats::Stats;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +25,12 @@ pub struct Corpus {
     /// occurs, so an entity filter looks each name up once, not once per document; see
     /// `entity_keys()`. Decoded on the first entity filter.
     pub all_entity_keys: Lazy<Vec<EntityKey>>,
+    /// Per document, what the Documents table and the trends need (`doc_facts()`).
+    /// Decoded when one of them is first shown.
+    pub doc_facts: Lazy<Vec<DocFacts>>,
+    /// The entity network of the whole corpus, laid out (`network()`). Decoded when it is
+    /// first shown.
+    pub network: Lazy<Network>,
 }
 
 /// One entity across the corpus.
@@ -70,6 +78,13 @@ impl Corpus {
             .collect();
         let stats = Stats::of_corpus(&doc_stats, &index.vocab);
         let all_entity_keys = Lazy::new(entity_keys(&entities));
+        let doc_facts = Lazy::new(DocFacts::build(
+            &docs,
+            &entities,
+            &built.tokens,
+            &index.vocab,
+        ));
+        let network = Lazy::new(Network::build(&docs, &entities));
         Corpus {
             docs,
             index,
@@ -77,6 +92,8 @@ impl Corpus {
             doc_stats,
             stats,
             all_entity_keys,
+            doc_facts,
+            network,
         }
     }
 
@@ -92,13 +109,23 @@ impl Corpus {
         self.all_entity_keys.get()
     }
 
-    /// Replaces a document's entities (tests and tools that supply their own).
+    /// The entity network of the whole corpus.
+    pub fn network(&self) -> &Network {
+        self.network.get()
+    }
+
+    /// Replaces a document's entities (tests and tools that supply their own), and what is
+    /// computed from them.
     pub fn set_entities(&mut self, doc: usize, entities: Vec<Entity>) {
         if let Some(slot) = self.doc_entities.get_mut(doc) {
             *slot = Lazy::new(entities);
         }
         let all: Vec<Vec<Entity>> = self.doc_entities.iter().map(|e| e.get().clone()).collect();
         self.all_entity_keys = Lazy::new(entity_keys(&all));
+        let mut facts = self.doc_facts.get().clone();
+        DocFacts::set_entities(&mut facts, &all);
+        self.doc_facts = Lazy::new(facts);
+        self.network = Lazy::new(Network::build(&self.docs, &all));
     }
 
     /// The index of the document with this id.

@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod document;
+pub mod documents;
 pub mod entities;
 pub mod export;
 mod fold_table;
@@ -13,16 +14,19 @@ pub mod format;
 pub mod index;
 pub mod layout;
 pub mod lazy;
+pub mod network;
 pub mod order;
 pub mod prerender;
 pub mod query;
 pub mod search;
 pub mod seeds;
+pub mod sentences;
 pub mod span;
 pub mod state;
 pub mod stats;
 pub mod stopwords;
 pub mod text;
+pub mod trends;
 
 pub use corpus::Corpus;
 pub use document::{Document, Meta, SeedError};

@@ -74,6 +74,20 @@ impl Query {
     }
 }
 
+/// The query that selects exactly this entity's mentions: `org:"NATO"`, `place:"Japan"`
+/// (quotes inside the name are left out: the query language has no escape for them).
+pub fn entity_filter(kind: EntityKind, canonical: &str) -> String {
+    let field = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Org => "org",
+        EntityKind::Gpe | EntityKind::Loc => "place",
+        EntityKind::Event => "event",
+        EntityKind::Norp => "group",
+    };
+    let name: String = canonical.chars().filter(|&c| !is_quote(c)).collect();
+    format!("{field}:\"{name}\"")
+}
+
 /// What an entity filter's field name selects.
 fn entity_field(name: &str) -> Option<Vec<EntityKind>> {
     use EntityKind::*;
@@ -335,6 +349,34 @@ mod tests {
     fn check(input: &str, groups: Vec<Vec<Atom>>, excluded: Vec<Atom>) {
         let q = parse(input);
         assert_eq!((q.groups, q.excluded), (groups, excluded), "{input}");
+    }
+
+    #[test]
+    fn an_entity_filter_selects_exactly_its_entity() {
+        let check = |kind: EntityKind, name: &str, expected: &str| {
+            let filter = entity_filter(kind, name);
+            assert_eq!(filter, expected);
+            let query = parse(&filter);
+            assert!(query.notes.is_empty(), "{filter}: {:?}", query.notes);
+            assert!(matches!(
+                &query.groups[..],
+                [group] if matches!(&group[..], [Atom::Entity { exact: true, .. }])
+            ));
+        };
+        check(
+            EntityKind::Gpe,
+            "Republic of Korea",
+            "place:\"Republic of Korea\"",
+        );
+        check(EntityKind::Loc, "Asia-Pacific", "place:\"Asia-Pacific\"");
+        check(
+            EntityKind::Person,
+            "Jens Stoltenberg",
+            "person:\"Jens Stoltenberg\"",
+        );
+        check(EntityKind::Org, "“The” Times", "org:\"The Times\"");
+        check(EntityKind::Event, "Cold War", "event:\"Cold War\"");
+        check(EntityKind::Norp, "Soviet", "group:\"Soviet\"");
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The shareable view state and its URL-hash form: `parse(hash)` and `to_hash(&view)`.
 //!
-//! The hash looks like `#q=nato&doc=report-1&ent=GPE:Republic%20of%20Korea&term=alliance`.
+//! The hash looks like `#q=nato&doc=report-1&ent=GPE:Republic%20of%20Korea&term=alliance`,
+//! and with a corpus view open `#tool=network&top=50&edge=ORG:NATO,GPE:Japan`.
 //! Unknown keys are ignored and junk falls back to defaults; parsing never fails.
 
+use crate::documents::Column;
 use crate::entities::EntityKind;
 
 /// Longest value kept from the hash, in chars (a query is cut to the same length anyway).
@@ -20,6 +22,66 @@ pub struct View {
     pub term: Option<String>,
     /// Whether every entity is shown inline in the reader.
     pub inline_entities: bool,
+    /// The corpus view that is open, if any.
+    pub tool: Option<Tool>,
+    /// How the corpus views are set.
+    pub views: ViewSettings,
+}
+
+/// The corpus views, named as Voyant names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Documents,
+    Trends,
+    Network,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 3] = [Tool::Documents, Tool::Trends, Tool::Network];
+
+    /// The view's name in the URL hash.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tool::Documents => "documents",
+            Tool::Trends => "trends",
+            Tool::Network => "network",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tool::Documents => "Documents",
+            Tool::Trends => "Trends",
+            Tool::Network => "Network",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// How each corpus view is set; the defaults are left out of the hash.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewSettings {
+    /// Network: how many of the most mentioned entities (`top=`); `None` is the default.
+    pub network_size: Option<u32>,
+    /// Network: the selected edge, by its two entities (`edge=ORG:NATO,GPE:Japan`).
+    pub edge: Option<[(EntityKind, String); 2]>,
+    /// Trends: documents in date order (`trends=date`).
+    pub trends_by_date: bool,
+    /// Trends: bars rather than lines (`trends=bars`, or `trends=date,bars`).
+    pub trends_bars: bool,
+    /// Documents: the column the table is sorted by, and whether descending
+    /// (`docsort=words-desc`); `None` is corpus order.
+    pub doc_sort: Option<(Column, bool)>,
+}
+
+/// An entity in the hash: `KIND:Name` (the name percent-decoded).
+fn parse_entity(value: &str) -> Option<(EntityKind, String)> {
+    let (label, name) = value.split_once(':')?;
+    let kind = EntityKind::from_label(label)?;
+    (!name.trim().is_empty()).then(|| (kind, name.to_string()))
 }
 
 /// Reads a URL hash (with or without the leading '#'). Never fails.
@@ -27,20 +89,39 @@ pub fn parse(hash: &str) -> View {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     let mut view = View::default();
     for pair in hash.split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = decode(value);
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(raw);
         let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
         match key {
             "q" => view.query = value,
             "doc" if !value.is_empty() => view.doc = Some(value),
-            "ent" => {
-                view.entity = value.split_once(':').and_then(|(label, name)| {
-                    let kind = EntityKind::from_label(label)?;
-                    (!name.trim().is_empty()).then(|| (kind, name.to_string()))
-                })
-            }
+            "ent" => view.entity = parse_entity(&value),
             "term" if !value.trim().is_empty() => view.term = Some(value),
             "inline" => view.inline_entities = value == "1",
+            "tool" => view.tool = Tool::from_id(&value),
+            "top" => view.views.network_size = value.parse().ok().filter(|&n| n > 0 && n <= 10_000),
+            // The two entities are split before decoding: a comma in a name is encoded.
+            "edge" => {
+                view.views.edge = raw.split_once(',').and_then(|(a, b)| {
+                    let cut = |s: &str| decode(s).chars().take(MAX_VALUE_CHARS).collect::<String>();
+                    Some([parse_entity(&cut(a))?, parse_entity(&cut(b))?])
+                })
+            }
+            "trends" => {
+                let flags: Vec<&str> = value.split(',').collect();
+                view.views.trends_by_date = flags.contains(&"date");
+                view.views.trends_bars = flags.contains(&"bars");
+            }
+            "docsort" => {
+                view.views.doc_sort = value.rsplit_once('-').and_then(|(column, way)| {
+                    let descending = match way {
+                        "asc" => false,
+                        "desc" => true,
+                        _ => return None,
+                    };
+                    Some((Column::from_id(column)?, descending))
+                })
+            }
             _ => {}
         }
     }
@@ -64,6 +145,32 @@ pub fn to_hash(view: &View) -> String {
     }
     if view.inline_entities {
         parts.push("inline=1".to_string());
+    }
+    if let Some(tool) = view.tool {
+        parts.push(format!("tool={}", tool.id()));
+    }
+    let settings = &view.views;
+    if let Some(n) = settings.network_size {
+        parts.push(format!("top={n}"));
+    }
+    if let Some([(kind_a, a), (kind_b, b)]) = &settings.edge {
+        parts.push(format!(
+            "edge={}:{},{}:{}",
+            kind_a.label(),
+            encode(a),
+            kind_b.label(),
+            encode(b)
+        ));
+    }
+    match (settings.trends_by_date, settings.trends_bars) {
+        (false, false) => {}
+        (true, false) => parts.push("trends=date".to_string()),
+        (false, true) => parts.push("trends=bars".to_string()),
+        (true, true) => parts.push("trends=date,bars".to_string()),
+    }
+    if let Some((column, descending)) = settings.doc_sort {
+        let way = if descending { "desc" } else { "asc" };
+        parts.push(format!("docsort={}-{way}", column.id()));
     }
     parts.join("&")
 }
@@ -141,8 +248,84 @@ mod tests {
             entity: Some((EntityKind::Gpe, "Republic of Korea".into())),
             term: Some("asia-pacific".into()),
             inline_entities: true,
+            tool: Some(Tool::Network),
+            views: ViewSettings {
+                network_size: Some(50),
+                edge: Some([
+                    (EntityKind::Org, "A, B & C = \"D\"".into()),
+                    (EntityKind::Gpe, "Zürich,".into()),
+                ]),
+                trends_by_date: true,
+                trends_bars: true,
+                doc_sort: Some((Column::Words, true)),
+            },
         });
+        for tool in Tool::ALL {
+            round_trip(View {
+                tool: Some(tool),
+                ..View::default()
+            });
+        }
+        for column in Column::ALL {
+            for descending in [false, true] {
+                round_trip(View {
+                    views: ViewSettings {
+                        doc_sort: Some((column, descending)),
+                        ..ViewSettings::default()
+                    },
+                    ..View::default()
+                });
+            }
+        }
+        for (trends_by_date, trends_bars) in [(true, false), (false, true)] {
+            round_trip(View {
+                views: ViewSettings {
+                    trends_by_date,
+                    trends_bars,
+                    ..ViewSettings::default()
+                },
+                ..View::default()
+            });
+        }
         assert_eq!(to_hash(&View::default()), "");
+    }
+
+    #[test]
+    fn corpus_views_read_from_the_hash() {
+        let view = parse("#tool=network&top=25&edge=ORG:NATO,GPE:Republic%20of%20Korea");
+        assert_eq!(view.tool, Some(Tool::Network));
+        assert_eq!(view.views.network_size, Some(25));
+        assert_eq!(
+            view.views.edge,
+            Some([
+                (EntityKind::Org, "NATO".into()),
+                (EntityKind::Gpe, "Republic of Korea".into())
+            ])
+        );
+        let view = parse("#tool=trends&trends=bars,date&docsort=title-asc");
+        assert!(view.views.trends_by_date && view.views.trends_bars);
+        assert_eq!(view.views.doc_sort, Some((Column::Title, false)));
+    }
+
+    #[test]
+    fn junk_in_corpus_views_falls_back_to_defaults() {
+        let check = |hash: &str| assert_eq!(parse(hash), View::default(), "{hash:?}");
+        check("#tool=collocatez");
+        check("#tool=");
+        check("#top=0");
+        check("#top=-5");
+        check("#top=99999999999999");
+        check("#top=ten");
+        check("#edge=ORG:NATO");
+        check("#edge=ORG:NATO,");
+        check("#edge=ORG:NATO,XYZ:Japan");
+        check("#edge=,");
+        check("#edge=ORG:,GPE:Japan");
+        check("#trends=sideways");
+        check("#docsort=words");
+        check("#docsort=words-up");
+        check("#docsort=colour-desc");
+        check("#docsort=-desc");
     }
 
     #[test]

@@ -7,10 +7,11 @@
 
 #![cfg(feature = "extract")]
 
+use explorer_core::documents::Column;
 use explorer_core::entities::EntityKind;
 use explorer_core::layout::{blocks, segments, Piece, Segment};
 use explorer_core::query::{parse, Atom};
-use explorer_core::state::{self, View};
+use explorer_core::state::{self, Tool, View, ViewSettings};
 use explorer_core::text::{fold, stem, term_form, words};
 use explorer_core::{Corpus, Document, Span};
 use proptest::prelude::*;
@@ -202,13 +203,22 @@ proptest! {
     }
 
     #[test]
-    fn hashes_round_trip(query in any::<String>(), doc in proptest::option::of("[a-z0-9_.-]{1,12}"), ent in proptest::option::of((0usize..6, "\\PC{1,20}")), term in proptest::option::of("\\PC{1,12}"), inline in any::<bool>()) {
+    fn hashes_round_trip(query in any::<String>(), doc in proptest::option::of("[a-z0-9_.-]{1,12}"), ent in proptest::option::of((0usize..6, "\\PC{1,20}")), term in proptest::option::of("\\PC{1,12}"), inline in any::<bool>(), tool in proptest::option::of(0usize..3), top in proptest::option::of(1u32..10_000), edge in proptest::option::of(((0usize..6, "\\PC{1,20}"), (0usize..6, "\\PC{1,20}"))), trends in (any::<bool>(), any::<bool>()), sort in proptest::option::of((0usize..8, any::<bool>()))) {
+        let named = |(k, n): (usize, String)| (!n.trim().is_empty()).then(|| (EntityKind::ALL[k], n));
         let view = View {
             query: query.chars().take(explorer_core::query::MAX_QUERY_CHARS).collect(),
             doc,
-            entity: ent.filter(|(_, n)| !n.trim().is_empty()).map(|(k, n)| (EntityKind::ALL[k], n)),
+            entity: ent.and_then(named),
             term: term.filter(|t| !t.trim().is_empty()),
             inline_entities: inline,
+            tool: tool.map(|t| Tool::ALL[t]),
+            views: ViewSettings {
+                network_size: top,
+                edge: edge.and_then(|(a, b)| Some([named(a)?, named(b)?])),
+                trends_by_date: trends.0,
+                trends_bars: trends.1,
+                doc_sort: sort.map(|(c, d)| (Column::ALL[c], d)),
+            },
         };
         prop_assert_eq!(state::parse(&state::to_hash(&view)), view);
     }
