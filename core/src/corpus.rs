@@ -14,6 +14,12 @@ use serde::{Deserialize, Serialize};
 pub struct Corpus {
     pub docs: Vec<Document>,
     pub index: Index,
+    /// Per document, what the Documents table and the trends need (`doc_facts()`).
+    /// Decoded when one of them is first shown.
+    pub doc_facts: Lazy<Vec<DocFacts>>,
+    /// The entity network of the whole corpus, laid out (`network()`). Decoded when it is
+    /// first shown.
+    pub network: Lazy<Network>,
     /// Per document, its entities sorted by kind and then by count (most mentioned first);
     /// see `entities()`. Decoded per document on first use.
     pub doc_entities: Vec<Lazy<Vec<Entity>>>,
@@ -25,12 +31,6 @@ pub struct Corpus {
     /// occurs, so an entity filter looks each name up once, not once per document; see
     /// `entity_keys()`. Decoded on the first entity filter.
     pub all_entity_keys: Lazy<Vec<EntityKey>>,
-    /// Per document, what the Documents table and the trends need (`doc_facts()`).
-    /// Decoded when one of them is first shown.
-    pub doc_facts: Lazy<Vec<DocFacts>>,
-    /// The entity network of the whole corpus, laid out (`network()`). Decoded when it is
-    /// first shown.
-    pub network: Lazy<Network>,
 }
 
 /// One entity across the corpus.
@@ -71,13 +71,6 @@ impl Corpus {
             })
             .collect();
         let index = built.index;
-        let doc_stats: Vec<Stats> = docs
-            .iter()
-            .zip(&built.tokens)
-            .map(|(doc, tokens)| Stats::of_document(doc, tokens, &index.vocab))
-            .collect();
-        let stats = Stats::of_corpus(&doc_stats, &index.vocab);
-        let all_entity_keys = Lazy::new(entity_keys(&entities));
         let doc_facts = Lazy::new(DocFacts::build(
             &docs,
             &entities,
@@ -85,15 +78,22 @@ impl Corpus {
             &index.vocab,
         ));
         let network = Lazy::new(Network::build(&docs, &entities));
+        let doc_stats: Vec<Stats> = docs
+            .iter()
+            .zip(&built.tokens)
+            .map(|(doc, tokens)| Stats::of_document(doc, tokens, &index.vocab))
+            .collect();
+        let stats = Stats::of_corpus(&doc_stats, &index.vocab);
+        let all_entity_keys = Lazy::new(entity_keys(&entities));
         Corpus {
             docs,
             index,
+            doc_facts,
+            network,
             doc_entities: entities.into_iter().map(Lazy::new).collect(),
             doc_stats,
             stats,
             all_entity_keys,
-            doc_facts,
-            network,
         }
     }
 

@@ -6,6 +6,7 @@ use crate::order::sort_by_u64;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Silent reading speed for non-fiction, words per minute (Brysbaert 2019, a meta-analysis
 /// of 190 studies: 238 wpm).
@@ -129,11 +130,15 @@ impl Stats {
         }
         let content_words = units.iter().filter(|u| !vocab.is_stop(u.term)).count() as u32;
 
-        // Where sentences start, to keep bigrams inside sentences.
-        let sentence_starts: Vec<u32> = crate::sentences::sentences(doc)
-            .iter()
-            .map(|s| s.start)
-            .collect();
+        // Sentence boundaries (UAX #29) by byte offset, to keep bigrams inside sentences.
+        let mut sentence_starts: Vec<u32> = Vec::new();
+        for region in doc.regions() {
+            for (offset, sentence) in region.of(&doc.text).split_sentence_bound_indices() {
+                if sentence.chars().any(char::is_alphanumeric) {
+                    sentence_starts.push(region.start + offset as u32);
+                }
+            }
+        }
         let sentence_of = |u: &Unit| {
             sentence_starts.partition_point(|&s| s <= tokens[u.first as usize].span.start)
         };
