@@ -4,8 +4,8 @@
 //! followed by a capital, so "Mr. Smith" would be two sentences. Two repairs follow: a
 //! sentence that ends in a title that stands before a name ("Mr.", "Dr.", "Gen.") or in an
 //! initial ("J.") runs on into the next; and [`join_across`] joins sentences that a span
-//! known to be one name (an entity mention such as "U.S. Army") crosses.
-//! Statistics (sentence counts, bigrams) and the entity network use these same sentences.
+//! known to be one name (an entity mention such as "U.S. Army") crosses. The entity network
+//! counts co-occurrences in these sentences.
 
 use crate::document::Document;
 use crate::span::Span;
