@@ -381,8 +381,8 @@ impl Network {
 pub struct EdgeSentence {
     pub doc: usize,
     pub sentence: Span,
-    /// Mentions of either entity inside the sentence, in text order.
-    pub mentions: Vec<Span>,
+    /// Mentions of either entity inside the sentence, in text order, with their kind.
+    pub mentions: Vec<(Span, EntityKind)>,
 }
 
 impl Corpus {
@@ -396,17 +396,17 @@ impl Corpus {
         net.sentences(edge)
             .into_iter()
             .map(|(doc, sentence)| {
-                let mut mentions: Vec<Span> = self
+                let mut mentions: Vec<(Span, EntityKind)> = self
                     .entities(doc as usize)
                     .iter()
                     .filter(|x| {
                         ends.iter()
                             .any(|n| n.kind == x.kind && n.name == x.canonical)
                     })
-                    .flat_map(|x| x.mentions.iter().copied())
-                    .filter(|m| sentence.contains(*m))
+                    .flat_map(|x| x.mentions.iter().map(|&m| (m, x.kind)))
+                    .filter(|(m, _)| sentence.contains(*m))
                     .collect();
-                sort_by_u64(&mut mentions, Span::sort_key);
+                sort_by_u64(&mut mentions, |(m, _)| m.sort_key());
                 EdgeSentence {
                     doc: doc as usize,
                     sentence,
@@ -801,7 +801,7 @@ mod tests {
         let text = &corpus.docs[0].text;
         let marked: Vec<Vec<&str>> = found
             .iter()
-            .map(|s| s.mentions.iter().map(|m| m.of(text)).collect())
+            .map(|s| s.mentions.iter().map(|(m, _)| m.of(text)).collect())
             .collect();
         assert_eq!(marked, [vec!["Bo", "Rome"], vec!["Rome", "Bo"]]);
         assert!(found.iter().all(|s| s.doc == 0));
@@ -809,7 +809,7 @@ mod tests {
         let hits = corpus.search(&crate::query::parse(&corpus.edge_query(bo_rome)));
         let starts: Vec<u32> = hits.hits_in(0).iter().map(|h| h.span.start).collect();
         for s in &found {
-            assert!(starts.contains(&s.mentions[0].start));
+            assert!(starts.contains(&s.mentions[0].0.start));
         }
         assert_eq!(corpus.edge_sentences(99), []);
         assert_eq!(corpus.edge_query(99), "");
