@@ -2,12 +2,14 @@
 //! Its effects are named hooks (`hooks.rs`).
 
 use crate::corpus;
+use crate::documents_table::DocumentsTable;
 use crate::entity_chips::EntityChips;
 use crate::hooks::{
     use_after_first_paint, use_follow_url, use_hash_sync, use_scroll_to_hit, use_slash_to_search,
     use_trailing,
 };
 use crate::matches::{KwicList, Matches};
+use crate::network_graph::NetworkGraph;
 use crate::reader::Reader;
 use crate::search_bar::SearchBar;
 use crate::shared::Shared;
@@ -15,9 +17,12 @@ use crate::state::{Action, DocIds, State, Tab, TermOptions};
 use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
+use crate::trends_chart::TrendsChart;
+use crate::view_bar::ViewBar;
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
+use explorer_core::state::{Tool, ViewSettings};
 use yew::prelude::*;
 
 /// The selected entity, if the selection names one in the open document.
@@ -41,6 +46,9 @@ struct Callbacks {
     on_inline: Callback<()>,
     on_term_options: Callback<TermOptions>,
     on_tab: Callback<Tab>,
+    on_tool: Callback<Option<Tool>>,
+    on_views: Callback<ViewSettings>,
+    on_open_at: Callback<(String, usize, usize)>,
 }
 
 impl Callbacks {
@@ -79,6 +87,24 @@ impl Callbacks {
             on_tab: {
                 let d = d.clone();
                 Callback::from(move |tab| d.dispatch(Action::ShowTab(tab)))
+            },
+            on_tool: {
+                let d = d.clone();
+                Callback::from(move |tool| d.dispatch(Action::ShowTool(tool)))
+            },
+            on_views: {
+                let d = d.clone();
+                Callback::from(move |views| d.dispatch(Action::SetViews(views)))
+            },
+            on_open_at: {
+                let d = d.clone();
+                Callback::from(move |(query, doc_idx, hit)| {
+                    d.dispatch(Action::OpenAt {
+                        query,
+                        doc_idx,
+                        hit,
+                    })
+                })
             },
         }
     }
@@ -164,7 +190,10 @@ pub fn App() -> Html {
                         let on_tab = cb.on_tab.clone();
                         html! {
                             <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()}
-                                onclick={move |_| on_tab.emit(tab)}>{ tab.label() }</button>
+                                onclick={move |_| on_tab.emit(tab)}>
+                                // The main pane shows the reader or a corpus view.
+                                { match (tab, state.tool) { (Tab::Reader, Some(tool)) => tool.label(), _ => tab.label() } }
+                            </button>
                         }
                     }) }
                 </nav>
@@ -182,9 +211,26 @@ pub fn App() -> Html {
                         <Summary doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()} on_open={cb.on_open.clone()} />
                     }
                 </aside>
-                <main class="panel panel-reader" id="reader" aria-label="Reader">
-                    <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
-                        {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
+                <main class="panel panel-reader" id="reader" aria-label={state.tool.map_or("Reader", Tool::label)}>
+                    <ViewBar tool={state.tool} n_docs={corpus.docs.len()} on_tool={cb.on_tool.clone()} />
+                    { match state.tool {
+                        None => html! {
+                            <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
+                                {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
+                        },
+                        Some(Tool::Documents) => html! {
+                            <DocumentsTable doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()}
+                                settings={state.views.clone()} on_settings={cb.on_views.clone()} on_open={cb.on_open.clone()} />
+                        },
+                        Some(Tool::Trends) => html! {
+                            <TrendsChart query={AttrValue::from(state.query.clone())} settings={state.views.clone()}
+                                on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
+                        },
+                        Some(Tool::Network) => html! {
+                            <NetworkGraph settings={state.views.clone()} on_settings={cb.on_views.clone()} entity={state.entity.clone()}
+                                on_node={cb.on_entity.clone()} on_open={cb.on_open_at.clone()} />
+                        },
+                    } }
                 </main>
                 <aside class="side side-right" aria-label="Matches and term frequency">
                     if panels {

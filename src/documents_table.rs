@@ -8,7 +8,7 @@ use crate::shared::Shared;
 use explorer_core::documents::{table_csv, table_order, Column};
 use explorer_core::format::thousands;
 use explorer_core::search::SearchResult;
-use explorer_core::state::{to_hash, View};
+use explorer_core::state::{to_hash, View, ViewSettings};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,9 +17,9 @@ pub struct DocumentsTableProps {
     pub doc_idx: usize,
     pub result: Shared<SearchResult>,
     pub has_query: bool,
-    /// The column sorted by and whether descending; `None` is corpus order.
-    pub sort: Option<(Column, bool)>,
-    pub on_sort: Callback<Option<(Column, bool)>>,
+    /// The views' settings: the table's order is read from them.
+    pub settings: ViewSettings,
+    pub on_settings: Callback<ViewSettings>,
     pub on_open: Callback<usize>,
 }
 
@@ -38,7 +38,7 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
     } else {
         Vec::new()
     };
-    let (column, descending) = props.sort.unwrap_or((Column::Order, false));
+    let (column, descending) = props.settings.doc_sort.unwrap_or((Column::Order, false));
     let order = table_order(corpus, column, descending, &hits);
     let columns: Vec<Column> = Column::ALL
         .into_iter()
@@ -57,8 +57,10 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
         } else {
             (c, c.descending_first())
         };
-        let on_sort = props.on_sort.clone();
-        let onclick = move |_| on_sort.emit((next != (Column::Order, false)).then_some(next));
+        let on_settings = props.on_settings.clone();
+        let mut settings = props.settings.clone();
+        settings.doc_sort = (next != (Column::Order, false)).then_some(next);
+        let onclick = move |_| on_settings.emit(settings.clone());
         let arrow = match aria_sort {
             "ascending" => "▲",
             "descending" => "▼",
@@ -79,12 +81,16 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
     let on_export = {
         let (order, hits) = (order.clone(), hits.clone());
         Callback::from(move |_: MouseEvent| {
-            download("documents.csv", "text/csv", &table_csv(corpus, &order, &hits));
+            download(
+                "documents.csv",
+                "text/csv",
+                &table_csv(corpus, &order, &hits),
+            );
         })
     };
     let n = corpus.docs.len();
     html! {
-        <section class="panel tool tool-documents" aria-labelledby="documents-heading">
+        <section class="tool tool-documents" aria-labelledby="documents-heading">
             <div class="panel-head">
                 <h2 id="documents-heading">{ "Documents" }</h2>
                 <p class="tool-note">{ format!("{n} document{}", if n == 1 { "" } else { "s" }) }</p>
@@ -114,7 +120,7 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
                                     Column::Order => html! { <td class="num">{ d + 1 }</td> },
                                     Column::Title => html! {
                                         <th scope="row" class="doc-title-cell">
-                                            <a {href} onclick={onclick.clone()} aria-current={current.then_some("page")}>{ &doc.meta.title }</a>
+                                            <a href={href.clone()} onclick={onclick.clone()} aria-current={current.then_some("page")}>{ &doc.meta.title }</a>
                                         </th>
                                     },
                                     Column::Date => html! {

@@ -12,11 +12,13 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 pub mod app;
 pub mod dispersion;
+pub mod documents_table;
 pub mod download;
 pub mod entity_chips;
 pub mod hooks;
 pub mod js_api;
 pub mod matches;
+pub mod network_graph;
 pub mod reader;
 pub mod search_bar;
 pub mod shared;
@@ -24,7 +26,9 @@ pub mod state;
 pub mod summary;
 pub mod term_chart;
 pub mod theme;
+pub mod trends_chart;
 pub mod update_banner;
+pub mod view_bar;
 
 use explorer_core::Corpus;
 use std::sync::OnceLock;

@@ -52,7 +52,9 @@ fn marked(text: &str, within: Span, marks: &[(Span, EntityKind)]) -> Html {
             continue;
         }
         out.push(html! { { Span { start: at, end: m.start }.of(text) } });
-        out.push(html! { <mark class={classes!("hit-ent", kind_class(kind))}>{ m.of(text) }</mark> });
+        out.push(
+            html! { <mark class={classes!("hit-ent", kind_class(kind))}>{ m.of(text) }</mark> },
+        );
         at = m.end;
     }
     out.push(html! { { Span { start: at, end: within.end }.of(text) } });
@@ -72,7 +74,7 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
     );
     let Some(layout) = net.layout(n) else {
         return html! {
-            <section class="panel tool tool-network" aria-labelledby="network-heading">
+            <section class="tool tool-network" aria-labelledby="network-heading">
                 <div class="panel-head"><h2 id="network-heading">{ "Network" }</h2></div>
                 <p class="empty">{ "No entities were found in this corpus, so there is no network to draw." }</p>
             </section>
@@ -97,7 +99,8 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
     let point = |i: u32| layout.points[i as usize];
     let select_edge = |edge: Option<usize>| {
         let mut settings = props.settings.clone();
-        settings.edge = edge.map(|e| [node_ref(net, net.edges[e].a), node_ref(net, net.edges[e].b)]);
+        settings.edge =
+            edge.map(|e| [node_ref(net, net.edges[e].a), node_ref(net, net.edges[e].b)]);
         let (on_settings, show_all) = (props.on_settings.clone(), show_all.clone());
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
@@ -106,29 +109,37 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
         })
     };
     let edge_href = |e: usize| {
-        format!("#{}", to_hash(&View {
-            tool: Some(Tool::Network),
-            views: ViewSettings {
-                edge: Some([node_ref(net, net.edges[e].a), node_ref(net, net.edges[e].b)]),
-                ..props.settings.clone()
-            },
-            ..View::default()
-        }))
+        format!(
+            "#{}",
+            to_hash(&View {
+                tool: Some(Tool::Network),
+                views: ViewSettings {
+                    edge: Some([node_ref(net, net.edges[e].a), node_ref(net, net.edges[e].b)]),
+                    ..props.settings.clone()
+                },
+                ..View::default()
+            })
+        )
     };
-    let on_size = {
-        let (on_settings, settings) = (props.on_settings.clone(), props.settings.clone());
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let mut next = settings.clone();
-            next.network_size = select.value().parse().ok();
-            on_settings.emit(next);
-        })
+    let on_size = |size: usize| {
+        let on_settings = props.on_settings.clone();
+        let mut next = props.settings.clone();
+        next.network_size = Some(size as u32);
+        Callback::from(move |_: Event| on_settings.emit(next.clone()))
     };
     let on_csv = Callback::from(move |_: MouseEvent| {
-        download("network-edges.csv", "text/csv", &corpus.network().edges_csv(n));
+        download(
+            "network-edges.csv",
+            "text/csv",
+            &corpus.network().edges_csv(n),
+        );
     });
     let on_json = Callback::from(move |_: MouseEvent| {
-        download("network.json", "application/json", &corpus.network().to_json(n));
+        download(
+            "network.json",
+            "application/json",
+            &corpus.network().to_json(n),
+        );
     });
     let pair_button = |e: usize, from: Option<usize>| {
         let edge = net.edges[e];
@@ -155,7 +166,11 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
         let (a, b) = (&net.nodes[edge.a as usize], &net.nodes[edge.b as usize]);
         let sentences = corpus.edge_sentences(e);
         let total = sentences.len();
-        let shown = if *show_all { total } else { total.min(SENTENCES_LISTED) };
+        let shown = if *show_all {
+            total
+        } else {
+            total.min(SENTENCES_LISTED)
+        };
         let query = corpus.edge_query(e);
         let several = corpus.docs.len() > 1;
         let on_more = {
@@ -201,10 +216,12 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
             .filter(|(_, e)| e.a as usize == i || e.b as usize == i)
             .map(|&(k, _)| k)
             .collect();
-        explorer_core::order::sort_by_u64(&mut mine, |&k| u64::from(u32::MAX - net.edges[k].sentences));
+        explorer_core::order::sort_by_u64(&mut mine, |&k| {
+            u64::from(u32::MAX - net.edges[k].sentences)
+        });
         html! {
             <div class="net-detail">
-                <h3>{ format!("{}: {} mentions in {} document{}", node.name, node.mentions, node.docs, if node.docs == 1 { "" } else { "s" }) }</h3>
+                <h3>{ format!("{}: {} mention{} in {} document{}", node.name, node.mentions, if node.mentions == 1 { "" } else { "s" }, node.docs, if node.docs == 1 { "" } else { "s" }) }</h3>
                 if mine.is_empty() {
                     <p class="empty">{ "Not mentioned in a sentence with another entity shown." }</p>
                 } else {
@@ -215,7 +232,9 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
         }
     } else {
         let mut strongest: Vec<usize> = edges.iter().map(|&(k, _)| k).collect();
-        explorer_core::order::sort_by_u64(&mut strongest, |&k| u64::from(u32::MAX - net.edges[k].sentences));
+        explorer_core::order::sort_by_u64(&mut strongest, |&k| {
+            u64::from(u32::MAX - net.edges[k].sentences)
+        });
         html! {
             <div class="net-detail">
                 if strongest.is_empty() {
@@ -229,19 +248,16 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
     };
 
     html! {
-        <section class="panel tool tool-network" aria-labelledby="network-heading">
+        <section class="tool tool-network" aria-labelledby="network-heading">
             <div class="panel-head">
                 <h2 id="network-heading">{ "Network" }</h2>
-                <label class="net-size">
-                    { "Entities " }
-                    <select onchange={on_size}>
-                        { for net.sizes().into_iter().map(|s| html! {
-                            <option value={s.to_string()} selected={s == n}>{ format!("top {s}") }</option>
-                        }) }
-                    </select>
-                </label>
+                <div class="segmented" role="radiogroup" aria-label="Entities shown">
+                    { for net.sizes().into_iter().map(|s| html! {
+                        <label><input type="radio" name="net-size" checked={s == n} onchange={on_size(s)} />{ format!("Top {s}") }</label>
+                    }) }
+                </div>
             </div>
-            <p class="tool-note">{ "The most mentioned entities, joined when they are mentioned in the same sentence; the thicker the line, the more sentences. Click a name to search for it, a line for its sentences." }</p>
+            <p class="tool-note">{ "The most mentioned entities, joined when mentioned in the same sentence (the thicker the line, the more sentences). A name searches for it; a line lists its sentences." }</p>
             <svg class="net" viewBox={format!("0 0 {0} {0}", fixed(EXTENT, 0))} role="group" aria-label={format!("Network of the {n} most mentioned entities")}>
                 <g class="net-edges">
                 { for edges.iter().map(|&(k, e)| {

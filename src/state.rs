@@ -4,7 +4,7 @@
 //! ids travel in the state), so every action is tested natively below.
 
 use explorer_core::entities::EntityKind;
-use explorer_core::state::View;
+use explorer_core::state::{Tool, View, ViewSettings};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -117,6 +117,10 @@ pub struct State {
     pub unknown_doc: Option<String>,
     /// The last action was typing: further typing replaces its history entry.
     pub typing: bool,
+    /// The corpus view shown in the main pane instead of the reader, if any.
+    pub tool: Option<Tool>,
+    /// How the corpus views are set (network size and edge, trends, documents' order).
+    pub views: ViewSettings,
 }
 
 pub enum Action {
@@ -144,23 +148,22 @@ pub enum Action {
     ShowTab(Tab),
     /// The URL hash changed (load, Back, Forward, a pasted link).
     FromUrl(View),
+    /// Show a corpus view in the main pane, or (`None`) the reader.
+    ShowTool(Option<Tool>),
+    /// New settings for the corpus views.
+    SetViews(ViewSettings),
+    /// Search for `query` and open the reader at hit `hit` of document `doc_idx` (a point of
+    /// the trends, a sentence of the network).
+    OpenAt {
+        query: String,
+        doc_idx: usize,
+        hit: usize,
+    },
 }
 
-/// The query that selects exactly this entity's mentions.
-pub fn entity_filter(kind: EntityKind, canonical: &str) -> String {
-    let field = match kind {
-        EntityKind::Person => "person",
-        EntityKind::Org => "org",
-        EntityKind::Gpe | EntityKind::Loc => "place",
-        EntityKind::Event => "event",
-        EntityKind::Norp => "group",
-    };
-    let name: String = canonical
-        .chars()
-        .filter(|c| !matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
-        .collect();
-    format!("{field}:\"{name}\"")
-}
+/// The query that selects exactly this entity's mentions (the core's, so that the network
+/// and the chips select alike).
+pub use explorer_core::query::entity_filter;
 
 /// The query for a term of the chart: a bigram becomes a phrase.
 pub fn term_query(term: &str) -> String {
@@ -189,6 +192,8 @@ impl State {
             history: HistoryMode::FromUrl,
             unknown_doc: None,
             typing: false,
+            tool: None,
+            views: ViewSettings::default(),
         }
     }
 
@@ -213,6 +218,8 @@ impl State {
         self.term = view.term.clone();
         self.inline_entities = view.inline_entities;
         self.current_hit = 0;
+        self.tool = view.tool;
+        self.views = view.views.clone();
     }
 
     /// The shareable part, for the URL hash.
@@ -225,7 +232,8 @@ impl State {
             entity: self.entity.clone(),
             term: self.term.clone(),
             inline_entities: self.inline_entities,
-            ..View::default()
+            tool: self.tool,
+            views: self.views.clone(),
         }
     }
 }
@@ -300,8 +308,14 @@ impl Reducible for State {
                 next.scroll_request += 1;
             }
             Action::OpenDoc(doc_idx) => {
-                if doc_idx == self.doc_idx || doc_idx >= self.docs.len() {
+                if doc_idx >= self.docs.len() || (doc_idx == self.doc_idx && self.tool.is_none()) {
                     return self;
+                }
+                // Opening a document shows it: the reader takes the main pane back.
+                next.tool = None;
+                if doc_idx == self.doc_idx {
+                    next.tab = Tab::Reader;
+                    return Rc::new(next);
                 }
                 next.doc_idx = doc_idx;
                 next.current_hit = 0;
@@ -328,6 +342,7 @@ impl Reducible for State {
                 next.typing = self.typing;
             }
             Action::GoToHit { doc_idx, hit } => {
+                next.tool = None;
                 next.doc_idx = doc_idx.min(self.docs.len().saturating_sub(1));
                 next.current_hit = hit;
                 next.scroll_request += 1;
@@ -360,6 +375,54 @@ impl Reducible for State {
                 next.apply_view(&view);
                 next.scroll_request += 1;
                 next.history = HistoryMode::FromUrl;
+            }
+            Action::ShowTool(tool) => {
+                if tool == self.tool && self.tab == Tab::Reader {
+                    return self;
+                }
+                next.tool = tool;
+                // On a phone, the main pane is the one that shows it.
+                next.tab = Tab::Reader;
+            }
+            Action::SetViews(views) => {
+                if views == self.views {
+                    return self;
+                }
+                // Opening an edge's sentences is a place to come Back to; a size, an order or
+                // a sort is not.
+                if views.edge == self.views.edge {
+                    next.history = HistoryMode::Replace;
+                }
+                next.views = views;
+            }
+            Action::OpenAt {
+                query,
+                doc_idx,
+                hit,
+            } => {
+                if doc_idx >= self.docs.len() {
+                    return self;
+                }
+                if query != self.query {
+                    // A new search ends a chip or term selection unless it reads the same.
+                    if next
+                        .entity
+                        .as_ref()
+                        .is_some_and(|(k, n)| entity_filter(*k, n) != query)
+                    {
+                        next.entity = None;
+                    }
+                    if next.term.as_ref().is_some_and(|t| term_query(t) != query) {
+                        next.term = None;
+                    }
+                    next.query = query;
+                }
+                next.tool = None;
+                next.doc_idx = doc_idx;
+                next.unknown_doc = None;
+                next.current_hit = hit;
+                next.scroll_request += 1;
+                next.tab = Tab::Reader;
             }
         }
         Rc::new(next)
@@ -650,6 +713,128 @@ mod tests {
     }
 
     #[test]
+    fn corpus_views() {
+        // The view bar: a view in the main pane (on a phone, the main pane shown), or the
+        // reader again.
+        check(start(), Action::ShowTool(None), None);
+        let trends = with(|s| {
+            s.tool = Some(Tool::Trends);
+            s.history = HistoryMode::Push;
+        });
+        check(
+            with(|s| s.tab = Tab::Entities),
+            Action::ShowTool(Some(Tool::Trends)),
+            Some(trends.clone()),
+        );
+        check(trends.clone(), Action::ShowTool(Some(Tool::Trends)), None);
+        check(
+            trends.clone(),
+            Action::ShowTool(None),
+            Some(with(|s| s.history = HistoryMode::Push)),
+        );
+        // Settings: a size or an order replaces the history entry; an edge makes one.
+        check(start(), Action::SetViews(ViewSettings::default()), None);
+        let top_50 = ViewSettings {
+            network_size: Some(50),
+            ..ViewSettings::default()
+        };
+        check(
+            start(),
+            Action::SetViews(top_50.clone()),
+            Some(with(|s| {
+                s.views = top_50.clone();
+                s.history = HistoryMode::Replace;
+            })),
+        );
+        let edge = ViewSettings {
+            edge: Some([
+                (EntityKind::Org, "NATO".into()),
+                (EntityKind::Gpe, "Japan".into()),
+            ]),
+            ..top_50.clone()
+        };
+        check(
+            with(|s| s.views = top_50.clone()),
+            Action::SetViews(edge.clone()),
+            Some(with(|s| {
+                s.views = edge.clone();
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // A point or a sentence: its search, its document, its hit, in the reader.
+        let open_at = |query: &str, doc_idx, hit| Action::OpenAt {
+            query: query.into(),
+            doc_idx,
+            hit,
+        };
+        check(trends.clone(), open_at("storm", 3, 0), None);
+        let chip = with(|s| {
+            s.query = NATO.into();
+            s.entity = Some((EntityKind::Gpe, "NATO".into()));
+            s.tool = Some(Tool::Trends);
+            s.tab = Tab::Matches;
+        });
+        check(
+            chip.clone(),
+            open_at("storm", 2, 4),
+            Some(with(|s| {
+                s.query = "storm".into();
+                s.doc_idx = 2;
+                s.current_hit = 4;
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // The same search keeps the chip selected.
+        check(
+            chip,
+            open_at(NATO, 1, 2),
+            Some(with(|s| {
+                s.query = NATO.into();
+                s.entity = Some((EntityKind::Gpe, "NATO".into()));
+                s.doc_idx = 1;
+                s.current_hit = 2;
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // Opening a document from the Documents table, even the open one, shows the reader.
+        let table = with(|s| {
+            s.tool = Some(Tool::Documents);
+            s.query = "storm".into();
+        });
+        check(
+            table.clone(),
+            Action::OpenDoc(0),
+            Some(with(|s| {
+                s.query = "storm".into();
+                s.history = HistoryMode::Push;
+            })),
+        );
+        check(
+            table.clone(),
+            Action::OpenDoc(1),
+            Some(with(|s| {
+                s.query = "storm".into();
+                s.doc_idx = 1;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // So does a keyword-in-context line.
+        check(
+            table,
+            Action::GoToHit { doc_idx: 1, hit: 2 },
+            Some(with(|s| {
+                s.query = "storm".into();
+                s.doc_idx = 1;
+                s.current_hit = 2;
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+            })),
+        );
+    }
+
+    #[test]
     fn options_and_tabs() {
         check(
             start(),
@@ -699,6 +884,11 @@ mod tests {
             entity: Some((EntityKind::Person, "Ann Lee".into())),
             term: Some("alliance".into()),
             inline_entities: true,
+            tool: Some(Tool::Trends),
+            views: ViewSettings {
+                trends_bars: true,
+                ..ViewSettings::default()
+            },
         };
         let followed = with(|s| {
             s.query = "alliance".into();
@@ -707,6 +897,8 @@ mod tests {
             s.term = Some("alliance".into());
             s.inline_entities = true;
             s.scroll_request = 1;
+            s.tool = Some(Tool::Trends);
+            s.views.trends_bars = true;
         });
         check(
             with(|s| s.current_hit = 3),

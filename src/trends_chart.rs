@@ -9,7 +9,7 @@
 use crate::corpus;
 use crate::download::download;
 use explorer_core::format::fixed;
-use explorer_core::state::{to_hash, View};
+use explorer_core::state::{to_hash, View, ViewSettings};
 use explorer_core::trends::{trends, Trends};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,10 +24,9 @@ const MAX_X_LABELS: usize = 12;
 #[derive(Properties, PartialEq)]
 pub struct TrendsChartProps {
     pub query: AttrValue,
-    pub by_date: bool,
-    pub bars: bool,
-    /// New settings: (by date, bars).
-    pub on_settings: Callback<(bool, bool)>,
+    /// The views' settings: the order and the kind of chart are read from them.
+    pub settings: ViewSettings,
+    pub on_settings: Callback<ViewSettings>,
     /// Open a document at a hit: (query, document, hit).
     pub on_open: Callback<(String, usize, usize)>,
 }
@@ -48,20 +47,30 @@ fn nice_max(x: f64) -> f64 {
 #[component]
 pub fn TrendsChart(props: &TrendsChartProps) -> Html {
     let corpus = corpus();
-    let chart: Rc<Trends> = use_memo((props.query.clone(), props.by_date), |(q, by_date)| {
-        trends(corpus, q, *by_date)
-    });
+    let chart: Rc<Trends> = use_memo(
+        (props.query.clone(), props.settings.trends_by_date),
+        |(q, by_date)| trends(corpus, q, *by_date),
+    );
     let n = chart.slots.len();
     let segments = chart.slots.first().is_some_and(|s| s.segment.is_some());
     let dated = corpus.docs.iter().any(|d| d.meta.published.is_some());
     let top = nice_max(chart.max_rate().max(0.001));
+    // As many decimals as the middle line needs (2.5 of 5, 0.25 of 0.5), for both labels.
+    let mut decimals = 0;
+    let mut middle = top / 2.0;
+    while decimals < 4 && (middle - middle.round()).abs() > 1e-6 {
+        decimals += 1;
+        middle *= 10.0;
+    }
     let slot_width = WIDTH / n.max(1) as f64;
     let x_of = |i: usize| (i as f64 + 0.5) * slot_width;
     let y_of = |rate: f64| HEIGHT - rate / top * HEIGHT;
-    let (by_date, bars) = (props.by_date, props.bars);
+    let (by_date, bars) = (props.settings.trends_by_date, props.settings.trends_bars);
     let set = |by_date: bool, bars: bool| {
         let on_settings = props.on_settings.clone();
-        Callback::from(move |_: Event| on_settings.emit((by_date, bars)))
+        let mut settings = props.settings.clone();
+        (settings.trends_by_date, settings.trends_bars) = (by_date, bars);
+        Callback::from(move |_: Event| on_settings.emit(settings.clone()))
     };
     let title_of = |i: usize| {
         let slot = chart.slots[i];
@@ -82,7 +91,9 @@ pub fn TrendsChart(props: &TrendsChartProps) -> Html {
                 .meta
                 .published
                 .as_ref()
-                .map_or("undated".to_string(), |t| t.iso.get(..10).unwrap_or(&t.iso).to_string()),
+                .map_or("undated".to_string(), |t| {
+                    t.iso.get(..10).unwrap_or(&t.iso).to_string()
+                }),
             None if every == 1 => corpus.docs[slot.doc].meta.title.clone(),
             None => (i + 1).to_string(),
         }
@@ -148,7 +159,7 @@ pub fn TrendsChart(props: &TrendsChartProps) -> Html {
         "in each document, in corpus order"
     };
     html! {
-        <section class="panel tool tool-trends" aria-labelledby="trends-heading">
+        <section class="tool tool-trends" aria-labelledby="trends-heading">
             <div class="panel-head"><h2 id="trends-heading">{ "Trends" }</h2></div>
             <fieldset class="chart-options">
                 <legend class="visually-hidden">{ "Chart options" }</legend>
@@ -182,8 +193,8 @@ pub fn TrendsChart(props: &TrendsChartProps) -> Html {
             </ul>
             <div class="trends-plot">
                 <div class="y-axis" aria-hidden="true">
-                    <span>{ fixed(top, if top < 1.0 { 2 } else { 0 }) }</span>
-                    <span>{ fixed(top / 2.0, if top < 2.0 { 2 } else { 1 }) }</span>
+                    <span>{ fixed(top, decimals) }</span>
+                    <span>{ fixed(top / 2.0, decimals) }</span>
                     <span>{ "0" }</span>
                 </div>
                 <svg class={classes!("trends-svg", bars.then_some("bars"))} viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))}

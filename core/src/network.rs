@@ -516,8 +516,9 @@ pub fn layout(boxes: &[NodeBox], edges: &[(usize, usize, u32)]) -> Vec<(f64, f64
         .collect();
     let forced = force_directed(members.len(), &local);
 
-    // Stretch to fill the square above the strip, leaving room for the largest circle and,
-    // on the right, for labels.
+    // Scale to the square above the strip, leaving room for the largest circle and, on the
+    // right, for labels; one axis may be stretched up to half as much again as the other,
+    // no more, so that the picture keeps its shape.
     let margin = boxes.iter().map(|b| b.radius).fold(0.0, f64::max) + GAP;
     let label_room = members
         .iter()
@@ -528,19 +529,32 @@ pub fn layout(boxes: &[NodeBox], edges: &[(usize, usize, u32)]) -> Vec<(f64, f64
     for &(x, y) in &forced {
         (lo_x, hi_x, lo_y, hi_y) = (lo_x.min(x), hi_x.max(x), lo_y.min(y), hi_y.max(y));
     }
-    let fit = |v: f64, lo: f64, hi: f64, from: f64, to: f64| {
-        if hi - lo > 1e-9 {
-            from + (v - lo) / (hi - lo) * (to - from)
+    let bottom = (EXTENT - strip).max(2.0 * margin);
+    let (left, right, top) = (margin, EXTENT - margin - label_room, margin);
+    let bottom = bottom - margin;
+    let scale = |room: f64, extent: f64| {
+        if extent > 1e-9 {
+            room / extent
         } else {
-            (from + to) / 2.0
+            f64::MAX
         }
     };
-    let bottom = (EXTENT - strip).max(2.0 * margin);
+    let (sx, sy) = (
+        scale(right - left, hi_x - lo_x),
+        scale(bottom - top, hi_y - lo_y),
+    );
+    let least = sx.min(sy);
+    let (sx, sy) = if least == f64::MAX {
+        (0.0, 0.0)
+    } else {
+        (sx.min(1.5 * least), sy.min(1.5 * least))
+    };
+    let (mid_x, mid_y) = ((lo_x + hi_x) / 2.0, (lo_y + hi_y) / 2.0);
     for (k, &i) in members.iter().enumerate() {
         let (x, y) = forced[k];
         pos[i] = (
-            fit(x, lo_x, hi_x, margin, EXTENT - margin - label_room),
-            fit(y, lo_y, hi_y, margin, bottom - margin),
+            (left + right) / 2.0 + (x - mid_x) * sx,
+            (top + bottom) / 2.0 + (y - mid_y) * sy,
         );
     }
     separate(&mut pos, boxes);
@@ -578,8 +592,10 @@ fn force_directed(n: usize, edges: &[(usize, usize, u32)]) -> Vec<(f64, f64)> {
         .iter()
         .map(|e| (f64::from(e.2) / f64::from(max_weight)).sqrt() * 2.0 + 1.0)
         .collect();
-    // Gravity keeps separate groups from drifting apart.
-    let gravity = 0.05;
+    // Gravity keeps separate groups from drifting apart. The repulsion on a node sums to
+    // about k²·n/d = 0.56·EXTENT²/d whatever n is, so gravity (force per unit of distance
+    // from the middle) is a constant too: 2 holds a lone node about 0.5·EXTENT out.
+    let gravity = 2.0;
     let mut disp = vec![(0.0f64, 0.0f64); n];
     for round in 0..ITERATIONS {
         let step = EXTENT * 0.1 * (1.0 - round as f64 / ITERATIONS as f64);
@@ -607,10 +623,7 @@ fn force_directed(n: usize, edges: &[(usize, usize, u32)]) -> Vec<(f64, f64)> {
             disp[b].1 += dy * f;
         }
         for (p, d) in pos.iter_mut().zip(&disp) {
-            let (fx, fy) = (
-                d.0 - p.0 * gravity * k / 10.0,
-                d.1 - p.1 * gravity * k / 10.0,
-            );
+            let (fx, fy) = (d.0 - p.0 * gravity, d.1 - p.1 * gravity);
             let len = (fx * fx + fy * fy).sqrt();
             if len > 0.0 {
                 let moved = len.min(step);
@@ -874,7 +887,7 @@ mod tests {
 
     /// Bo and Rome (each joined to the other three) on the short diagonal, Ada and Cy (not
     /// joined) at the far corners.
-    const GOLDEN_TINY: [(u16, u16); 4] = [(892, 365), (36, 396), (512, 36), (870, 964)];
+    const GOLDEN_TINY: [(u16, u16); 4] = [(892, 496), (36, 98), (697, 36), (504, 964)];
 
     /// Properties every layout keeps: inside the square, boxes (circle and label) apart,
     /// and nodes joined by an edge nearer each other than nodes that are not.
