@@ -179,7 +179,7 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class={classes!("app", panels.then_some("ready"))} data-tab={tab_name}>
+        <div class={classes!("app", panels.then_some("ready"))} data-tab={tab_name} data-tool={state.tool.map(Tool::id)}>
             <header class="topbar">
                 <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
                 <SearchBar query={state.query.clone()} result={result.clone()} n_hits={doc_hits.len()}
@@ -220,15 +220,14 @@ pub fn App() -> Html {
                         },
                         Some(Tool::Documents) => html! {
                             <DocumentsTable doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()}
-                                settings={state.views.clone()} on_settings={cb.on_views.clone()} on_open={cb.on_open.clone()} />
+                                view={state.view()} on_settings={cb.on_views.clone()} />
                         },
                         Some(Tool::Trends) => html! {
                             <TrendsChart query={AttrValue::from(state.query.clone())} settings={state.views.clone()}
                                 on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
                         },
                         Some(Tool::Network) => html! {
-                            <NetworkGraph settings={state.views.clone()} on_settings={cb.on_views.clone()} entity={state.entity.clone()}
-                                on_node={cb.on_entity.clone()} on_open={cb.on_open_at.clone()} />
+                            <NetworkGraph view={state.view()} on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
                         },
                     } }
                 </main>

@@ -17,10 +17,10 @@ pub struct DocumentsTableProps {
     pub doc_idx: usize,
     pub result: Shared<SearchResult>,
     pub has_query: bool,
-    /// The views' settings: the table's order is read from them.
-    pub settings: ViewSettings,
+    /// The current view: the table's order is read from it, and titles link to it with
+    /// their document open.
+    pub view: View,
     pub on_settings: Callback<ViewSettings>,
-    pub on_open: Callback<usize>,
 }
 
 /// The class that colours an entity kind as its chips are coloured.
@@ -38,12 +38,29 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
     } else {
         Vec::new()
     };
-    let (column, descending) = props.settings.doc_sort.unwrap_or((Column::Order, false));
+    let (column, descending) = props.view.views.doc_sort.unwrap_or((Column::Order, false));
     let order = table_order(corpus, column, descending, &hits);
-    let columns: Vec<Column> = Column::ALL
-        .into_iter()
-        .filter(|&c| c != Column::Hits || props.has_query)
-        .collect();
+    // Hits next to the title, where they are seen first; no date or source column when no
+    // document has one.
+    let has = |c: Column| match c {
+        Column::Hits => props.has_query,
+        Column::Date => corpus.docs.iter().any(|d| d.meta.published.is_some()),
+        Column::Source => corpus.docs.iter().any(|d| d.meta.source.is_some()),
+        _ => true,
+    };
+    let columns: Vec<Column> = [
+        Column::Order,
+        Column::Title,
+        Column::Hits,
+        Column::Date,
+        Column::Source,
+        Column::Words,
+        Column::Distinct,
+        Column::Entities,
+    ]
+    .into_iter()
+    .filter(|&c| has(c))
+    .collect();
     let header = |c: Column| {
         let sorted = c == column;
         let aria_sort = match (sorted, descending) {
@@ -58,7 +75,7 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
             (c, c.descending_first())
         };
         let on_settings = props.on_settings.clone();
-        let mut settings = props.settings.clone();
+        let mut settings = props.view.views.clone();
         settings.doc_sort = (next != (Column::Order, false)).then_some(next);
         let onclick = move |_| on_settings.emit(settings.clone());
         let arrow = match aria_sort {
@@ -103,15 +120,15 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
                         let doc = &corpus.docs[d];
                         let stats = &corpus.doc_stats[d];
                         let facts = corpus.doc_facts(d);
-                        let on_open = props.on_open.clone();
-                        let onclick = Callback::from(move |e: MouseEvent| {
-                            e.prevent_default();
-                            on_open.emit(d);
-                        });
-                        let href = format!("#{}", to_hash(&View {
-                            doc: (d > 0).then(|| doc.id.clone()),
-                            ..View::default()
-                        }));
+                        // The title opens its document in the reader (a chip belongs to its
+                        // document: another document's link leaves it).
+                        let mut to = props.view.clone();
+                        to.tool = None;
+                        to.doc = (d > 0).then(|| doc.id.clone());
+                        if d != props.doc_idx && to.entity.take().is_some() {
+                            to.query.clear();
+                        }
+                        let href = format!("#{}", to_hash(&to));
                         let current = d == props.doc_idx;
                         let n_hits = hits.get(d).copied().unwrap_or(0);
                         html! {
@@ -120,7 +137,7 @@ pub fn DocumentsTable(props: &DocumentsTableProps) -> Html {
                                     Column::Order => html! { <td class="num">{ d + 1 }</td> },
                                     Column::Title => html! {
                                         <th scope="row" class="doc-title-cell">
-                                            <a href={href.clone()} onclick={onclick.clone()} aria-current={current.then_some("page")}>{ &doc.meta.title }</a>
+                                            <a href={href.clone()} aria-current={current.then_some("page")}>{ &doc.meta.title }</a>
                                         </th>
                                     },
                                     Column::Date => html! {

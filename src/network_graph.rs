@@ -1,17 +1,21 @@
 //! The Network view (Voyant's RezoViz): the most mentioned entities, joined when they are
 //! mentioned in the same sentence, laid out at build time (`explorer_core::network`). A node
-//! selects its entity, as its chip does; an edge lists the sentences behind it, each of
-//! which opens the reader there.
+//! is a link that selects its entity, as its chip does; an edge (or a pair in the list under
+//! the graph) lists the sentences behind it, each of which opens the reader there.
+//!
+//! Most controls are links to the view they lead to, so the page follows them as it follows
+//! any URL (and a reader can open one in a new tab); the edges share one click listener.
 
 use crate::corpus;
 use crate::documents_table::kind_class;
 use crate::download::download;
 use explorer_core::entities::EntityKind;
 use explorer_core::format::fixed;
-use explorer_core::network::{Edge, Network, EXTENT, LABEL_FONT, LABEL_GAP};
-use explorer_core::query::entity_filter;
+use explorer_core::network::{Network, EXTENT, LABEL_FONT, LABEL_GAP};
+use explorer_core::query::{entity_filter, parse};
 use explorer_core::span::Span;
-use explorer_core::state::{to_hash, Tool, View, ViewSettings};
+use explorer_core::state::{to_hash, View, ViewSettings};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The number of nodes shown when the URL does not say.
@@ -23,24 +27,30 @@ const PAIRS_LISTED: usize = 12;
 /// Sentences listed for an edge before "Show all".
 const SENTENCES_LISTED: usize = 30;
 
-type EntityRef = (EntityKind, String);
-
 #[derive(Properties, PartialEq)]
 pub struct NetworkGraphProps {
-    /// The views' settings: the network's size and selected edge are read from them.
-    pub settings: ViewSettings,
+    /// The current view: links lead to it with one thing changed.
+    pub view: View,
     pub on_settings: Callback<ViewSettings>,
-    /// The selected entity (its chip), if any.
-    pub entity: Option<EntityRef>,
-    /// A node was clicked: select its entity.
-    pub on_node: Callback<EntityRef>,
     /// Open a document at a hit: (query, document, hit).
     pub on_open: Callback<(String, usize, usize)>,
 }
 
-fn node_ref(net: &Network, i: u32) -> EntityRef {
-    let node = &net.nodes[i as usize];
-    (node.kind, node.name.clone())
+/// The view with an edge selected (or none).
+fn with_edge(net: &Network, view: &View, edge: Option<usize>) -> View {
+    let mut next = view.clone();
+    next.views.edge = edge.map(|e| {
+        let node = |i: u32| {
+            let n = &net.nodes[i as usize];
+            (n.kind, n.name.clone())
+        };
+        [node(net.edges[e].a), node(net.edges[e].b)]
+    });
+    next
+}
+
+fn href(view: &View) -> String {
+    format!("#{}", to_hash(view))
 }
 
 /// Text with some spans marked, as text nodes and `<mark>`s (never as HTML).
@@ -51,13 +61,25 @@ fn marked(text: &str, within: Span, marks: &[(Span, EntityKind)]) -> Html {
         if m.start < at || m.end > within.end {
             continue;
         }
-        out.push(html! { { Span { start: at, end: m.start }.of(text) } });
+        out.push(Html::from(
+            Span {
+                start: at,
+                end: m.start,
+            }
+            .of(text),
+        ));
         out.push(
             html! { <mark class={classes!("hit-ent", kind_class(kind))}>{ m.of(text) }</mark> },
         );
         at = m.end;
     }
-    out.push(html! { { Span { start: at, end: within.end }.of(text) } });
+    out.push(Html::from(
+        Span {
+            start: at,
+            end: within.end,
+        }
+        .of(text),
+    ));
     out.into_iter().collect()
 }
 
@@ -66,101 +88,68 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
     let corpus = corpus();
     let net = corpus.network();
     let show_all = use_state(|| false);
-    let n = net.nearest_size(
-        props
-            .settings
-            .network_size
-            .map_or(DEFAULT_SIZE, |s| s as usize),
-    );
+    let view = &props.view;
+    let n = net.nearest_size(view.views.network_size.map_or(DEFAULT_SIZE, |s| s as usize));
     let Some(layout) = net.layout(n) else {
         return html! {
             <section class="tool tool-network" aria-labelledby="network-heading">
-                <div class="panel-head"><h2 id="network-heading">{ "Network" }</h2></div>
+                <h2 id="network-heading">{ "Network" }</h2>
                 <p class="empty">{ "No entities were found in this corpus, so there is no network to draw." }</p>
             </section>
         };
     };
-    let edges: Vec<(usize, &Edge)> = net
-        .edges
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| (e.b as usize) < n)
+    let edges: Vec<usize> = (0..net.edges.len())
+        .filter(|&k| (net.edges[k].b as usize) < n)
         .collect();
-    let heaviest = edges.iter().map(|(_, e)| e.sentences).max().unwrap_or(1);
-    let selected_node = props
+    let heaviest = edges
+        .iter()
+        .map(|&k| net.edges[k].sentences)
+        .max()
+        .unwrap_or(1);
+    let selected_node = view
         .entity
         .as_ref()
         .and_then(|(kind, name)| net.node(*kind, name))
         .filter(|&i| i < n);
-    let selected_edge = props.settings.edge.as_ref().and_then(|[a, b]| {
+    let selected_edge = view.views.edge.as_ref().and_then(|[a, b]| {
         let (a, b) = (net.node(a.0, &a.1)?, net.node(b.0, &b.1)?);
         net.edge(a, b)
     });
-    let point = |i: u32| layout.points[i as usize];
-    let select_edge = |edge: Option<usize>| {
-        let mut settings = props.settings.clone();
-        settings.edge =
-            edge.map(|e| [node_ref(net, net.edges[e].a), node_ref(net, net.edges[e].b)]);
-        let (on_settings, show_all) = (props.on_settings.clone(), show_all.clone());
+    // One listener for every edge: the line clicked says which (`data-e`).
+    let on_edge = {
+        let (on_settings, view, show_all) =
+            (props.on_settings.clone(), view.clone(), show_all.clone());
         Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            show_all.set(false);
-            on_settings.emit(settings.clone());
+            let k = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.get_attribute("data-e"))
+                .and_then(|k| k.parse::<usize>().ok());
+            if let Some(k) = k.filter(|&k| k < corpus.network().edges.len()) {
+                show_all.set(false);
+                on_settings.emit(with_edge(corpus.network(), &view, Some(k)).views);
+            }
         })
-    };
-    let edge_href = |e: usize| {
-        format!(
-            "#{}",
-            to_hash(&View {
-                tool: Some(Tool::Network),
-                views: ViewSettings {
-                    edge: Some([node_ref(net, net.edges[e].a), node_ref(net, net.edges[e].b)]),
-                    ..props.settings.clone()
-                },
-                ..View::default()
-            })
-        )
     };
     let on_size = |size: usize| {
         let on_settings = props.on_settings.clone();
-        let mut next = props.settings.clone();
+        let mut next = view.views.clone();
         next.network_size = Some(size as u32);
         Callback::from(move |_: Event| on_settings.emit(next.clone()))
     };
-    let on_csv = Callback::from(move |_: MouseEvent| {
-        download(
-            "network-edges.csv",
-            "text/csv",
-            &corpus.network().edges_csv(n),
-        );
-    });
-    let on_json = Callback::from(move |_: MouseEvent| {
-        download(
-            "network.json",
-            "application/json",
-            &corpus.network().to_json(n),
-        );
-    });
-    let pair_button = |e: usize, from: Option<usize>| {
-        let edge = net.edges[e];
-        let (a, b) = (&net.nodes[edge.a as usize], &net.nodes[edge.b as usize]);
-        let name = match from {
-            Some(i) if i == edge.a as usize => b.name.clone(),
-            Some(_) => a.name.clone(),
-            None => format!("{} — {}", a.name, b.name),
-        };
-        html! {
-            <li>
-                <a class={classes!("pair", (selected_edge == Some(e)).then_some("selected"))} href={edge_href(e)} onclick={select_edge(Some(e))}>
-                    <span>{ name }</span>
-                    <span class="pair-count">{ format!("{} sentence{}", edge.sentences, if edge.sentences == 1 { "" } else { "s" }) }</span>
-                </a>
-            </li>
-        }
+    let on_export = |json: bool| {
+        Callback::from(move |_: MouseEvent| {
+            let net = corpus.network();
+            if json {
+                download("network.json", "application/json", &net.to_json(n));
+            } else {
+                download("network-edges.csv", "text/csv", &net.edges_csv(n));
+            }
+        })
     };
 
-    // What goes under the graph: the selected edge's sentences, or the selected node's
-    // pairs, or the strongest pairs.
+    // Under the graph: the selected edge's sentences, or the pairs of the selected node, or
+    // the strongest pairs.
     let detail = if let Some(e) = selected_edge {
         let edge = net.edges[e];
         let (a, b) = (&net.nodes[edge.a as usize], &net.nodes[edge.b as usize]);
@@ -178,29 +167,23 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
             Callback::from(move |_: MouseEvent| show_all.set(true))
         };
         html! {
-            <div class="net-detail" aria-live="polite">
-                <h3>
-                    { format!("{} and {}: {} sentence{}", a.name, b.name, total, if total == 1 { "" } else { "s" }) }
-                </h3>
-                <button type="button" class="text-button" onclick={select_edge(None)}>{ "Clear" }</button>
+            <div class="net-detail">
+                <h3>{ format!("{} and {}: {} sentence{}", a.name, b.name, total, if total == 1 { "" } else { "s" }) }</h3>
+                <a href={href(&with_edge(net, view, None))}>{ "Clear" }</a>
                 <ol class="sentences">
                 { for sentences.into_iter().take(shown).map(|s| {
                     let doc = &corpus.docs[s.doc];
-                    let (query, on_open, at) = (query.clone(), props.on_open.clone(), s.sentence.start);
-                    let d = s.doc;
+                    let (query, on_open, at, d) = (query.clone(), props.on_open.clone(), s.sentence.start, s.doc);
                     let onclick = Callback::from(move |_: MouseEvent| {
                         // The reader opens at the sentence's first mention among the query's hits.
-                        let hits = corpus.search(&explorer_core::query::parse(&query));
-                        let hit = hits.hits_in(d).partition_point(|h| h.span.start < at);
+                        let hit = corpus.search(&parse(&query)).hits_in(d).partition_point(|h| h.span.start < at);
                         on_open.emit((query.clone(), d, hit));
                     });
                     html! {
-                        <li>
-                            <button type="button" class="sentence" {onclick}>
-                                if several { <span class="sentence-doc">{ &doc.meta.title }</span> }
-                                { marked(&doc.text, s.sentence, &s.mentions) }
-                            </button>
-                        </li>
+                        <li><button type="button" class="sentence" {onclick}>
+                            if several { <span class="sentence-doc">{ &doc.meta.title }</span> }
+                            { marked(&doc.text, s.sentence, &s.mentions) }
+                        </button></li>
                     }
                 }) }
                 </ol>
@@ -209,40 +192,55 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
                 }
             </div>
         }
-    } else if let Some(i) = selected_node {
-        let node = &net.nodes[i];
-        let mut mine: Vec<usize> = edges
-            .iter()
-            .filter(|(_, e)| e.a as usize == i || e.b as usize == i)
-            .map(|&(k, _)| k)
-            .collect();
-        explorer_core::order::sort_by_u64(&mut mine, |&k| {
-            u64::from(u32::MAX - net.edges[k].sentences)
-        });
-        html! {
-            <div class="net-detail">
-                <h3>{ format!("{}: {} mention{} in {} document{}", node.name, node.mentions, if node.mentions == 1 { "" } else { "s" }, node.docs, if node.docs == 1 { "" } else { "s" }) }</h3>
-                if mine.is_empty() {
-                    <p class="empty">{ "Not mentioned in a sentence with another entity shown." }</p>
-                } else {
-                    <p class="tool-note">{ "Mentioned in the same sentence as:" }</p>
-                    <ul class="pairs">{ for mine.into_iter().take(PAIRS_LISTED).map(|e| pair_button(e, Some(i))) }</ul>
-                }
-            </div>
-        }
     } else {
-        let mut strongest: Vec<usize> = edges.iter().map(|&(k, _)| k).collect();
-        explorer_core::order::sort_by_u64(&mut strongest, |&k| {
+        let mut pairs: Vec<usize> = edges
+            .iter()
+            .copied()
+            .filter(|&k| {
+                selected_node
+                    .is_none_or(|i| net.edges[k].a as usize == i || net.edges[k].b as usize == i)
+            })
+            .collect();
+        explorer_core::order::sort_by_u64(&mut pairs, |&k| {
             u64::from(u32::MAX - net.edges[k].sentences)
         });
+        let heading = match selected_node {
+            Some(i) => {
+                let node = &net.nodes[i];
+                format!(
+                    "{}: {} mention{} in {} document{}; in the same sentence as",
+                    node.name,
+                    node.mentions,
+                    if node.mentions == 1 { "" } else { "s" },
+                    node.docs,
+                    if node.docs == 1 { "" } else { "s" }
+                )
+            }
+            None => "Most often together".to_string(),
+        };
         html! {
             <div class="net-detail">
-                if strongest.is_empty() {
-                    <p class="empty">{ "No two of these entities are mentioned in the same sentence." }</p>
-                } else {
-                    <h3>{ "Most often together" }</h3>
-                    <ul class="pairs">{ for strongest.into_iter().take(PAIRS_LISTED).map(|e| pair_button(e, None)) }</ul>
+                <h3>{ heading }</h3>
+                if pairs.is_empty() {
+                    <p class="empty">{ "No other entity shown is mentioned in the same sentence." }</p>
                 }
+                <ul class="pairs">
+                { for pairs.into_iter().take(PAIRS_LISTED).map(|k| {
+                    let edge = net.edges[k];
+                    let (a, b) = (&net.nodes[edge.a as usize].name, &net.nodes[edge.b as usize].name);
+                    let name = match selected_node {
+                        Some(i) if i == edge.a as usize => b.clone(),
+                        Some(_) => a.clone(),
+                        None => format!("{a} — {b}"),
+                    };
+                    html! {
+                        <li><a class="pair" href={href(&with_edge(net, view, Some(k)))}>
+                            <span>{ name }</span>
+                            <span class="pair-count">{ format!("{} sentence{}", edge.sentences, if edge.sentences == 1 { "" } else { "s" }) }</span>
+                        </a></li>
+                    }
+                }) }
+                </ul>
             </div>
         }
     };
@@ -259,18 +257,15 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
             </div>
             <p class="tool-note">{ "The most mentioned entities, joined when mentioned in the same sentence (the thicker the line, the more sentences). A name searches for it; a line lists its sentences." }</p>
             <svg class="net" viewBox={format!("0 0 {0} {0}", fixed(EXTENT, 0))} role="group" aria-label={format!("Network of the {n} most mentioned entities")}>
-                <g class="net-edges">
-                { for edges.iter().map(|&(k, e)| {
-                    let ((x1, y1), (x2, y2)) = (point(e.a), point(e.b));
-                    let width = 1.0 + 9.0 * (f64::from(e.sentences) / f64::from(heaviest)).sqrt();
+                <g class="net-edges" onclick={on_edge}>
+                { for edges.iter().map(|&k| {
+                    let e = net.edges[k];
+                    let ((x1, y1), (x2, y2)) = (layout.points[e.a as usize], layout.points[e.b as usize]);
                     let near = selected_node.is_some_and(|i| e.a as usize == i || e.b as usize == i);
-                    let class = classes!("edge", (selected_edge == Some(k)).then_some("selected"), near.then_some("near"));
                     html! {
-                        <g {class} onclick={select_edge(Some(k))}>
-                            <title>{ format!("{} and {}: {} sentences", net.nodes[e.a as usize].name, net.nodes[e.b as usize].name, e.sentences) }</title>
-                            <line class="edge-hit" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
-                            <line class="edge-line" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} stroke-width={fixed(width, 1)} />
-                        </g>
+                        <line data-e={k.to_string()} class={classes!((selected_edge == Some(k)).then_some("selected"), near.then_some("near"))}
+                            x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
+                            stroke-width={fixed(2.0 + 8.0 * (f64::from(e.sentences) / f64::from(heaviest)).sqrt(), 1)} />
                     }
                 }) }
                 </g>
@@ -278,24 +273,16 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
                     let node = &net.nodes[i];
                     let (x, y) = layout.points[i];
                     let r = net.radius(i);
-                    let (kind, name) = (node.kind, node.name.clone());
-                    let href = format!("#{}", to_hash(&View {
-                        query: entity_filter(kind, &name),
-                        entity: Some((kind, name.clone())),
-                        tool: Some(Tool::Network),
-                        views: props.settings.clone(),
-                        ..View::default()
-                    }));
-                    let on_node = props.on_node.clone();
-                    let onclick = Callback::from(move |e: MouseEvent| {
-                        e.prevent_default();
-                        on_node.emit((kind, name.clone()));
-                    });
-                    let label = format!("{}, {}, {} mentions", node.name, node.kind.name(), node.mentions);
+                    let selected = selected_node == Some(i);
+                    // A node selects its entity, as its chip does; the selected one clears it.
+                    let mut to = view.clone();
+                    to.entity = (!selected).then(|| (node.kind, node.name.clone()));
+                    to.query = to.entity.as_ref().map_or(String::new(), |(k, name)| entity_filter(*k, name));
+                    to.term = None;
                     html! {
-                        <a {href} {onclick} class={classes!("node", kind_class(kind), (selected_node == Some(i)).then_some("selected"))}
-                            aria-label={label.clone()} aria-current={(selected_node == Some(i)).then_some("true")}>
-                            <title>{ label }</title>
+                        <a href={href(&to)} class={classes!("node", kind_class(node.kind), selected.then_some("selected"))}
+                            aria-label={format!("{}, {}, {} mentions", node.name, node.kind.name(), node.mentions)}
+                            aria-current={selected.then_some("true")}>
                             <circle cx={x.to_string()} cy={y.to_string()} r={fixed(r, 1)} />
                             if let Some(text) = net.label(i) {
                                 <text x={fixed(f64::from(x) + r + LABEL_GAP, 1)} y={fixed(f64::from(y) + LABEL_FONT * 0.35, 1)}>{ text }</text>
@@ -306,9 +293,9 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
             </svg>
             { detail }
             <div class="panel-foot">
-                <button type="button" class="text-button" onclick={on_csv}>{ "Download the pairs (CSV)" }</button>
+                <button type="button" class="text-button" onclick={on_export(false)}>{ "Download the pairs (CSV)" }</button>
                 { " · " }
-                <button type="button" class="text-button" onclick={on_json}>{ "Download the network (JSON)" }</button>
+                <button type="button" class="text-button" onclick={on_export(true)}>{ "Download the network (JSON)" }</button>
             </div>
         </section>
     }

@@ -203,7 +203,7 @@ pub fn TrendsChart(props: &TrendsChartProps) -> Html {
                     <line class="grid" x1="0" x2={fixed(WIDTH, 0)} y1={fixed(HEIGHT, 0)} y2={fixed(HEIGHT, 0)} />
                     { for series_html }
                 </svg>
-                <div class="x-axis" aria-hidden="true">
+                <div class={classes!("x-axis", (n > MAX_X_LABELS).then_some("sparse"))} aria-hidden="true">
                     { for (0..n).map(|i| html! { <span title={title_of(i)}>{ x_label(i) }</span> }) }
                 </div>
             </div>

@@ -1,4 +1,4 @@
-//! The view bar at the top of the main pane: the reader, or one of the corpus views
+//! The view bar at the top of the main pane (tabs: they switch what the pane shows): the reader, or one of the corpus views
 //! (Documents, Trends, Network), named as Voyant names them. It is on the first screen on
 //! every width, so a reader sees at once how many documents there are and how to reach them.
 
@@ -19,8 +19,8 @@ pub fn ViewBar(props: &ViewBarProps) -> Html {
         let on_tool = props.on_tool.clone();
         let label = tool.map_or("Reader", Tool::label);
         html! {
-            <button type="button" class="view-button" aria-pressed={(props.tool == tool).to_string()}
-                onclick={move |_| on_tool.emit(tool)}>
+            <button type="button" role="tab" class="view-button" aria-selected={(props.tool == tool).to_string()}
+                aria-controls="reader" onclick={move |_| on_tool.emit(tool)}>
                 { label }
                 if tool == Some(Tool::Documents) {
                     { " " }<span class="view-count">{ props.n_docs }</span>
@@ -29,9 +29,9 @@ pub fn ViewBar(props: &ViewBarProps) -> Html {
         }
     };
     html! {
-        <nav class="view-bar" aria-label="Views">
+        <div class="view-bar" role="tablist" aria-label="Views">
             { button(None) }
             { for Tool::ALL.into_iter().map(|tool| button(Some(tool))) }
-        </nav>
+        </div>
     }
 }

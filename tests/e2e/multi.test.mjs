@@ -12,17 +12,17 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('the document list shows each document and its hits for the query', async () => {
   const page = await openPage(browser, server.url);
   const titles = await page.locator('.doc-list .doc-link-title').allTextContents();
-  assert.deepEqual(titles, ['Harbour reopens after storm repairs', 'Festival draws record crowds to the old town', 'Notes without a header']);
+  assert.deepEqual(titles, ['Harbour reopens after storm repairs', 'Festival draws record crowds to the old town', 'Notes without a header', 'River talks resume between Chile and Peru']);
   assert.equal(await page.locator('h1').textContent(), titles[0]);
   await typeQuery(page, 'storm');
   const core = await page.evaluate(() => window.wasmBindings.explorer_search('storm'));
   const perDoc = Object.fromEntries(core.docs.map((d) => [d.id, d.hits.length]));
   const shown = await page.locator('.doc-list .doc-hits').allTextContents();
-  assert.deepEqual(shown, ['a-harbour', 'b-festival', 'c-notes'].map((id) => {
+  assert.deepEqual(shown, ['a-harbour', 'b-festival', 'c-notes', 'd-river'].map((id) => {
     const n = perDoc[id] ?? 0;
     return `${n} ${n === 1 ? 'match' : 'matches'}`;
   }));
-  assert.match(await page.locator('#search-status').textContent(), new RegExp(`^${core.total} matches in ${core.docs.length} of 3 documents`));
+  assert.match(await page.locator('#search-status').textContent(), new RegExp(`^${core.total} matches in ${core.docs.length} of 4 documents`));
   // Keyword-in-context lines are grouped under each document's title.
   assert.equal(await page.locator('.panel-matches .kwic-title').count(), core.docs.length);
   assert.deepEqual(page.errors, []);
