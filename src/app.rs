@@ -5,8 +5,8 @@ use crate::corpus;
 use crate::documents_table::DocumentsTable;
 use crate::entity_chips::EntityChips;
 use crate::hooks::{
-    use_after_first_paint, use_follow_url, use_hash_sync, use_scroll_to_hit, use_slash_to_search,
-    use_trailing,
+    use_after_first_paint, use_follow_url, use_hash_sync, use_mounted, use_scroll_to_hit,
+    use_slash_to_search, use_trailing,
 };
 use crate::matches::{KwicList, Matches};
 use crate::network_graph::NetworkGraph;
@@ -153,6 +153,8 @@ pub fn App() -> Html {
     // The side panels are drawn a frame after the search box and the reader. The
     // pre-rendered page has the same empty side columns, so nothing moves.
     let panels = use_after_first_paint();
+    // The first render is the pre-rendered page's; the controls work from the next one.
+    let live = use_mounted();
 
     let selected = selected_entity(&state);
     let selected_idx = selected.map(|(i, _)| i);
@@ -183,13 +185,13 @@ pub fn App() -> Html {
             <header class="topbar">
                 <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
                 <SearchBar query={state.query.clone()} result={result.clone()} n_hits={doc_hits.len()}
-                    current={state.current_hit} input_ref={input_ref.clone()} on_type={cb.on_type.clone()} {on_step} on_clear={cb.on_clear.clone()} />
+                    current={state.current_hit} input_ref={input_ref.clone()} on_type={cb.on_type.clone()} {on_step} on_clear={cb.on_clear.clone()} {live} />
                 <ThemeToggle />
                 <nav class="tabs" aria-label="Panels">
                     { for Tab::ALL.into_iter().map(|tab| {
                         let on_tab = cb.on_tab.clone();
                         html! {
-                            <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()}
+                            <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()} disabled={!live}
                                 onclick={move |_| on_tab.emit(tab)}>
                                 // The main pane shows the reader or a corpus view.
                                 { match (tab, state.tool) { (Tab::Reader, Some(tool)) => tool.label(), _ => tab.label() } }
@@ -201,8 +203,9 @@ pub fn App() -> Html {
             if let Some(id) = &state.unknown_doc {
                 <p class="notice" role="alert">{ format!("There is no document “{id}” in this corpus; showing the first one.") }</p>
             }
-            <div class="panes">
-                <aside class="side side-left" aria-label="Entities and summary">
+            // One main landmark holds every panel: on a phone it shows whichever the tab chose.
+            <main class="panes">
+                <div class="side side-left">
                     if panels {
                         <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={cb.on_entity.clone()}
                             inline_entities={state.inline_entities} on_toggle_inline={cb.on_inline.clone()}>
@@ -210,9 +213,9 @@ pub fn App() -> Html {
                         </EntityChips>
                         <Summary doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()} on_open={cb.on_open.clone()} />
                     }
-                </aside>
-                <main class="panel panel-reader" id="reader" aria-label={state.tool.map_or("Reader", Tool::label)}>
-                    <ViewBar tool={state.tool} n_docs={corpus.docs.len()} on_tool={cb.on_tool.clone()} />
+                </div>
+                <section class="panel panel-reader" id="reader" aria-label={state.tool.map_or("Reader", Tool::label)}>
+                    <ViewBar tool={state.tool} n_docs={corpus.docs.len()} on_tool={cb.on_tool.clone()} {live} />
                     { match state.tool {
                         None => html! {
                             <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
@@ -230,16 +233,16 @@ pub fn App() -> Html {
                             <NetworkGraph view={state.view()} on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
                         },
                     } }
-                </main>
-                <aside class="side side-right" aria-label="Matches and term frequency">
+                </section>
+                <div class="side side-right">
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
                         <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
                             on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                     }
-                </aside>
-            </div>
+                </div>
+            </main>
             <crate::update_banner::UpdateBanner />
         </div>
     }

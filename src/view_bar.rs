@@ -11,6 +11,8 @@ pub struct ViewBarProps {
     pub tool: Option<Tool>,
     pub n_docs: usize,
     pub on_tool: Callback<Option<Tool>>,
+    /// False in the first, pre-rendered render: the buttons work once the app has started.
+    pub live: bool,
 }
 
 #[component]
@@ -20,7 +22,7 @@ pub fn ViewBar(props: &ViewBarProps) -> Html {
         let label = tool.map_or("Reader", Tool::label);
         html! {
             <button type="button" role="tab" class="view-button" aria-selected={(props.tool == tool).to_string()}
-                aria-controls="reader" onclick={move |_| on_tool.emit(tool)}>
+                aria-controls="reader" disabled={!props.live} onclick={move |_| on_tool.emit(tool)}>
                 { label }
                 if tool == Some(Tool::Documents) {
                     { " " }<span class="view-count">{ props.n_docs }</span>

@@ -16,7 +16,6 @@ pub mod layout;
 pub mod lazy;
 pub mod network;
 pub mod order;
-pub mod prerender;
 pub mod query;
 pub mod search;
 pub mod seeds;
