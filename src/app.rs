@@ -2,14 +2,13 @@
 //! Its effects are named hooks (`hooks.rs`).
 
 use crate::corpus;
-use crate::documents_table::DocumentsTable;
+use crate::corpus_view::CorpusView;
 use crate::entity_chips::EntityChips;
 use crate::hooks::{
     use_after_first_paint, use_follow_url, use_hash_sync, use_mounted, use_scroll_to_hit,
     use_slash_to_search, use_trailing,
 };
 use crate::matches::{KwicList, Matches};
-use crate::network_graph::NetworkGraph;
 use crate::reader::Reader;
 use crate::search_bar::SearchBar;
 use crate::shared::Shared;
@@ -17,7 +16,6 @@ use crate::state::{Action, DocIds, State, Tab, TermOptions};
 use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
-use crate::trends_chart::TrendsChart;
 use crate::view_bar::ViewBar;
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
@@ -221,16 +219,9 @@ pub fn App() -> Html {
                             <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
                                 {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
                         },
-                        Some(Tool::Documents) => html! {
-                            <DocumentsTable doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()}
-                                view={state.view()} on_settings={cb.on_views.clone()} />
-                        },
-                        Some(Tool::Trends) => html! {
-                            <TrendsChart query={AttrValue::from(state.query.clone())} settings={state.views.clone()}
-                                on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
-                        },
-                        Some(Tool::Network) => html! {
-                            <NetworkGraph view={state.view()} on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
+                        Some(tool) => html! {
+                            <CorpusView {tool} view={state.view()} doc_idx={state.doc_idx} result={panel_result.clone()}
+                                has_query={!panel_query.trim().is_empty()} on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
                         },
                     } }
                 </section>

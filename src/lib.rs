@@ -11,6 +11,7 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub mod app;
+pub mod corpus_view;
 pub mod dispersion;
 pub mod documents_table;
 pub mod download;
@@ -29,6 +30,7 @@ pub mod state;
 pub mod summary;
 pub mod term_chart;
 pub mod theme;
+pub mod tree;
 pub mod trends_chart;
 pub mod update_banner;
 pub mod view_bar;

@@ -2,21 +2,16 @@
 //! mentioned in the same sentence, laid out at build time (`explorer_core::network`). A node
 //! is a link that selects its entity, as its chip does; an edge (or a pair in the list under
 //! the graph) lists the sentences behind it, each of which opens the reader there.
-//!
-//! Most controls are links to the view they lead to, so the page follows them as it follows
-//! any URL (and a reader can open one in a new tab); the edges share one click listener.
 
 use crate::corpus;
+use crate::corpus_view::{head, plural, Act, CorpusViewProps};
 use crate::documents_table::kind_class;
-use crate::download::download;
-use explorer_core::entities::EntityKind;
+use crate::tree::{e, Acts, E};
 use explorer_core::format::fixed;
-use explorer_core::network::{Network, EXTENT, LABEL_FONT, LABEL_GAP};
-use explorer_core::query::{entity_filter, parse};
-use explorer_core::span::Span;
-use explorer_core::state::{to_hash, View, ViewSettings};
-use wasm_bindgen::JsCast;
-use yew::prelude::*;
+use explorer_core::network::{EXTENT, LABEL_FONT, LABEL_GAP};
+use explorer_core::query::entity_filter;
+use explorer_core::state::{to_hash, View};
+use yew::virtual_dom::VNode;
 
 /// The number of nodes shown when the URL does not say.
 pub const DEFAULT_SIZE: usize = 25;
@@ -24,27 +19,19 @@ pub const DEFAULT_SIZE: usize = 25;
 /// Pairs listed under the graph (the strongest, or the selected node's).
 const PAIRS_LISTED: usize = 12;
 
-/// Sentences listed for an edge before "Show all".
-const SENTENCES_LISTED: usize = 30;
+/// Sentences listed for an edge.
+const SENTENCES_LISTED: usize = 100;
 
-#[derive(Properties, PartialEq)]
-pub struct NetworkGraphProps {
-    /// The current view: links lead to it with one thing changed.
-    pub view: View,
-    pub on_settings: Callback<ViewSettings>,
-    /// Open a document at a hit: (query, document, hit).
-    pub on_open: Callback<(String, usize, usize)>,
-}
-
-/// The view with an edge selected (or none).
-fn with_edge(net: &Network, view: &View, edge: Option<usize>) -> View {
+/// The view with an edge of the network selected (or none).
+pub fn with_edge(view: &View, edge: Option<usize>) -> View {
+    let net = corpus().network();
     let mut next = view.clone();
-    next.views.edge = edge.map(|e| {
+    next.views.edge = edge.filter(|&k| k < net.edges.len()).map(|k| {
         let node = |i: u32| {
             let n = &net.nodes[i as usize];
             (n.kind, n.name.clone())
         };
-        [node(net.edges[e].a), node(net.edges[e].b)]
+        [node(net.edges[k].a), node(net.edges[k].b)]
     });
     next
 }
@@ -53,50 +40,20 @@ fn href(view: &View) -> String {
     format!("#{}", to_hash(view))
 }
 
-/// Text with some spans marked, as text nodes and `<mark>`s (never as HTML).
-fn marked(text: &str, within: Span, marks: &[(Span, EntityKind)]) -> Html {
-    let mut out = Vec::new();
-    let mut at = within.start;
-    for &(m, kind) in marks {
-        if m.start < at || m.end > within.end {
-            continue;
-        }
-        out.push(Html::from(
-            Span {
-                start: at,
-                end: m.start,
-            }
-            .of(text),
-        ));
-        out.push(
-            html! { <mark class={classes!("hit-ent", kind_class(kind))}>{ m.of(text) }</mark> },
-        );
-        at = m.end;
-    }
-    out.push(Html::from(
-        Span {
-            start: at,
-            end: within.end,
-        }
-        .of(text),
-    ));
-    out.into_iter().collect()
-}
-
-#[component]
-pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
+pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
     let corpus = corpus();
     let net = corpus.network();
-    let show_all = use_state(|| false);
     let view = &props.view;
     let n = net.nearest_size(view.views.network_size.map_or(DEFAULT_SIZE, |s| s as usize));
+    let note = "The most mentioned entities, joined when mentioned in the same sentence (the thicker the line, the more sentences). A name searches for it; a line lists its sentences.";
     let Some(layout) = net.layout(n) else {
-        return html! {
-            <section class="tool tool-network" aria-labelledby="network-heading">
-                <h2 id="network-heading">{ "Network" }</h2>
-                <p class="empty">{ "No entities were found in this corpus, so there is no network to draw." }</p>
-            </section>
-        };
+        let [h2, _] = head("Network", note);
+        return vec![
+            h2,
+            e("p")
+                .class("empty")
+                .text("No entities were found in this corpus, so there is no network to draw."),
+        ];
     };
     let edges: Vec<usize> = (0..net.edges.len())
         .filter(|&k| (net.edges[k].b as usize) < n)
@@ -115,91 +72,184 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
         let (a, b) = (net.node(a.0, &a.1)?, net.node(b.0, &b.1)?);
         net.edge(a, b)
     });
-    // One listener for every edge: the line clicked says which (`data-e`).
-    let on_edge = {
-        let (on_settings, view, show_all) =
-            (props.on_settings.clone(), view.clone(), show_all.clone());
-        Callback::from(move |e: MouseEvent| {
-            let k = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.get_attribute("data-e"))
-                .and_then(|k| k.parse::<usize>().ok());
-            if let Some(k) = k.filter(|&k| k < corpus.network().edges.len()) {
-                show_all.set(false);
-                on_settings.emit(with_edge(corpus.network(), &view, Some(k)).views);
-            }
-        })
-    };
-    let on_size = |size: usize| {
-        let on_settings = props.on_settings.clone();
-        let mut next = view.views.clone();
-        next.network_size = Some(size as u32);
-        Callback::from(move |_: Event| on_settings.emit(next.clone()))
-    };
-    let on_export = |json: bool| {
-        Callback::from(move |_: MouseEvent| {
-            let net = corpus.network();
-            if json {
-                download("network.json", "application/json", &net.to_json(n));
-            } else {
-                download("network-edges.csv", "text/csv", &net.edges_csv(n));
-            }
-        })
-    };
+    let touches = |k: usize, i: usize| net.edges[k].a as usize == i || net.edges[k].b as usize == i;
+
+    let mut sizes = e("div")
+        .class("segmented")
+        .attr("role", "radiogroup")
+        .attr("aria-label", "Entities shown");
+    for s in net.sizes() {
+        let mut settings = view.views.clone();
+        settings.network_size = Some(s as u32);
+        sizes = sizes.child(
+            e("label")
+                .child(
+                    e("input")
+                        .attr("type", "radio")
+                        .attr("name", "net-size")
+                        .checked(s == n)
+                        .attr("data-act", acts.add(Act::Views(settings))),
+                )
+                .text(format!("Top {s}")),
+        );
+    }
+
+    let mut lines = e("g").class("net-edges");
+    for &k in &edges {
+        let edge = net.edges[k];
+        let ((x1, y1), (x2, y2)) = (
+            layout.points[edge.a as usize],
+            layout.points[edge.b as usize],
+        );
+        let class = if selected_edge == Some(k) {
+            "selected"
+        } else if selected_node.is_some_and(|i| touches(k, i)) {
+            "near"
+        } else {
+            ""
+        };
+        let width = 2.0 + 8.0 * (f64::from(edge.sentences) / f64::from(heaviest)).sqrt();
+        lines = lines.child(
+            e("line")
+                .class(class)
+                .attr("data-act", acts.add(Act::Edge(k)))
+                .attr("x1", x1.to_string())
+                .attr("y1", y1.to_string())
+                .attr("x2", x2.to_string())
+                .attr("y2", y2.to_string())
+                .attr("stroke-width", fixed(width, 1)),
+        );
+    }
+    let mut svg = e("svg")
+        .class("net")
+        .attr("viewBox", format!("0 0 {0} {0}", fixed(EXTENT, 0)))
+        .attr("role", "group")
+        .attr(
+            "aria-label",
+            format!("Network of the {n} most mentioned entities"),
+        )
+        .child(lines);
+    for i in 0..n {
+        let node = &net.nodes[i];
+        let (x, y) = layout.points[i];
+        let r = net.radius(i);
+        let selected = selected_node == Some(i);
+        // A node selects its entity, as its chip does; the selected one clears it.
+        let mut to = view.clone();
+        to.entity = (!selected).then(|| (node.kind, node.name.clone()));
+        to.query = to
+            .entity
+            .as_ref()
+            .map_or(String::new(), |(kind, name)| entity_filter(*kind, name));
+        to.term = None;
+        let mut link = e("a")
+            .attr("href", href(&to))
+            .class(format!(
+                "node {}{}",
+                kind_class(node.kind),
+                if selected { " selected" } else { "" }
+            ))
+            .attr(
+                "aria-label",
+                format!(
+                    "{}, {}, {} mentions",
+                    node.name,
+                    node.kind.name(),
+                    node.mentions
+                ),
+            )
+            .attr_if("aria-current", selected.then_some("true"))
+            .child(
+                e("circle")
+                    .attr("cx", x.to_string())
+                    .attr("cy", y.to_string())
+                    .attr("r", fixed(r, 1)),
+            );
+        if let Some(text) = net.label(i) {
+            link = link.child(
+                e("text")
+                    .attr("x", fixed(f64::from(x) + r + LABEL_GAP, 1))
+                    .attr("y", fixed(f64::from(y) + LABEL_FONT * 0.35, 1))
+                    .text(text),
+            );
+        }
+        svg = svg.child(link);
+    }
 
     // Under the graph: the selected edge's sentences, or the pairs of the selected node, or
     // the strongest pairs.
-    let detail = if let Some(e) = selected_edge {
-        let edge = net.edges[e];
+    let detail = if let Some(k) = selected_edge {
+        let edge = net.edges[k];
         let (a, b) = (&net.nodes[edge.a as usize], &net.nodes[edge.b as usize]);
-        let sentences = corpus.edge_sentences(e);
+        let sentences = corpus.edge_sentences(k);
         let total = sentences.len();
-        let shown = if *show_all {
-            total
-        } else {
-            total.min(SENTENCES_LISTED)
-        };
-        let query = corpus.edge_query(e);
+        let query = corpus.edge_query(k);
         let several = corpus.docs.len() > 1;
-        let on_more = {
-            let show_all = show_all.clone();
-            Callback::from(move |_: MouseEvent| show_all.set(true))
-        };
-        html! {
-            <div class="net-detail">
-                <h3>{ format!("{} and {}: {} sentence{}", a.name, b.name, total, if total == 1 { "" } else { "s" }) }</h3>
-                <a href={href(&with_edge(net, view, None))}>{ "Clear" }</a>
-                <ol class="sentences">
-                { for sentences.into_iter().take(shown).map(|s| {
-                    let doc = &corpus.docs[s.doc];
-                    let (query, on_open, at, d) = (query.clone(), props.on_open.clone(), s.sentence.start, s.doc);
-                    let onclick = Callback::from(move |_: MouseEvent| {
-                        // The reader opens at the sentence's first mention among the query's hits.
-                        let hit = corpus.search(&parse(&query)).hits_in(d).partition_point(|h| h.span.start < at);
-                        on_open.emit((query.clone(), d, hit));
-                    });
-                    html! {
-                        <li><button type="button" class="sentence" {onclick}>
-                            if several { <span class="sentence-doc">{ &doc.meta.title }</span> }
-                            { marked(&doc.text, s.sentence, &s.mentions) }
-                        </button></li>
-                    }
-                }) }
-                </ol>
-                if shown < total {
-                    <button type="button" class="text-button" onclick={on_more}>{ format!("Show all {total}") }</button>
+        let mut list = e("ol").class("sentences");
+        for s in sentences.into_iter().take(SENTENCES_LISTED) {
+            let doc = &corpus.docs[s.doc];
+            let mut button = e("button").attr("type", "button").class("sentence").attr(
+                "data-act",
+                acts.add(Act::Sentence(s.doc, query.clone(), s.sentence.start)),
+            );
+            if several {
+                button = button.child(e("span").class("sentence-doc").text(doc.meta.title.clone()));
+            }
+            // The sentence as text, its two entities' mentions marked.
+            let mut at = s.sentence.start;
+            for &(m, kind) in &s.mentions {
+                if m.start < at {
+                    continue;
                 }
-            </div>
+                button = button
+                    .node(VNode::from(
+                        explorer_core::span::Span {
+                            start: at,
+                            end: m.start,
+                        }
+                        .of(&doc.text),
+                    ))
+                    .child(
+                        e("mark")
+                            .class(format!("hit-ent {}", kind_class(kind)))
+                            .text(m.of(&doc.text).to_string()),
+                    );
+                at = m.end;
+            }
+            button = button.node(VNode::from(
+                explorer_core::span::Span {
+                    start: at,
+                    end: s.sentence.end,
+                }
+                .of(&doc.text),
+            ));
+            list = list.child(e("li").child(button));
         }
+        let mut block = e("div")
+            .class("net-detail")
+            .child(e("h3").text(format!(
+                "{} and {}: {}",
+                a.name,
+                b.name,
+                plural(total, "sentence")
+            )))
+            .child(
+                e("a")
+                    .attr("href", href(&with_edge(view, None)))
+                    .text("Clear"),
+            )
+            .child(list);
+        if total > SENTENCES_LISTED {
+            block = block.child(e("p").class("tool-note").text(format!(
+                "The first {SENTENCES_LISTED}; the search “{query}” finds them all."
+            )));
+        }
+        block
     } else {
         let mut pairs: Vec<usize> = edges
             .iter()
             .copied()
-            .filter(|&k| {
-                selected_node
-                    .is_none_or(|i| net.edges[k].a as usize == i || net.edges[k].b as usize == i)
-            })
+            .filter(|&k| selected_node.is_none_or(|i| touches(k, i)))
             .collect();
         explorer_core::order::sort_by_u64(&mut pairs, |&k| {
             u64::from(u32::MAX - net.edges[k].sentences)
@@ -208,95 +258,68 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
             Some(i) => {
                 let node = &net.nodes[i];
                 format!(
-                    "{}: {} mention{} in {} document{}; in the same sentence as",
+                    "{}: {} in {}; in the same sentence as",
                     node.name,
-                    node.mentions,
-                    if node.mentions == 1 { "" } else { "s" },
-                    node.docs,
-                    if node.docs == 1 { "" } else { "s" }
+                    plural(node.mentions as usize, "mention"),
+                    plural(node.docs as usize, "document")
                 )
             }
             None => "Most often together".to_string(),
         };
-        html! {
-            <div class="net-detail">
-                <h3>{ heading }</h3>
-                if pairs.is_empty() {
-                    <p class="empty">{ "No other entity shown is mentioned in the same sentence." }</p>
-                }
-                <ul class="pairs">
-                { for pairs.into_iter().take(PAIRS_LISTED).map(|k| {
-                    let edge = net.edges[k];
-                    let (a, b) = (&net.nodes[edge.a as usize].name, &net.nodes[edge.b as usize].name);
-                    let name = match selected_node {
-                        Some(i) if i == edge.a as usize => b.clone(),
-                        Some(_) => a.clone(),
-                        None => format!("{a} — {b}"),
-                    };
-                    html! {
-                        <li><a class="pair" href={href(&with_edge(net, view, Some(k)))}>
-                            <span>{ name }</span>
-                            <span class="pair-count">{ format!("{} sentence{}", edge.sentences, if edge.sentences == 1 { "" } else { "s" }) }</span>
-                        </a></li>
-                    }
-                }) }
-                </ul>
-            </div>
+        let mut list = e("ul").class("pairs");
+        for k in pairs.iter().copied().take(PAIRS_LISTED) {
+            let edge = net.edges[k];
+            let (a, b) = (
+                &net.nodes[edge.a as usize].name,
+                &net.nodes[edge.b as usize].name,
+            );
+            let name = match selected_node {
+                Some(i) if i == edge.a as usize => b.clone(),
+                Some(_) => a.clone(),
+                None => format!("{a} — {b}"),
+            };
+            list = list.child(
+                e("li").child(
+                    e("a")
+                        .class("pair")
+                        .attr("href", href(&with_edge(view, Some(k))))
+                        .child(e("span").text(name))
+                        .child(
+                            e("span")
+                                .class("pair-count")
+                                .text(plural(edge.sentences as usize, "sentence")),
+                        ),
+                ),
+            );
         }
+        let mut block = e("div").class("net-detail").child(e("h3").text(heading));
+        if pairs.is_empty() {
+            block = block.child(
+                e("p")
+                    .class("empty")
+                    .text("No other entity shown is mentioned in the same sentence."),
+            );
+        }
+        block.child(list)
     };
 
-    html! {
-        <section class="tool tool-network" aria-labelledby="network-heading">
-            <div class="panel-head">
-                <h2 id="network-heading">{ "Network" }</h2>
-                <div class="segmented" role="radiogroup" aria-label="Entities shown">
-                    { for net.sizes().into_iter().map(|s| html! {
-                        <label><input type="radio" name="net-size" checked={s == n} onchange={on_size(s)} />{ format!("Top {s}") }</label>
-                    }) }
-                </div>
-            </div>
-            <p class="tool-note">{ "The most mentioned entities, joined when mentioned in the same sentence (the thicker the line, the more sentences). A name searches for it; a line lists its sentences." }</p>
-            <svg class="net" viewBox={format!("0 0 {0} {0}", fixed(EXTENT, 0))} role="group" aria-label={format!("Network of the {n} most mentioned entities")}>
-                <g class="net-edges" onclick={on_edge}>
-                { for edges.iter().map(|&k| {
-                    let e = net.edges[k];
-                    let ((x1, y1), (x2, y2)) = (layout.points[e.a as usize], layout.points[e.b as usize]);
-                    let near = selected_node.is_some_and(|i| e.a as usize == i || e.b as usize == i);
-                    html! {
-                        <line data-e={k.to_string()} class={classes!((selected_edge == Some(k)).then_some("selected"), near.then_some("near"))}
-                            x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
-                            stroke-width={fixed(2.0 + 8.0 * (f64::from(e.sentences) / f64::from(heaviest)).sqrt(), 1)} />
-                    }
-                }) }
-                </g>
-                { for (0..n).map(|i| {
-                    let node = &net.nodes[i];
-                    let (x, y) = layout.points[i];
-                    let r = net.radius(i);
-                    let selected = selected_node == Some(i);
-                    // A node selects its entity, as its chip does; the selected one clears it.
-                    let mut to = view.clone();
-                    to.entity = (!selected).then(|| (node.kind, node.name.clone()));
-                    to.query = to.entity.as_ref().map_or(String::new(), |(k, name)| entity_filter(*k, name));
-                    to.term = None;
-                    html! {
-                        <a href={href(&to)} class={classes!("node", kind_class(node.kind), selected.then_some("selected"))}
-                            aria-label={format!("{}, {}, {} mentions", node.name, node.kind.name(), node.mentions)}
-                            aria-current={selected.then_some("true")}>
-                            <circle cx={x.to_string()} cy={y.to_string()} r={fixed(r, 1)} />
-                            if let Some(text) = net.label(i) {
-                                <text x={fixed(f64::from(x) + r + LABEL_GAP, 1)} y={fixed(f64::from(y) + LABEL_FONT * 0.35, 1)}>{ text }</text>
-                            }
-                        </a>
-                    }
-                }) }
-            </svg>
-            { detail }
-            <div class="panel-foot">
-                <button type="button" class="text-button" onclick={on_export(false)}>{ "Download the pairs (CSV)" }</button>
-                { " · " }
-                <button type="button" class="text-button" onclick={on_export(true)}>{ "Download the network (JSON)" }</button>
-            </div>
-        </section>
-    }
+    let [h2, note] = head("Network", note);
+    let export = |json: bool, label: &'static str, acts: &mut Acts<Act>| {
+        e("button")
+            .attr("type", "button")
+            .class("text-button")
+            .attr("data-act", acts.add(Act::Network(n, json)))
+            .text(label)
+    };
+    vec![
+        e("div").class("panel-head").child(h2).child(sizes),
+        note,
+        svg,
+        detail,
+        e("p")
+            .class("panel-foot")
+            .child(export(false, "Download the pairs (CSV)", acts))
+            .text(" · ")
+            .child(export(true, "Download the network (JSON)", acts)),
+    ]
 }
