@@ -51,7 +51,11 @@ pub struct CorpusViewProps {
 /// A heading and a note under it, as every view starts.
 pub fn head(title: &'static str, note: impl Into<AttrValue>) -> [E; 2] {
     [
-        crate::tree::e("h2").attr("id", "tool-heading").text(title),
+        // The view's heading is the page's first: the reader's title is not shown with it.
+        crate::tree::e("h1")
+            .class("tool-title")
+            .attr("id", "tool-heading")
+            .text(title),
         crate::tree::e("p").class("tool-note").text(note),
     ]
 }
@@ -116,8 +120,8 @@ pub fn CorpusView(props: &CorpusViewProps) -> Html {
         })
     };
     html! {
-        <section class={format!("tool tool-{}", props.tool.id())} aria-labelledby="tool-heading" {onclick}>
+        <div class={format!("tool tool-{}", props.tool.id())} {onclick}>
             { for body.into_iter().map(VNode::from) }
-        </section>
+        </div>
     }
 }

@@ -160,7 +160,7 @@ pub fn documents(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
         e("div")
             .class("table-scroll")
             .attr("role", "region")
-            .attr("aria-labelledby", "tool-heading")
+            .attr("aria-label", "Documents table")
             .attr("tabindex", "0")
             .child(
                 e("table")

@@ -227,7 +227,7 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
         }
         let mut block = e("div")
             .class("net-detail")
-            .child(e("h3").text(format!(
+            .child(e("h2").text(format!(
                 "{} and {}: {}",
                 a.name,
                 b.name,
@@ -292,7 +292,7 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
                 ),
             );
         }
-        let mut block = e("div").class("net-detail").child(e("h3").text(heading));
+        let mut block = e("div").class("net-detail").child(e("h2").text(heading));
         if pairs.is_empty() {
             block = block.child(
                 e("p")

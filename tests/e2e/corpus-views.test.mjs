@@ -30,6 +30,8 @@ async function open(server, hash = '', options = {}) {
 
 const view = (page, name) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+/** Waits for the URL hash to say something (settings replace the hash after a short pause). */
+const hashSays = (page, re) => page.waitForFunction((source) => new RegExp(source).test(decodeURIComponent(location.hash)), re.source);
 
 async function streamText(stream) {
   const chunks = [];
@@ -79,12 +81,12 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
   // The three most mentioned entities (all once here: by kind, then name).
   assert.equal(table[0][6], 'Jorge Sharp 1Maria Lopez 1Coastal Tribune 1');
   // Sort by words, largest first; again, smallest first; by date (undated last).
-  const sortBy = (name) => page.locator('.sort-button', { hasText: name }).click();
+  const sortBy = (name) => page.getByRole('button', { name, exact: true }).click();
   await sortBy('Words');
   let words = (await rows()).map((r) => Number(r[4].replace(/,/g, '')));
   assert.deepEqual(words, [...words].sort((a, b) => b - a));
   assert.equal(await page.locator('th[aria-sort="descending"]').textContent(), 'Words▼');
-  assert.match(await hash(page), /docsort=words-desc/);
+  await hashSays(page, /docsort=words-desc/);
   await sortBy('Words');
   words = (await rows()).map((r) => Number(r[4].replace(/,/g, '')));
   assert.deepEqual(words, [...words].sort((a, b) => a - b));
@@ -96,6 +98,7 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
   await typeQuery(page, 'storm');
   assert.equal(await page.locator('.doc-table thead th').nth(2).textContent(), 'Hits');
   await sortBy('Hits');
+  await hashSays(page, /docsort=hits-desc/);
   table = await rows();
   const hits = Object.fromEntries(table.map((r) => [r[1], Number(r[2])]));
   // By hand: the harbour story says storm twice (title and quote), the others once each.
@@ -112,7 +115,7 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
   const lines = csv.text.trim().split('\r\n');
   assert.equal(lines[0], 'id,title,date,source,words,distinct_words,top_entities,hits');
   assert.equal(lines.length, 5);
-  assert.match(lines[1], /^a-harbour,Harbour reopens after storm repairs,2024-05-02,Coastal Tribune,\d+,\d+,".*",2$/);
+  assert.match(lines[1], /^a-harbour,Harbour reopens after storm repairs,2024-05-02T09:15,Coastal Tribune,\d+,\d+,"Jorge Sharp \(PER, 1\); Maria Lopez \(PER, 1\); Coastal Tribune \(ORG, 1\)",2$/);
   // The hash brings the same table back.
   const sorted = await hash(page);
   await page.reload();
@@ -156,8 +159,7 @@ test('Trends: per document, by date, bars, a point opens its document at its fir
   await page.getByLabel('Bars').check();
   await page.waitForSelector('.trends-svg .bar');
   assert.equal(await page.locator('.trends-svg .bar').count(), 4);
-  assert.match(await hash(page), /tool=trends/);
-  assert.match(await hash(page), /trends=date,bars/);
+  await hashSays(page, /tool=trends.*trends=date,bars|trends=date,bars.*tool=trends/);
   // The hash round trip.
   await page.reload();
   await page.waitForSelector('.app.ready .trends-svg .bar');
@@ -191,7 +193,9 @@ test('Trends of a single document: ten equal parts, a point opens the first hit 
   assert.equal(counts.reduce((a, b) => a + b), 17);
   // The third point with hits opens the reader at the first hit of its part: the hits of the
   // parts before it, plus one.
-  await page.locator('.trends-svg a').nth(2).click();
+  // (A point is the round cap of a line of no length: no box to aim at, so the click goes
+  // to its place.)
+  await page.locator('.trends-svg a').nth(2).click({ force: true });
   await page.waitForSelector('.doc-body');
   assert.equal(await page.locator('.counter').textContent(), `${counts[0] + counts[1] + 1} of 17`);
   assert.deepEqual(page.errors, []);
@@ -207,20 +211,20 @@ test('Network: nodes select their entity, edges list their sentences, which open
   assert.deepEqual(await page.locator('.tool-network .segmented label').allTextContents(), ['Top 10', 'Top 25', 'Top 27']);
   await page.getByLabel('Top 10').check();
   await page.waitForFunction(() => document.querySelectorAll('svg.net .node').length === 10);
-  assert.match(await hash(page), /top=10/);
+  await hashSays(page, /top=10/);
   // A node selects its entity, as its chip does.
   await page.locator('svg.net .node', { hasText: 'NATO' }).click();
   await page.waitForFunction(() => document.querySelector('input[type=search]').value === 'org:"NATO"');
   assert.equal(await page.locator('.chip[aria-pressed="true"] .chip-name').textContent(), 'NATO');
   assert.match(await hash(page), /ent=ORG:NATO/);
-  assert.match(await page.locator('.net-detail h3').textContent(), /^NATO: 17 mentions in 1 document; in the same sentence as/);
+  assert.match(await page.locator('.net-detail h2').textContent(), /^NATO: 17 mentions in 1 document; in the same sentence as/);
   // Its pairs, strongest first; one of them lists its sentences.
   const pairs = page.locator('.pairs .pair');
   const counts = await pairs.evaluateAll((as) => as.map((a) => Number(a.querySelector('.pair-count').textContent.split(' ')[0])));
   assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
   await pairs.filter({ hasText: 'United States' }).click();
   await page.waitForSelector('.sentences');
-  const heading = await page.locator('.net-detail h3').textContent();
+  const heading = await page.locator('.net-detail h2').textContent();
   const n = Number(heading.match(/^NATO and United States: (\d+) sentences?$/)[1]);
   const sentences = page.locator('.sentences .sentence');
   assert.equal(await sentences.count(), n);
@@ -297,7 +301,7 @@ test('the views from the keyboard', async () => {
   // The Documents table's headers are buttons.
   await view(page, 'Documents').focus();
   await page.keyboard.press('Enter');
-  await page.locator('.sort-button', { hasText: 'Words' }).focus();
+  await page.getByRole('button', { name: 'Words', exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('th[aria-sort="descending"]');
   assert.deepEqual(page.errors, []);
