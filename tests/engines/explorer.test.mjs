@@ -1,8 +1,9 @@
 // The explorer in Chromium, Firefox and WebKit, through plain WebDriver, against the release
 // build (dist/) and the single file (dist-single/): what a reader does in any browser.
 // Run by scripts/test.sh after the Playwright suite; ENGINES=firefox,webkit picks engines.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,8 @@ import { gap } from './gaps.mjs';
 import { Key, Page, serveRecorded } from './page.mjs';
 
 const SINGLE_FILE = pathToFileURL(join(ROOT, 'dist-single/text-explorer.html')).href;
+/** The stress build scripts/test.sh makes (a megabyte-long paragraph, drawn a window at a time). */
+const STRESS_DIST = join(ROOT, 'target/dist-stress');
 
 /** The seed's title line: what the reader's heading must say. */
 async function seedTitle() {
@@ -44,12 +47,14 @@ for (const engine of ENGINES) {
     let server, page, title, staticText;
 
     before(async () => {
-      [server, title] = await Promise.all([serveRecorded(DIST), seedTitle()]);
+      title = await seedTitle();
+      page = await Page.open(engine, { width: 1280, height: 900 });
     });
-    after(async () => {
-      await page?.close();
-      await server?.close();
-    });
+    after(async () => { await page?.close(); });
+    // Each test has an origin of its own: its first load comes from the server (with the
+    // error recorder in it from the start), not from a service worker an earlier test left.
+    beforeEach(async () => { server = await serveRecorded(DIST); });
+    afterEach(async () => { await server.close(); });
 
     test('the article reads with JavaScript off', async (t) => {
       const off = await Page.open(engine, { javascript: false });
@@ -73,7 +78,6 @@ for (const engine of ENGINES) {
     });
 
     test('the article reads with JavaScript on: the app takes over the same text', async (t) => {
-      page = await Page.open(engine, { width: 1280, height: 900 });
       await page.goto(server.url);
       const shown = await readerText(page);
       assert.equal(shown.title, title);
@@ -212,6 +216,49 @@ for (const engine of ENGINES) {
       await page.click(await page.find('.theme-toggle'));
       await page.waitFor('!document.documentElement.dataset.theme', 'back to the system theme');
       await checkErrors(page, t);
+    });
+
+    test('after one visit the page works with its server gone (service worker)', async (t) => {
+      await page.goto(server.url);
+      // The worker registers once the app has started, keeps this build and claims the page.
+      await page.waitFor('navigator.serviceWorker.controller', 'a service worker to control the page');
+      await server.close();
+      // A new load (not WebDriver's refresh: Firefox's is a hard reload, which skips workers).
+      await page.goto(`${server.url}index.html#q=NATO`);
+      assert.equal(page.recordedFromStart, false, 'the page came from the worker, not the server');
+      assert.equal(await page.value(), 'NATO');
+      assert.equal(await page.count('.doc mark.hit'), await page.coreTotal('NATO'));
+      await checkErrors(page, t);
+    });
+
+    test('a long document grows its window as the reader scrolls (IntersectionObserver)', async (t) => {
+      if (!existsSync(join(STRESS_DIST, 'index.html'))) {
+        t.skip('target/dist-stress is not built (scripts/test.sh builds it before this suite)');
+        return;
+      }
+      const stress = await serveRecorded(STRESS_DIST);
+      const parts = () => page.count('.doc-body p');
+      try {
+        await page.goto(`${stress.url}#doc=big-paragraph`);
+        const drawn = await parts();
+        assert.ok(drawn > 0 && drawn < 40, `a window of the paragraph is drawn (${drawn} parts)`);
+        // Page by page, as a reader scrolls: the window grows before its end is reached.
+        let pages = 0;
+        while ((await parts()) === drawn) {
+          assert.ok(++pages <= 300, 'the window grew within 300 screens');
+          await page.eval('scrollBy({ top: innerHeight * 0.9, behavior: "instant" })');
+          await page.afterFrames();
+        }
+
+        // "Show more text" (for keyboards, and engines without IntersectionObserver) draws
+        // more at once. Pressed where it is: scrolling to it would grow the window first.
+        await page.goto(`${stress.url}#doc=big-paragraph&q=zzz`);
+        await page.eval('document.querySelector(".doc-body .more-text:last-child button").click()');
+        await page.waitFor(`document.querySelectorAll('.doc-body p').length > ${drawn}`, '"Show more text" to draw more');
+        await checkErrors(page, t);
+      } finally {
+        await stress.close();
+      }
     });
 
     test('the single file opens from file:// and works', async (t) => {

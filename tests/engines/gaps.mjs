@@ -7,7 +7,8 @@ export const GAPS = {
   webkit: {
     console:
       'WebKitWebDriver has neither a log endpoint nor WebDriver BiDi: errors are collected by an ' +
-      'in-page recorder, which on a file:// page starts only once the page has loaded',
+      'in-page recorder, which a page that did not come from the suite\'s server (file://, or a ' +
+      'service worker\'s cache) gets only once it has loaded, so errors logged while it loaded are not seen',
   },
 };
 

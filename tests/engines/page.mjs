@@ -205,6 +205,11 @@ export class Page {
     await element.click();
   }
 
+  /** Resolves once the page has drawn two more frames (whatever a scroll set off has run). */
+  async afterFrames() {
+    await this.driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
+  }
+
   async find(css) { return this.driver.findElement(By.css(css)); }
 
   /** The first element matching `css` whose text contains `text` (rendered or not). */
