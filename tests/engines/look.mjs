@@ -5,7 +5,7 @@
 // A window that cannot be as narrow as 360 px (Firefox's and MiniBrowser's cannot) shows the
 // page in a 360 px frame inside it, as a browser's responsive view does.
 import { writeFile } from 'node:fs/promises';
-import { DIST } from '../e2e/helpers.mjs';
+import { DIST } from '../../tools/browser.mjs';
 import { BLANK_PATH, Page, serveRecorded } from './page.mjs';
 
 const args = process.argv.slice(2);

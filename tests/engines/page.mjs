@@ -14,7 +14,7 @@
 //   recorder is all there is, and `page.recordedFromStart` says whether it saw the whole load.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { serve } from '../e2e/helpers.mjs';
+import { serve } from '../../tools/browser.mjs';
 import { openSession } from './engines.mjs';
 
 const require = createRequire(import.meta.url);
@@ -223,9 +223,6 @@ export class Page {
   async count(css) { return this.eval('document.querySelectorAll(args[0]).length', css); }
   async value(css = '#search-input') { return this.eval('document.querySelector(args[0]).value', css); }
   async hash() { return this.eval('decodeURIComponent(location.hash)'); }
-
-  /** What the wasm module's own search finds (the app's js_api). */
-  async coreTotal(query) { return this.eval('window.wasmBindings.explorer_search(args[0]).total', query); }
 
   /** Types into the search box after clearing it, and waits until every panel shows the query. */
   async search(query) {
