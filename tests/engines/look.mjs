@@ -3,7 +3,8 @@
 //   node tests/engines/look.mjs OUT_PREFIX [URL] [--engines chromium,firefox,webkit] [--search QUERY] [--chip NAME]
 // writes OUT_PREFIX-ENGINE-WIDTH-SCHEME.png. URL defaults to dist/ served on a free port.
 // A window that cannot be as narrow as 360 px (Firefox's and MiniBrowser's cannot) shows the
-// page in a 360 px frame inside it, as a browser's responsive view does.
+// page in a 360 px frame inside it, as a browser's responsive view does. (WebKitGTK's picture
+// of a frame scrolled down may leave the sticky top bar black; its window draws it.)
 import { writeFile } from 'node:fs/promises';
 import { DIST } from '../../tools/browser.mjs';
 import { BLANK_PATH, Page, serveRecorded } from './page.mjs';
