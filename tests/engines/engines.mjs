@@ -60,11 +60,9 @@ async function untilReady(url, child, name) {
 }
 
 function start(command, args, env = {}) {
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-  child.stdoutText = '';
-  child.stdout.on('data', (d) => { child.stdoutText += d; });
   child.stderrText = () => stderr.trim();
   child.stop = () => new Promise((ok) => {
     if (child.exitCode !== null || child.signalCode !== null) return ok();
@@ -154,5 +152,5 @@ export async function openSession(engine, { width = 1280, height = 900, dark = f
     await child.stop();
     rmSync(profile, { recursive: true, force: true });
   };
-  return { engine, driver, close, child, capabilities: await driver.getCapabilities() };
+  return { engine, driver, close, capabilities: await driver.getCapabilities() };
 }
