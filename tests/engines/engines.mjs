@@ -76,7 +76,7 @@ function start(command, args, env = {}) {
  * Starts `engine` and opens a session. Options: `width`, `height` (the window's inner size is
  * then set to them where the engine allows), `dark` (the system prefers a dark scheme),
  * `javascript` (false: scripts off).
- * Returns { engine, driver, logs, close }.
+ * Returns { engine, driver, close, capabilities }.
  */
 export async function openSession(engine, { width = 1280, height = 900, dark = false, javascript = true } = {}) {
   const port = await freePort();

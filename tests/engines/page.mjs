@@ -22,7 +22,7 @@ const { By, Key } = require('selenium-webdriver');
 export { By, Key };
 
 /** How long a condition may take to come true before the wait fails. */
-const WAIT_MS = 20000;
+const WAIT_MS = 30000;
 
 /** The in-page error recorder (a classic script; runs once per document). */
 export const RECORDER = `(() => {
