@@ -2,7 +2,7 @@
 //! Its effects are named hooks (`hooks.rs`).
 
 use crate::corpus;
-use crate::corpus_view::CorpusView;
+use crate::corpus_view::{corpus_view, Args as CorpusArgs};
 use crate::entity_chips::EntityChips;
 use crate::hooks::{
     use_after_first_paint, use_follow_url, use_hash_sync, use_mounted, use_scroll_to_hit,
@@ -16,7 +16,7 @@ use crate::state::{Action, DocIds, State, Tab, TermOptions};
 use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
-use crate::view_bar::ViewBar;
+use crate::view_bar::view_bar;
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
@@ -213,16 +213,23 @@ pub fn App() -> Html {
                     }
                 </div>
                 <section class="panel panel-reader" id="reader" aria-label={state.tool.map_or("Reader", Tool::label)}>
-                    <ViewBar tool={state.tool} n_docs={corpus.docs.len()} on_tool={cb.on_tool.clone()} {live} />
+                    { view_bar(state.tool, corpus.docs.len(), live, &cb.on_tool) }
                     { match state.tool {
                         None => html! {
                             <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
                                 {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
                         },
-                        Some(tool) => html! {
-                            <CorpusView {tool} view={state.view()} doc_idx={state.doc_idx} result={panel_result.clone()}
-                                has_query={!panel_query.trim().is_empty()} on_settings={cb.on_views.clone()} on_open={cb.on_open_at.clone()} />
-                        },
+                        Some(tool) => corpus_view(
+                            &CorpusArgs {
+                                tool,
+                                view: state.view(),
+                                doc_idx: state.doc_idx,
+                                result: &panel_result,
+                                has_query: !panel_query.trim().is_empty(),
+                            },
+                            &cb.on_views,
+                            &cb.on_open_at,
+                        ),
                     } }
                 </section>
                 <div class="side side-right">

@@ -3,7 +3,7 @@
 //! opens its document in the reader.
 
 use crate::corpus;
-use crate::corpus_view::{head, plural, Act, CorpusViewProps};
+use crate::corpus_view::{button, head, plural, Act, Args};
 use crate::tree::{e, Acts, E};
 use explorer_core::documents::{table_order, Column};
 use explorer_core::entities::EntityKind;
@@ -22,17 +22,17 @@ pub fn kind_class(kind: EntityKind) -> &'static str {
     }
 }
 
-pub fn documents(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
+pub fn documents(args: &Args, acts: &mut Acts<Act>) -> Vec<E> {
     let corpus = corpus();
     let docs = &corpus.docs;
-    let hits: Vec<u32> = if props.has_query {
+    let hits: Vec<u32> = if args.has_query {
         (0..docs.len())
-            .map(|d| props.result.hits_in(d).len() as u32)
+            .map(|d| args.result.hits_in(d).len() as u32)
             .collect()
     } else {
         Vec::new()
     };
-    let (column, descending) = props.view.views.doc_sort.unwrap_or_default();
+    let (column, descending) = args.view.views.doc_sort.unwrap_or_default();
     let order = table_order(corpus, column, descending, &hits);
     // Hits next to the title, where they are seen first; no date or source column when no
     // document has one.
@@ -48,19 +48,24 @@ pub fn documents(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
     ]
     .into_iter()
     .filter(|&c| match c {
-        Column::Hits => props.has_query,
+        Column::Hits => args.has_query,
         Column::Date => docs.iter().any(|d| d.meta.published.is_some()),
         Column::Source => docs.iter().any(|d| d.meta.source.is_some()),
         _ => true,
     })
     .collect();
     let numeric = |c: Column| {
-        matches!(
+        if matches!(
             c,
             Column::Order | Column::Words | Column::Distinct | Column::Hits
-        )
+        ) {
+            "num"
+        } else {
+            ""
+        }
     };
-    let header = columns.iter().map(|&c| {
+    let mut header = e("tr");
+    for &c in &columns {
         let sorted = c == column;
         // A click sorts by the column (numbers largest first); a second click reverses it.
         let next = if sorted {
@@ -68,50 +73,39 @@ pub fn documents(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
         } else {
             (c, c.descending_first())
         };
-        let mut settings = props.view.views.clone();
+        let mut settings = args.view.views.clone();
         settings.doc_sort = (next != (Column::Order, false)).then_some(next);
-        e("th")
-            .attr("scope", "col")
-            .attr(
-                "aria-sort",
-                match (sorted, descending) {
-                    (false, _) => "none",
-                    (true, false) => "ascending",
-                    (true, true) => "descending",
-                },
-            )
-            .class(if numeric(c) { "num" } else { "" })
-            .child(
-                e("button")
-                    .attr("type", "button")
-                    .class("sort-button")
-                    .attr("data-act", acts.add(Act::Views(settings)))
-                    .text(c.label())
-                    .child(
+        let (aria, arrow) = match (sorted, descending) {
+            (false, _) => ("none", ""),
+            (true, false) => ("ascending", "▲"),
+            (true, true) => ("descending", "▼"),
+        };
+        let sort = e("button")
+            .attr("type", "button")
+            .class("sort-button")
+            .text(c.label());
+        header = header.child(
+            e("th")
+                .attr("scope", "col")
+                .attr("aria-sort", aria)
+                .class(numeric(c))
+                .child(
+                    acts.on(sort, Act::Views(settings)).child(
                         e("span")
                             .class("sort-arrow")
                             .attr("aria-hidden", "true")
-                            .text(match (sorted, descending) {
-                                (false, _) => "",
-                                (true, false) => "▲",
-                                (true, true) => "▼",
-                            }),
+                            .text(arrow),
                     ),
-            )
-    });
-    let rows = order.iter().map(|&d| {
+                ),
+        );
+    }
+    let mut body = e("tbody");
+    for &d in &order {
         let doc = &docs[d];
         let stats = &corpus.doc_stats[d];
-        // The title opens its document in the reader (a chip belongs to its document:
-        // another document's link leaves it).
-        let mut to = props.view.clone();
-        to.tool = None;
-        to.doc = (d > 0).then(|| doc.id.clone());
-        if d != props.doc_idx && to.entity.take().is_some() {
-            to.query.clear();
-        }
-        let current = d == props.doc_idx;
-        let cell = |c: Column| -> E {
+        let current = d == args.doc_idx;
+        let mut row = e("tr").class(if current { "current" } else { "" });
+        for &c in &columns {
             let text = match c {
                 Column::Order => (d + 1).to_string(),
                 Column::Hits => thousands(u64::from(hits.get(d).copied().unwrap_or(0))),
@@ -126,36 +120,43 @@ pub fn documents(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
                 Column::Words => thousands(u64::from(stats.words)),
                 Column::Distinct => thousands(u64::from(stats.unique)),
                 Column::Title => {
-                    return e("th").attr("scope", "row").child(
-                        e("a")
-                            .attr("href", format!("#{}", to_hash(&to)))
-                            .attr_if("aria-current", current.then_some("page"))
-                            .text(doc.meta.title.clone()),
-                    )
+                    // The title opens its document in the reader (a chip belongs to its
+                    // document: another document's link leaves it).
+                    let mut to = args.view.clone();
+                    to.tool = None;
+                    to.doc = (d > 0).then(|| doc.id.clone());
+                    if !current && to.entity.take().is_some() {
+                        to.query.clear();
+                    }
+                    let link = e("a")
+                        .attr_s("href", format!("#{}", to_hash(&to)))
+                        .attr_if(current, "aria-current", "page")
+                        .text_s(doc.meta.title.clone());
+                    row = row.child(e("th").attr("scope", "row").child(link));
+                    continue;
                 }
                 Column::Entities => {
-                    return e("td").children(corpus.doc_facts(d).top_entities.iter().map(
-                        |(kind, name, count)| {
+                    let mut cell = e("td");
+                    for (kind, name, count) in &corpus.doc_facts(d).top_entities {
+                        cell = cell.child(
                             e("span")
-                                .class(format!("ent-tag {}", kind_class(*kind)))
+                                .attr_s("class", format!("ent-tag {}", kind_class(*kind)))
                                 .attr("title", kind.name())
-                                .text(format!("{name} "))
-                                .child(e("span").class("ent-tag-count").text(count.to_string()))
-                        },
-                    ))
+                                .text_s(format!("{name} "))
+                                .child(e("span").class("ent-tag-count").text_s(count.to_string())),
+                        );
+                    }
+                    row = row.child(cell);
+                    continue;
                 }
             };
-            e("td")
-                .class(if numeric(c) { "num" } else { "" })
-                .text(text)
-        };
-        e("tr")
-            .class(if current { "current" } else { "" })
-            .children(columns.iter().map(|&c| cell(c)))
-    });
-    let [h2, note] = head("Documents", plural(docs.len(), "document"));
+            row = row.child(e("td").class(numeric(c)).text_s(text));
+        }
+        body = body.child(row);
+    }
+    let [h1, note] = head("Documents", plural(docs.len(), "document"));
     vec![
-        h2,
+        h1,
         note,
         e("div")
             .class("table-scroll")
@@ -165,18 +166,14 @@ pub fn documents(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             .child(
                 e("table")
                     .class("doc-table")
-                    .child(e("thead").child(e("tr").children(header)))
-                    .child(e("tbody").children(rows)),
+                    .child(e("thead").child(header))
+                    .child(body),
             ),
-        e("p").class("panel-foot").child(
-            e("button")
-                .attr("type", "button")
-                .class("text-button")
-                .attr(
-                    "data-act",
-                    acts.add(Act::TableCsv(order.clone(), hits.clone())),
-                )
-                .text("Download the table (CSV)"),
-        ),
+        e("p").class("panel-foot").child(button(
+            acts,
+            "text-button",
+            "Download the table (CSV)",
+            Act::TableCsv(order, hits),
+        )),
     ]
 }

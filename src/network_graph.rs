@@ -4,14 +4,15 @@
 //! the graph) lists the sentences behind it, each of which opens the reader there.
 
 use crate::corpus;
-use crate::corpus_view::{head, plural, Act, CorpusViewProps};
+use crate::corpus_view::{button, head, plural, Act, Args};
 use crate::documents_table::kind_class;
 use crate::tree::{e, Acts, E};
+use crate::trends_chart::{option, segmented};
 use explorer_core::format::fixed;
-use explorer_core::network::{EXTENT, LABEL_FONT, LABEL_GAP};
+use explorer_core::network::{LABEL_FONT, LABEL_GAP};
 use explorer_core::query::entity_filter;
+use explorer_core::span::Span;
 use explorer_core::state::{to_hash, View};
-use yew::virtual_dom::VNode;
 
 /// The number of nodes shown when the URL does not say.
 pub const DEFAULT_SIZE: usize = 25;
@@ -36,20 +37,22 @@ pub fn with_edge(view: &View, edge: Option<usize>) -> View {
     next
 }
 
-fn href(view: &View) -> String {
-    format!("#{}", to_hash(view))
+fn link(view: &View) -> E {
+    e("a").attr_s("href", format!("#{}", to_hash(view)))
 }
 
-pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
+pub fn network(args: &Args, acts: &mut Acts<Act>) -> Vec<E> {
     let corpus = corpus();
     let net = corpus.network();
-    let view = &props.view;
+    let view = &args.view;
     let n = net.nearest_size(view.views.network_size.map_or(DEFAULT_SIZE, |s| s as usize));
-    let note = "The most mentioned entities, joined when mentioned in the same sentence (the thicker the line, the more sentences). A name searches for it; a line lists its sentences.";
+    let [h1, note] = head(
+        "Network",
+        "The most mentioned entities, joined when mentioned in the same sentence (the thicker the line, the more sentences). A name searches for it; a line lists its sentences.".into(),
+    );
     let Some(layout) = net.layout(n) else {
-        let [h2, _] = head("Network", note);
         return vec![
-            h2,
+            h1,
             e("p")
                 .class("empty")
                 .text("No entities were found in this corpus, so there is no network to draw."),
@@ -74,24 +77,17 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
     });
     let touches = |k: usize, i: usize| net.edges[k].a as usize == i || net.edges[k].b as usize == i;
 
-    let mut sizes = e("div")
-        .class("segmented")
-        .attr("role", "radiogroup")
-        .attr("aria-label", "Entities shown");
+    let mut sizes = segmented("Entities shown");
     for s in net.sizes() {
         let mut settings = view.views.clone();
         settings.network_size = Some(s as u32);
-        sizes = sizes.child(
-            e("label")
-                .child(
-                    e("input")
-                        .attr("type", "radio")
-                        .attr("name", "net-size")
-                        .checked(s == n)
-                        .attr("data-act", acts.add(Act::Views(settings))),
-                )
-                .text(format!("Top {s}")),
-        );
+        sizes = sizes.child(option(
+            acts,
+            "net-size",
+            format!("Top {s}"),
+            s == n,
+            Act::Views(settings),
+        ));
     }
 
     let mut lines = e("g").class("net-edges");
@@ -109,22 +105,20 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             ""
         };
         let width = 2.0 + 8.0 * (f64::from(edge.sentences) / f64::from(heaviest)).sqrt();
-        lines = lines.child(
-            e("line")
-                .class(class)
-                .attr("data-act", acts.add(Act::Edge(k)))
-                .attr("x1", x1.to_string())
-                .attr("y1", y1.to_string())
-                .attr("x2", x2.to_string())
-                .attr("y2", y2.to_string())
-                .attr("stroke-width", fixed(width, 1)),
-        );
+        let line = e("line")
+            .class(class)
+            .attr_n("x1", x1.into())
+            .attr_n("y1", y1.into())
+            .attr_n("x2", x2.into())
+            .attr_n("y2", y2.into())
+            .attr_s("stroke-width", fixed(width, 1));
+        lines = lines.child(acts.on(line, Act::Edge(k)));
     }
     let mut svg = e("svg")
         .class("net")
-        .attr("viewBox", format!("0 0 {0} {0}", fixed(EXTENT, 0)))
+        .attr("viewBox", "0 0 1000 1000")
         .attr("role", "group")
-        .attr(
+        .attr_s(
             "aria-label",
             format!("Network of the {n} most mentioned entities"),
         )
@@ -142,43 +136,46 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             .as_ref()
             .map_or(String::new(), |(kind, name)| entity_filter(*kind, name));
         to.term = None;
-        let mut link = e("a")
-            .attr("href", href(&to))
-            .class(format!(
-                "node {}{}",
-                kind_class(node.kind),
-                if selected { " selected" } else { "" }
-            ))
-            .attr(
-                "aria-label",
+        let mut dot = link(&to)
+            .attr_s(
+                "class",
                 format!(
-                    "{}, {}, {} mentions",
-                    node.name,
-                    node.kind.name(),
-                    node.mentions
+                    "node {}{}",
+                    kind_class(node.kind),
+                    if selected { " selected" } else { "" }
                 ),
             )
-            .attr_if("aria-current", selected.then_some("true"))
+            .attr_s(
+                "aria-label",
+                format!(
+                    "{}, {}, {}",
+                    node.name,
+                    node.kind.name(),
+                    plural(node.mentions as usize, "mention")
+                ),
+            )
+            .attr_if(selected, "aria-current", "true")
             .child(
                 e("circle")
-                    .attr("cx", x.to_string())
-                    .attr("cy", y.to_string())
-                    .attr("r", fixed(r, 1)),
+                    .attr_n("cx", x.into())
+                    .attr_n("cy", y.into())
+                    .attr_s("r", fixed(r, 1)),
             );
         if let Some(text) = net.label(i) {
-            link = link.child(
+            dot = dot.child(
                 e("text")
-                    .attr("x", fixed(f64::from(x) + r + LABEL_GAP, 1))
-                    .attr("y", fixed(f64::from(y) + LABEL_FONT * 0.35, 1))
-                    .text(text),
+                    .attr_s("x", fixed(f64::from(x) + r + LABEL_GAP, 1))
+                    .attr_s("y", fixed(f64::from(y) + LABEL_FONT * 0.35, 1))
+                    .text_s(text),
             );
         }
-        svg = svg.child(link);
+        svg = svg.child(dot);
     }
 
     // Under the graph: the selected edge's sentences, or the pairs of the selected node, or
     // the strongest pairs.
-    let detail = if let Some(k) = selected_edge {
+    let mut detail = e("div").class("net-detail");
+    if let Some(k) = selected_edge {
         let edge = net.edges[k];
         let (a, b) = (&net.nodes[edge.a as usize], &net.nodes[edge.b as usize]);
         let sentences = corpus.edge_sentences(k);
@@ -187,13 +184,14 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
         let several = corpus.docs.len() > 1;
         let mut list = e("ol").class("sentences");
         for s in sentences.into_iter().take(SENTENCES_LISTED) {
-            let doc = &corpus.docs[s.doc];
-            let mut button = e("button").attr("type", "button").class("sentence").attr(
-                "data-act",
-                acts.add(Act::Sentence(s.doc, query.clone(), s.sentence.start)),
-            );
+            let text = corpus.docs[s.doc].text.as_str();
+            let mut item = e("button").attr("type", "button").class("sentence");
             if several {
-                button = button.child(e("span").class("sentence-doc").text(doc.meta.title.clone()));
+                item = item.child(
+                    e("span")
+                        .class("sentence-doc")
+                        .text_s(corpus.docs[s.doc].meta.title.clone()),
+                );
             }
             // The sentence as text, its two entities' mentions marked.
             let mut at = s.sentence.start;
@@ -201,50 +199,47 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
                 if m.start < at {
                     continue;
                 }
-                button = button
-                    .node(VNode::from(
-                        explorer_core::span::Span {
+                item = item
+                    .text_s(
+                        Span {
                             start: at,
                             end: m.start,
                         }
-                        .of(&doc.text),
-                    ))
+                        .of(text)
+                        .to_string(),
+                    )
                     .child(
                         e("mark")
-                            .class(format!("hit-ent {}", kind_class(kind)))
-                            .text(m.of(&doc.text).to_string()),
+                            .attr_s("class", format!("hit-ent {}", kind_class(kind)))
+                            .text_s(m.of(text).to_string()),
                     );
                 at = m.end;
             }
-            button = button.node(VNode::from(
-                explorer_core::span::Span {
+            item = item.text_s(
+                Span {
                     start: at,
                     end: s.sentence.end,
                 }
-                .of(&doc.text),
-            ));
-            list = list.child(e("li").child(button));
+                .of(text)
+                .to_string(),
+            );
+            let act = Act::Sentence(s.doc, query.clone(), s.sentence.start);
+            list = list.child(e("li").child(acts.on(item, act)));
         }
-        let mut block = e("div")
-            .class("net-detail")
-            .child(e("h2").text(format!(
+        detail = detail
+            .child(e("h2").text_s(format!(
                 "{} and {}: {}",
                 a.name,
                 b.name,
                 plural(total, "sentence")
             )))
-            .child(
-                e("a")
-                    .attr("href", href(&with_edge(view, None)))
-                    .text("Clear"),
-            )
+            .child(link(&with_edge(view, None)).text("Clear"))
             .child(list);
         if total > SENTENCES_LISTED {
-            block = block.child(e("p").class("tool-note").text(format!(
+            detail = detail.child(e("p").class("tool-note").text_s(format!(
                 "The first {SENTENCES_LISTED}; the search “{query}” finds them all."
             )));
         }
-        block
     } else {
         let mut pairs: Vec<usize> = edges
             .iter()
@@ -266,8 +261,16 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             }
             None => "Most often together".to_string(),
         };
+        detail = detail.child(e("h2").text_s(heading));
+        if pairs.is_empty() {
+            detail = detail.child(
+                e("p")
+                    .class("empty")
+                    .text("No other entity shown is mentioned in the same sentence."),
+            );
+        }
         let mut list = e("ul").class("pairs");
-        for k in pairs.iter().copied().take(PAIRS_LISTED) {
+        for &k in pairs.iter().take(PAIRS_LISTED) {
             let edge = net.edges[k];
             let (a, b) = (
                 &net.nodes[edge.a as usize].name,
@@ -280,46 +283,39 @@ pub fn network(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             };
             list = list.child(
                 e("li").child(
-                    e("a")
+                    link(&with_edge(view, Some(k)))
                         .class("pair")
-                        .attr("href", href(&with_edge(view, Some(k))))
-                        .child(e("span").text(name))
+                        .child(e("span").text_s(name))
                         .child(
                             e("span")
                                 .class("pair-count")
-                                .text(plural(edge.sentences as usize, "sentence")),
+                                .text_s(plural(edge.sentences as usize, "sentence")),
                         ),
                 ),
             );
         }
-        let mut block = e("div").class("net-detail").child(e("h2").text(heading));
-        if pairs.is_empty() {
-            block = block.child(
-                e("p")
-                    .class("empty")
-                    .text("No other entity shown is mentioned in the same sentence."),
-            );
-        }
-        block.child(list)
-    };
+        detail = detail.child(list);
+    }
 
-    let [h2, note] = head("Network", note);
-    let export = |json: bool, label: &'static str, acts: &mut Acts<Act>| {
-        e("button")
-            .attr("type", "button")
-            .class("text-button")
-            .attr("data-act", acts.add(Act::Network(n, json)))
-            .text(label)
-    };
     vec![
-        e("div").class("panel-head").child(h2).child(sizes),
+        e("div").class("panel-head").child(h1).child(sizes),
         note,
         svg,
         detail,
         e("p")
             .class("panel-foot")
-            .child(export(false, "Download the pairs (CSV)", acts))
+            .child(button(
+                acts,
+                "text-button",
+                "Download the pairs (CSV)",
+                Act::Network(n, false),
+            ))
             .text(" · ")
-            .child(export(true, "Download the network (JSON)", acts)),
+            .child(button(
+                acts,
+                "text-button",
+                "Download the network (JSON)",
+                Act::Network(n, true),
+            )),
     ]
 }

@@ -7,7 +7,7 @@
 //! stay legible at any width.
 
 use crate::corpus;
-use crate::corpus_view::{head, Act, CorpusViewProps};
+use crate::corpus_view::{button, head, Act, Args};
 use crate::tree::{e, Acts, E};
 use explorer_core::format::fixed;
 use explorer_core::state::{to_hash, View};
@@ -34,23 +34,27 @@ fn nice_max(x: f64) -> f64 {
 }
 
 /// A radio button of a segmented control.
-fn option(name: &'static str, label: &'static str, on: bool, act: String) -> E {
-    e("label")
-        .child(
-            e("input")
-                .attr("type", "radio")
-                .attr("name", name)
-                .checked(on)
-                .attr("data-act", act),
-        )
-        .text(label)
+pub fn option(acts: &mut Acts<Act>, name: &'static str, label: String, on: bool, act: Act) -> E {
+    let input = e("input")
+        .attr("type", "radio")
+        .attr("name", name)
+        .checked(on);
+    e("label").child(acts.on(input, act)).text_s(label)
 }
 
-pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
+/// A segmented control (a group of radio buttons).
+pub fn segmented(label: &'static str) -> E {
+    e("div")
+        .class("segmented")
+        .attr("role", "radiogroup")
+        .attr("aria-label", label)
+}
+
+pub fn trends(args: &Args, acts: &mut Acts<Act>) -> Vec<E> {
     let corpus = corpus();
-    let settings = &props.view.views;
+    let settings = &args.view.views;
     let (by_date, bars) = (settings.trends_by_date, settings.trends_bars);
-    let chart = compute(corpus, &props.view.query, by_date);
+    let chart = compute(corpus, &args.view.query, by_date);
     let n = chart.slots.len();
     let segments = chart.slots.first().is_some_and(|s| s.segment.is_some());
     let top = nice_max(chart.max_rate().max(0.001));
@@ -64,32 +68,45 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
     let slot_width = WIDTH / n.max(1) as f64;
     let x_of = |i: usize| (i as f64 + 0.5) * slot_width;
     let y_of = |rate: f64| HEIGHT - rate / top * HEIGHT;
-    let mut set = |by_date: bool, bars: bool| {
+    let set = |by_date: bool, bars: bool| {
         let mut next = settings.clone();
         (next.trends_by_date, next.trends_bars) = (by_date, bars);
-        acts.add(Act::Views(next))
+        Act::Views(next)
     };
     let mut options = e("div").class("chart-options").child(
-        e("div")
-            .class("segmented")
-            .attr("role", "radiogroup")
-            .attr("aria-label", "Chart")
-            .child(option("trends-chart", "Lines", !bars, set(by_date, false)))
-            .child(option("trends-chart", "Bars", bars, set(by_date, true))),
+        segmented("Chart")
+            .child(option(
+                acts,
+                "trends-chart",
+                "Lines".into(),
+                !bars,
+                set(by_date, false),
+            ))
+            .child(option(
+                acts,
+                "trends-chart",
+                "Bars".into(),
+                bars,
+                set(by_date, true),
+            )),
     );
     if !segments && corpus.docs.iter().any(|d| d.meta.published.is_some()) {
         options = options.child(
-            e("div")
-                .class("segmented")
-                .attr("role", "radiogroup")
-                .attr("aria-label", "Order")
+            segmented("Order")
                 .child(option(
+                    acts,
                     "trends-order",
-                    "Corpus order",
+                    "Corpus order".into(),
                     !by_date,
                     set(false, bars),
                 ))
-                .child(option("trends-order", "By date", by_date, set(true, bars))),
+                .child(option(
+                    acts,
+                    "trends-order",
+                    "By date".into(),
+                    by_date,
+                    set(true, bars),
+                )),
         );
     }
     let title_of = |i: usize| {
@@ -125,10 +142,7 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
         } else {
             "trends-svg"
         })
-        .attr(
-            "viewBox",
-            format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0)),
-        )
+        .attr("viewBox", "0 0 1000 300")
         .attr("preserveAspectRatio", "none")
         .attr("role", "group")
         .attr("aria-label", "Trends chart");
@@ -137,9 +151,9 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             e("line")
                 .class("grid")
                 .attr("x1", "0")
-                .attr("x2", fixed(WIDTH, 0))
-                .attr("y1", fixed(y, 0))
-                .attr("y2", fixed(y, 0)),
+                .attr("x2", "1000")
+                .attr_n("y1", y as u32)
+                .attr_n("y2", y as u32),
         );
     }
     let mut legend = e("ul").class("legend series-legend");
@@ -147,22 +161,22 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
         let class = format!("series s{}", s % 6);
         legend = legend.child(
             e("li")
-                .class(class.clone())
+                .attr_s("class", class.clone())
                 .child(e("span").class("swatch").attr("aria-hidden", "true"))
-                .text(format!(
+                .text_s(format!(
                     "{} ({})",
                     series.label,
                     series.counts.iter().sum::<u32>()
                 )),
         );
         let points: Vec<(f64, f64)> = (0..n).map(|i| (x_of(i), y_of(chart.rate(s, i)))).collect();
-        let mut group = e("g").class(class);
+        let mut group = e("g").attr_s("class", class);
         if !bars {
             let path: Vec<String> = points
                 .iter()
                 .map(|&(x, y)| format!("{},{}", fixed(x, 2), fixed(y, 2)))
                 .collect();
-            group = group.child(e("polyline").class("line").attr("points", path.join(" ")));
+            group = group.child(e("polyline").class("line").attr_s("points", path.join(" ")));
         }
         for i in (0..n).filter(|&i| series.counts[i] > 0) {
             let slot = chart.slots[i];
@@ -181,17 +195,17 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
                 let w = group_width / chart.series.len() as f64;
                 e("rect")
                     .class("bar")
-                    .attr("x", fixed(x - group_width / 2.0 + w * s as f64, 2))
-                    .attr("y", fixed(y, 2))
-                    .attr("width", fixed(w, 2))
-                    .attr("height", fixed(HEIGHT - y, 2))
+                    .attr_s("x", fixed(x - group_width / 2.0 + w * s as f64, 2))
+                    .attr_s("y", fixed(y, 2))
+                    .attr_s("width", fixed(w, 2))
+                    .attr_s("height", fixed(HEIGHT - y, 2))
             } else {
                 e("line")
                     .class("pt")
-                    .attr("x1", fixed(x, 2))
-                    .attr("x2", fixed(x, 2))
-                    .attr("y1", fixed(y, 2))
-                    .attr("y2", fixed(y, 2))
+                    .attr_s("x1", fixed(x, 2))
+                    .attr_s("x2", fixed(x, 2))
+                    .attr_s("y1", fixed(y, 2))
+                    .attr_s("y2", fixed(y, 2))
             };
             // A link to the view it opens; the click opens it at the first hit of the slot.
             let href = to_hash(&View {
@@ -200,14 +214,12 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
                 ..View::default()
             });
             let act = Act::Open(series.query.clone(), slot.doc, series.first_hit[i] as usize);
-            group = group.child(
-                e("a")
-                    .attr("href", format!("#{href}"))
-                    .attr("data-act", acts.add(act))
-                    .attr("aria-label", label.clone())
-                    .child(e("title").text(label))
-                    .child(mark),
-            );
+            let link = e("a")
+                .attr_s("href", format!("#{href}"))
+                .attr_s("aria-label", label.clone())
+                .child(e("title").text_s(label))
+                .child(mark);
+            group = group.child(acts.on(link, act));
         }
         plot = plot.child(group);
     }
@@ -228,23 +240,25 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             chart.series.len()
         ));
     }
-    let [h2, note] = head("Trends", note);
+    let [h1, note] = head("Trends", note);
     let y_axis = e("div")
         .class("y-axis")
         .attr("aria-hidden", "true")
-        .child(e("span").text(fixed(top, decimals)))
-        .child(e("span").text(fixed(top / 2.0, decimals)))
+        .child(e("span").text_s(fixed(top, decimals)))
+        .child(e("span").text_s(fixed(top / 2.0, decimals)))
         .child(e("span").text("0"));
-    let x_axis = e("div")
+    let mut x_axis = e("div")
         .class(if n > MAX_X_LABELS {
             "x-axis sparse"
         } else {
             "x-axis"
         })
-        .attr("aria-hidden", "true")
-        .children((0..n).map(|i| e("span").attr("title", title_of(i)).text(x_label(i))));
+        .attr("aria-hidden", "true");
+    for i in 0..n {
+        x_axis = x_axis.child(e("span").attr_s("title", title_of(i)).text_s(x_label(i)));
+    }
     vec![
-        h2,
+        h1,
         options,
         note,
         legend,
@@ -253,15 +267,11 @@ pub fn trends(props: &CorpusViewProps, acts: &mut Acts<Act>) -> Vec<E> {
             .child(y_axis)
             .child(plot)
             .child(x_axis),
-        e("p").class("panel-foot").child(
-            e("button")
-                .attr("type", "button")
-                .class("text-button")
-                .attr(
-                    "data-act",
-                    acts.add(Act::TrendsCsv(props.view.query.clone(), by_date)),
-                )
-                .text("Download the trends (CSV)"),
-        ),
+        e("p").class("panel-foot").child(button(
+            acts,
+            "text-button",
+            "Download the trends (CSV)",
+            Act::TrendsCsv(args.view.query.clone(), by_date),
+        )),
     ]
 }

@@ -272,7 +272,13 @@ impl Network {
         }
         let name = &self.nodes.get(i)?.name;
         Some(match name.char_indices().nth(LABEL_CHARS) {
-            Some((cut, _)) => format!("{}…", name[..cut].trim_end()),
+            // Cut at the last space before the limit when there is one: a label's words are
+            // whole words of its name (its accessible name holds the whole name).
+            Some((cut, _)) => {
+                let head = &name[..cut];
+                let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+                format!("{}…", head.trim_end())
+            }
             None => name.clone(),
         })
     }
@@ -845,6 +851,26 @@ mod tests {
             "The U.S. Army met Kim.",
             "UAX #29 alone breaks after \"U.S.\""
         );
+    }
+
+    #[test]
+    fn labels_are_cut_at_a_word() {
+        let net = |name: &str| Network {
+            nodes: vec![Node {
+                kind: EntityKind::Org,
+                name: name.into(),
+                mentions: 1,
+                docs: 1,
+            }],
+            ..Network::default()
+        };
+        let label = |name: &str| net(name).label(0).unwrap();
+        assert_eq!(label("NATO"), "NATO");
+        assert_eq!(label("Ministry of Transport"), "Ministry of…");
+        assert_eq!(label("Quadrilateral Security Dialogue"), "Quadrilateral…");
+        assert_eq!(label("Twentycharacterslong"), "Twentycharacterslong");
+        assert_eq!(label("Averyveryverylongsinglename"), "Averyveryverylongsin…");
+        assert_eq!(net("x").label(LABELLED), None);
     }
 
     #[test]

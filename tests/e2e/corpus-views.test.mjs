@@ -81,7 +81,16 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
   // The three most mentioned entities (all once here: by kind, then name).
   assert.equal(table[0][6], 'Jorge Sharp 1Maria Lopez 1Coastal Tribune 1');
   // Sort by words, largest first; again, smallest first; by date (undated last).
-  const sortBy = (name) => page.getByRole('button', { name, exact: true }).click();
+  // Sorts by a column and waits until its heading says so.
+  const sortBy = async (name) => {
+    const th = page.locator('th', { has: page.getByRole('button', { name, exact: true }) });
+    const before = await th.getAttribute('aria-sort');
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForFunction(({ name, before }) => {
+      const th = [...document.querySelectorAll('thead th')].find((t) => t.textContent.replace(/[▲▼]/, '') === name);
+      return th && th.getAttribute('aria-sort') !== before;
+    }, { name, before });
+  };
   await sortBy('Words');
   let words = (await rows()).map((r) => Number(r[4].replace(/,/g, '')));
   assert.deepEqual(words, [...words].sort((a, b) => b - a));
@@ -119,7 +128,8 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
   // The hash brings the same table back.
   const sorted = await hash(page);
   await page.reload();
-  await page.waitForSelector('.app.ready .doc-table');
+  // The hits column follows the query a moment after the table.
+  await page.waitForFunction(() => [...document.querySelectorAll('.doc-table thead th')].some((th) => th.textContent.startsWith('Hits')));
   assert.equal(await hash(page), sorted);
   assert.deepEqual(await rows(), table);
   // A title opens its document in the reader; Back returns to the table.
