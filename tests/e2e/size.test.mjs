@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './helpers.mjs';
 
-// 200 KiB before the corpus views (Documents, Trends, Network), which cost about 22 KB more
+// 200 KiB before the corpus views (Documents, Trends, Network), which cost about 25 KB more
 // (BENCHMARKS.md: where the bytes go; the issue asked for at most 6 KB).
 const BUDGET = 224 * 1024;
 
