@@ -14,8 +14,11 @@ fn doc(text: &str) -> Document {
 
 /// The mentions found in `text`, in reading order, as "KIND surface; KIND surface".
 fn mentions(text: &str) -> String {
-    let d = doc(text);
-    let mut all: Vec<(Span, EntityKind)> = extract(&d)
+    mentions_of(&doc(text))
+}
+
+fn mentions_of(d: &Document) -> String {
+    let mut all: Vec<(Span, EntityKind)> = extract(d)
         .iter()
         .flat_map(|e| e.mentions.iter().map(move |&m| (m, e.kind)))
         .collect();
@@ -106,6 +109,44 @@ fn each_kind() {
     check(
         "The Beijing Winter Olympics opened.",
         "EVENT Beijing Winter Olympics",
+    );
+}
+
+#[test]
+fn short_texts_keep_every_entity() {
+    let check = |text: &str, expected: &str| {
+        let d = Document::parse("note.txt", text);
+        assert_eq!(mentions_of(&d), expected, "in: {text:?}");
+        assert_invariants(&d, &extract(&d));
+    };
+    // One line.
+    check(
+        "Delegates of the United Nations met in Geneva on Friday.",
+        "ORG United Nations; GPE Geneva",
+    );
+    // Two sentences on two lines, and in two paragraphs.
+    check(
+        "Angela Merkel met Emmanuel Macron in Berlin on Monday.\nThey talked about trade.",
+        "PER Angela Merkel; PER Emmanuel Macron; GPE Berlin",
+    );
+    check(
+        "Angela Merkel met Emmanuel Macron in Berlin on Monday.\n\nThen Macron flew home to Paris.",
+        "PER Angela Merkel; PER Emmanuel Macron; GPE Berlin; PER Macron; GPE Paris",
+    );
+    // A headline (scanned too), then one paragraph.
+    check(
+        "Storm hits Lisbon\n\nThe storm reached Portugal on Friday.",
+        "GPE Lisbon; GPE Portugal",
+    );
+    // A real header: the byline's author is a person.
+    check(
+        "Storm hits Lisbon\nCoastal Times\n2023-03-03 10:15\n\nBy Ana Silva\n\nThe storm reached Portugal.",
+        "GPE Lisbon; ORG Coastal Times; PER Ana Silva; GPE Portugal",
+    );
+    // Not a byline: "Friday" is no author.
+    check(
+        "Talks in Geneva\n\nBy Friday, the talks in Vienna had failed.",
+        "GPE Geneva; GPE Vienna",
     );
 }
 
