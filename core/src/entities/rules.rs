@@ -124,7 +124,7 @@ impl<'a> Analyzer<'a> {
             return 0;
         }
         let w = self.word(i);
-        if w.contains(['’', 'ʼ']) {
+        if !w.is_ascii() || w.contains('`') {
             let mut key = String::new();
             push_key(&mut key, w);
             self.lex.cue(&key)
@@ -591,12 +591,11 @@ impl<'a> Analyzer<'a> {
         let letters = acronym.chars().filter(|c| c.is_alphanumeric()).count();
         let capitals = acronym.chars().filter(|c| c.is_uppercase()).count();
         let first = acronym.chars().next()?;
-        let name_first = self.word(s).chars().next()?;
-        let fold = |c: char| super::lexicon::fold_key_char(c).to_uppercase().next();
+        let initial = |word: &str| crate::text::fold(word).chars().next();
         ((2..=10).contains(&letters)
             && capitals >= 2
             && first.is_uppercase()
-            && fold(first) == fold(name_first)
+            && initial(acronym) == initial(self.word(s))
             && self.cue1(a) & cue::NOT_ACRONYM == 0)
             .then_some(a)
     }
@@ -893,20 +892,15 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-/// The merge key for a name as written: apostrophes made ASCII, whitespace collapsed.
+/// The merge key for a name as written: folded with case kept (diacritics, apostrophes),
+/// whitespace collapsed.
 pub(crate) fn normalise_name(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len());
     for word in surface.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().map(|c| {
-            if super::tokens::is_apostrophe(c) {
-                '\''
-            } else {
-                c
-            }
-        }));
+        crate::text::fold_keep_case_into(word, &mut out);
     }
     out
 }
