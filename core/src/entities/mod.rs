@@ -89,9 +89,13 @@ impl Entity {
 mod extract;
 #[cfg(feature = "extract")]
 pub use extract::extract;
+#[cfg(feature = "train")]
+pub use extract::extract_rules;
 #[cfg(feature = "extract")]
 mod lexicon;
 #[cfg(feature = "extract")]
 mod rules;
 #[cfg(feature = "extract")]
 mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
