@@ -10,8 +10,8 @@
 use explorer_core::entities::train::data::GoldKind;
 use explorer_core::entities::train::score::{predicted_spans, Score};
 use explorer_core::entities::train::{load_sets, Split};
-use explorer_core::entities::{extract, extract_rules};
 use explorer_core::entities::Entity;
+use explorer_core::entities::{extract, extract_rules};
 use explorer_core::Document;
 use std::path::PathBuf;
 
@@ -29,7 +29,9 @@ fn main() {
         std::process::exit(1);
     });
     let splits: &[Split] = if dev { &sets.dev } else { &sets.test };
-    println!("| set | documents | gold mentions | extractor | P | R | F1 | PER F1 | ORG F1 | LOC F1 |");
+    println!(
+        "| set | documents | gold mentions | extractor | P | R | F1 | PER F1 | ORG F1 | LOC F1 |"
+    );
     println!("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
     for split in splits {
         let n_gold: usize = split.docs.iter().map(|d| d.gold.len()).sum();

@@ -15,7 +15,9 @@
 //!    title-case headline).
 //! 6. Mentions are grouped into entities; overlaps are impossible by construction and checked.
 
-use super::lexicon::{cue, phrase_key, FastSet, Lexicon};
+use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
+use super::lexicon::{cue, phrase_key, FastSet, Lexicon, Source};
+use super::model::{spans, viterbi, Model, TAGS};
 use super::rules::{normalise_name, Analyzer, DocContext, Mention, Strength};
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
@@ -24,54 +26,341 @@ use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
 /// Marks a mention that comes from a header field rather than a region.
-const HEADER: usize = usize::MAX;
+pub(crate) const HEADER: usize = usize::MAX;
 
-/// Finds the entities of a document, sorted by kind then canonical name.
+/// Finds the entities of a document, sorted by kind then canonical name: the tagger's
+/// names (with the rules' events and nationalities) when the build embeds a model, else the
+/// rules' alone.
 pub fn extract(doc: &Document) -> Vec<Entity> {
-    extract_rules(doc)
+    match Model::embedded() {
+        Some(model) => extract_with_model(doc, model),
+        None => extract_rules(doc),
+    }
 }
 
 /// The entities the rules alone find (the baseline the tagger is measured against).
 pub fn extract_rules(doc: &Document) -> Vec<Entity> {
-    let lex = Lexicon::get();
-    let text = doc.text.as_str();
-    let regions: Vec<Span> = doc
-        .regions()
-        .filter(|r| text.get(r.range()).is_some())
-        .collect();
-    let tokens: Vec<Vec<Token>> = regions
-        .iter()
-        .map(|r| tokenize(r.of(text), r.start as usize))
-        .collect();
-    let mut lower_words = FastSet::default();
-    for t in tokens.iter().flatten() {
-        let w = &text[t.start..t.end];
-        if t.kind == TokKind::Word && !w.chars().any(|c| c.is_uppercase()) {
-            lower_words.insert(w);
+    let pass = RulePass::run(doc);
+    build_entities(pass.text, pass.mentions, &pass.long_forms)
+}
+
+/// What the rules make of a document: its regions' tokens, its words, and the mentions the
+/// rules find (header fields, first pass, acronyms, people, second pass).
+pub(crate) struct RulePass<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Vec<Token>>,
+    pub headlines: Vec<bool>,
+    pub ctx: DocContext<'a>,
+    pub mentions: Vec<Mention>,
+    pub long_forms: HashMap<(EntityKind, String), String>,
+}
+
+impl<'a> RulePass<'a> {
+    pub(crate) fn run(doc: &'a Document) -> RulePass<'a> {
+        let lex = Lexicon::get();
+        let text = doc.text.as_str();
+        let regions: Vec<Span> = doc
+            .regions()
+            .filter(|r| text.get(r.range()).is_some())
+            .collect();
+        let tokens: Vec<Vec<Token>> = regions
+            .iter()
+            .map(|r| tokenize(r.of(text), r.start as usize))
+            .collect();
+        let mut lower_words = FastSet::default();
+        for t in tokens.iter().flatten() {
+            let w = &text[t.start..t.end];
+            if t.kind == TokKind::Word && !w.chars().any(|c| c.is_uppercase()) {
+                lower_words.insert(w);
+            }
+        }
+        let headlines = tokens
+            .iter()
+            .zip(&regions)
+            .map(|(toks, &region)| is_headline(text, toks, region, doc))
+            .collect();
+        let mut pass = RulePass {
+            text,
+            tokens,
+            headlines,
+            ctx: DocContext { lower_words },
+            mentions: Vec::new(),
+            long_forms: HashMap::new(),
+        };
+        let mut mentions = header_mentions(doc, lex);
+        let analyzers = pass.analyzers();
+        for a in &analyzers {
+            a.analyse(&mut mentions);
+        }
+        let long_forms = merge_acronyms(&analyzers, &mut mentions);
+        resolve_people(&analyzers, &mut mentions);
+        second_pass(&analyzers, &mut mentions, lex);
+        drop(analyzers);
+        pass.mentions = mentions;
+        pass.long_forms = long_forms;
+        pass
+    }
+
+    pub(crate) fn analyzers(&self) -> Vec<Analyzer<'_>> {
+        let lex = Lexicon::get();
+        self.tokens
+            .iter()
+            .enumerate()
+            .map(|(segment, toks)| Analyzer {
+                text: self.text,
+                toks,
+                segment,
+                headline: self.headlines[segment],
+                ctx: &self.ctx,
+                lex,
+            })
+            .collect()
+    }
+
+    /// Each region's tokens tagged with the rules' decision.
+    pub(crate) fn rule_tags(&self) -> Vec<Vec<RuleTag>> {
+        let mut tags: Vec<Vec<RuleTag>> = self.tokens.iter().map(|t| vec![0; t.len()]).collect();
+        for m in self.mentions.iter().filter(|m| m.segment != HEADER) {
+            if let Some(region) = tags.get_mut(m.segment) {
+                for (i, tag) in region
+                    .iter_mut()
+                    .enumerate()
+                    .take(m.tok_end)
+                    .skip(m.tok_start)
+                {
+                    *tag = rule_tag(m.kind, i == m.tok_start);
+                }
+            }
+        }
+        tags
+    }
+
+    /// The tagger's features for every region.
+    pub(crate) fn features(&self, analyzers: &[Analyzer]) -> Vec<Features> {
+        let tags = self.rule_tags();
+        let with_tags: Vec<(&Analyzer, Vec<RuleTag>)> = analyzers.iter().zip(tags).collect();
+        let words = DocWords::gather(&with_tags);
+        with_tags
+            .iter()
+            .map(|(a, tags)| {
+                let mut f = Features::default();
+                region_features(a, tags, &words, &mut f);
+                f
+            })
+            .collect()
+    }
+}
+
+/// Extraction with the tagger: the rules run first (their decisions are features), the model
+/// tags each region, and the names it finds go through the same alias machinery as the rules'.
+pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
+    let pass = RulePass::run(doc);
+    let analyzers = pass.analyzers();
+    let features = pass.features(&analyzers);
+    let transitions = model.transitions();
+    let mut tagged: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
+    for (segment, f) in features.iter().enumerate() {
+        let emissions: Vec<[i64; TAGS]> =
+            (0..f.len()).map(|i| model.emissions(f.token(i))).collect();
+        let tags = viterbi(&emissions, &transitions);
+        for (s, e, kind) in spans(&tags) {
+            tagged.push((segment, s, e, kind));
         }
     }
-    let ctx = DocContext { lower_words };
-    let analyzers: Vec<Analyzer> = tokens
-        .iter()
-        .enumerate()
-        .map(|(segment, toks)| Analyzer {
-            text,
-            toks,
-            segment,
-            headline: is_headline(text, toks, regions[segment], doc),
-            ctx: &ctx,
-            lex,
-        })
-        .collect();
-
-    let mut mentions = header_mentions(doc, lex);
-    for a in &analyzers {
-        a.analyse(&mut mentions);
+    let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
+    let mut long_forms = merge_acronyms(&analyzers, &mut mentions);
+    for (identity, long) in &pass.long_forms {
+        long_forms
+            .entry(identity.clone())
+            .or_insert_with(|| long.clone());
     }
-    let long_forms = merge_acronyms(&analyzers, &mut mentions);
     resolve_people(&analyzers, &mut mentions);
-    second_pass(&analyzers, &mut mentions, lex);
-    build_entities(text, mentions, &long_forms)
+    second_pass(&analyzers, &mut mentions, Lexicon::get());
+    build_entities(pass.text, mentions, &long_forms)
+}
+
+/// The tagger's names as mentions, with the rules' events, nationalities and header fields
+/// where no name overlaps them. A name the rules found at the same place keeps the rules'
+/// merge key and gazetteer name; a place keeps the rules' GPE or LOC; the same name written
+/// alike takes one kind throughout the document (the kind most of its mentions got).
+fn merge_tagged(
+    analyzers: &[Analyzer],
+    rule_mentions: &[Mention],
+    mut tagged: Vec<(usize, usize, usize, EntityKind)>,
+) -> Vec<Mention> {
+    // Punctuation never starts or ends a name ("(", a quote), but a full stop glued to the
+    // word before may end one ("Co.", "Jr.").
+    tagged.retain_mut(|(segment, s, e, _)| {
+        let a = &analyzers[*segment];
+        while *s < *e && a.toks[*s].kind != TokKind::Word && a.toks[*s].kind != TokKind::Number {
+            *s += 1;
+        }
+        while *e > *s {
+            let t = &a.toks[*e - 1];
+            let glued_stop = t.kind == TokKind::Punct && !t.space_before && a.word(*e - 1) == ".";
+            if matches!(t.kind, TokKind::Word | TokKind::Number) || glued_stop {
+                break;
+            }
+            *e -= 1;
+        }
+        *s < *e
+    });
+    // A name inside an event the rules found ("Britain" in "Battle of Britain") is part of
+    // the event's name, not a name of its own.
+    let events: Vec<&Mention> = rule_mentions
+        .iter()
+        .filter(|m| m.segment != HEADER && m.kind == EntityKind::Event)
+        .collect();
+    tagged.retain(|&(segment, s, e, _)| {
+        !events.iter().any(|m| {
+            m.segment == segment
+                && m.tok_start <= s
+                && e <= m.tok_end
+                && m.tok_end - m.tok_start > e - s
+        })
+    });
+    // A name the rules found longer, from the same first word and of the same kind, is taken
+    // whole: the rules know the tails of names made with head words ("Framework for
+    // Prosperity", "Bank of the West"), which few training texts show.
+    let same_class = |a: EntityKind, b: EntityKind| {
+        a == b
+            || (matches!(a, EntityKind::Gpe | EntityKind::Loc)
+                && matches!(b, EntityKind::Gpe | EntityKind::Loc))
+    };
+    // The rules' mentions by where they start (the tagged names come in text order).
+    let rule_at: HashMap<(usize, usize), &Mention> = rule_mentions
+        .iter()
+        .filter(|m| m.segment != HEADER)
+        .map(|m| ((m.segment, m.tok_start), m))
+        .collect();
+    for k in 0..tagged.len() {
+        let (segment, s, e, kind) = tagged[k];
+        let Some(m) = rule_at.get(&(segment, s)) else {
+            continue;
+        };
+        let next_start = tagged
+            .get(k + 1)
+            .filter(|next| next.0 == segment)
+            .map_or(usize::MAX, |next| next.1);
+        if m.tok_end > e && same_class(m.kind, kind) && next_start >= m.tok_end {
+            tagged[k].2 = m.tok_end;
+        }
+    }
+    // One kind per name written alike (whatever its case: "LEEDS" in a headline is the
+    // "Leeds" of the text).
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    let surface = |&(segment, s, e, _): &(usize, usize, usize, EntityKind)| {
+        let a = &analyzers[segment];
+        crate::text::fold(&normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end]))
+    };
+    let slot = |kind: EntityKind| match kind {
+        EntityKind::Person => 0,
+        EntityKind::Org => 1,
+        _ => 2,
+    };
+    for t in &tagged {
+        votes.entry(surface(t)).or_default()[slot(t.3)] += 1;
+    }
+    for t in tagged.iter_mut() {
+        let v = votes[&surface(t)];
+        let mine = v[slot(t.3)];
+        let best = (0..3).max_by_key(|&k| (v[k], k == slot(t.3))).unwrap_or(2);
+        if v[best] > mine {
+            t.3 = [EntityKind::Person, EntityKind::Org, EntityKind::Loc][best];
+        }
+    }
+    // A lone word that begins an organisation's name elsewhere in the document stands for
+    // it ("Nordvik Holdings" … "Nordvik said"), unless it is a given name or a known place.
+    let lex = Lexicon::get();
+    let mut org_first_words: FastSet<String> = FastSet::default();
+    let multi_word_orgs = tagged
+        .iter()
+        .filter(|t| t.3 == EntityKind::Org && t.2 > t.1 + 1)
+        .map(|t| (t.0, t.1))
+        .chain(
+            rule_mentions
+                .iter()
+                .filter(|m| {
+                    m.segment != HEADER && m.kind == EntityKind::Org && m.tok_end > m.tok_start + 1
+                })
+                .map(|m| (m.segment, m.tok_start)),
+        );
+    for (segment, s) in multi_word_orgs {
+        org_first_words.insert(crate::text::fold(analyzers[segment].word(s)));
+    }
+    for t in tagged.iter_mut() {
+        let (segment, s, e, kind) = *t;
+        if kind != EntityKind::Person || e != s + 1 {
+            continue;
+        }
+        let a = &analyzers[segment];
+        let w = a.word(s);
+        if org_first_words.contains(&crate::text::fold(w))
+            && !lex.is_first_name(w)
+            && a.gaz_at(s, e).is_none()
+        {
+            t.3 = EntityKind::Org;
+        }
+    }
+    let mut out: Vec<Mention> = Vec::with_capacity(tagged.len());
+    for &(segment, s, e, kind) in &tagged {
+        let a = &analyzers[segment];
+        let rule = rule_at.get(&(segment, s)).filter(|m| m.tok_end == e);
+        let m = match rule {
+            Some(r) if same_class(r.kind, kind) => (*r).clone(),
+            Some(r) => {
+                let mut m = (*r).clone();
+                m.kind = kind;
+                m.canonical = None;
+                m
+            }
+            None => {
+                let mut m = Mention {
+                    start: a.toks[s].start,
+                    end: a.toks[e - 1].end,
+                    segment,
+                    tok_start: s,
+                    tok_end: e,
+                    kind,
+                    key: normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end]),
+                    canonical: None,
+                    strength: Strength::Strong,
+                };
+                let entry = a
+                    .gaz_at(s, e)
+                    .filter(|&(end, _)| end == e)
+                    .map(|(_, entry)| entry);
+                match entry {
+                    Some(entry) if same_class(entry.kind, kind) => {
+                        m.kind = entry.kind;
+                        m.key = entry.canonical.to_string();
+                        if !matches!(entry.source, Source::City | Source::Admin) {
+                            m.canonical = Some(entry.canonical);
+                        }
+                    }
+                    // A place no gazetteer knows: most often a town or a country.
+                    _ if kind == EntityKind::Loc => m.kind = EntityKind::Gpe,
+                    _ => {}
+                }
+                m
+            }
+        };
+        out.push(m);
+    }
+    // The rules' events and nationalities, and the header fields, where no name is.
+    let named: FastSet<(usize, usize)> = tagged
+        .iter()
+        .flat_map(|&(segment, s, e, _)| (s..e).map(move |i| (segment, i)))
+        .collect();
+    for m in rule_mentions {
+        let keep = m.segment == HEADER
+            || (matches!(m.kind, EntityKind::Event | EntityKind::Norp)
+                && !(m.tok_start..m.tok_end).any(|i| named.contains(&(m.segment, i))));
+        if keep {
+            out.push(m.clone());
+        }
+    }
+    out
 }
 
 /// A region written in title case or capitals ("Stoltenberg Visits Seoul"), where

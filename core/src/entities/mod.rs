@@ -92,7 +92,11 @@ pub use extract::extract;
 #[cfg(feature = "train")]
 pub use extract::extract_rules;
 #[cfg(feature = "extract")]
+mod features;
+#[cfg(feature = "extract")]
 mod lexicon;
+#[cfg(feature = "extract")]
+mod model;
 #[cfg(feature = "extract")]
 mod rules;
 #[cfg(feature = "extract")]

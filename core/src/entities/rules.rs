@@ -119,7 +119,7 @@ impl<'a> Analyzer<'a> {
                 .is_some_and(|c| c.is_uppercase())
     }
 
-    fn cue1(&self, i: usize) -> u32 {
+    pub(crate) fn cue1(&self, i: usize) -> u32 {
         if i >= self.toks.len() {
             return 0;
         }
@@ -153,7 +153,7 @@ impl<'a> Analyzer<'a> {
         self.is_name_token(i) && self.cue1(i) & (cue::STOP | cue::MONTH) == 0
     }
 
-    fn is_all_caps(&self, i: usize) -> bool {
+    pub(crate) fn is_all_caps(&self, i: usize) -> bool {
         let w = self.word(i);
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
     }

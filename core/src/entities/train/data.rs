@@ -80,8 +80,25 @@ struct Sentence {
 fn closes(token: &str) -> bool {
     matches!(
         token,
-        "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "%" | "..." | "'s" | "'S" | "n't"
-            | "'re" | "'ll" | "'ve" | "'m" | "'d" | "’s"
+        "," | "."
+            | ";"
+            | ":"
+            | "!"
+            | "?"
+            | ")"
+            | "]"
+            | "}"
+            | "%"
+            | "..."
+            | "'s"
+            | "'S"
+            | "n't"
+            | "'re"
+            | "'ll"
+            | "'ve"
+            | "'m"
+            | "'d"
+            | "’s"
     )
 }
 
@@ -138,7 +155,11 @@ fn build_doc(name: &str, sentences: &[Sentence]) -> Option<LabelledDoc> {
         if s.tokens.is_empty() {
             continue;
         }
-        let (line, spans) = match s.text.as_deref().and_then(|t| Some((t, align(t, &s.tokens)?))) {
+        let (line, spans) = match s
+            .text
+            .as_deref()
+            .and_then(|t| Some((t, align(t, &s.tokens)?)))
+        {
             Some((t, spans)) => (t.to_string(), spans),
             None => detokenize(&s.tokens),
         };
@@ -193,7 +214,9 @@ fn build_doc(name: &str, sentences: &[Sentence]) -> Option<LabelledDoc> {
             || text[..g.start].ends_with('@')
             || (text[g.start..g.end] == *"@");
         if starts_with_at {
-            let start = text[..g.start].rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+            let start = text[..g.start]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + 1);
             let end = text[g.end..]
                 .find(|c: char| c.is_whitespace())
                 .map_or(text.len(), |i| g.end + i);
@@ -348,7 +371,10 @@ mod tests {
         let content = "# newdoc id = a\n# sent_id = a-1\n# text = What is this Miramar?\n1\tWhat\tO\t-\t-\n2\tis\tO\t-\t-\n3\tthis\tO\t-\t-\n4\tMiramar\tB-LOC\t-\tx\n5\t?\tO\t-\t-\n\n# sent_id = a-2\n# text = It's in Argentina lol\n1\tIt\tO\n2\t's\tO\n3\tin\tO\n4\tArgentina\tB-LOC\n5\tlol\tO\n\n# newdoc id = b\n# text = Ask Bob Jones.\n1\tAsk\tO\n2\tBob\tB-PER\n3\tJones\tI-PER\n4\t.\tO\n";
         let docs = read_uner("u", content);
         assert_eq!(docs.len(), 2);
-        assert_eq!(docs[0].doc.text, "What is this Miramar?\nIt's in Argentina lol");
+        assert_eq!(
+            docs[0].doc.text,
+            "What is this Miramar?\nIt's in Argentina lol"
+        );
         assert_eq!(golds(&docs[0]), ["LOC Miramar", "LOC Argentina"]);
         assert_eq!(golds(&docs[1]), ["PER Bob Jones"]);
     }

@@ -112,7 +112,11 @@ mod tests {
         let span = |start, end, kind| GoldSpan { start, end, kind };
         let doc = LabelledDoc {
             doc: Document::parse("x", "Ann Lee met @bob in Paris and Rome."),
-            gold: vec![span(0, 7, GoldKind::Per), span(21, 26, GoldKind::Loc), span(31, 35, GoldKind::Loc)],
+            gold: vec![
+                span(0, 7, GoldKind::Per),
+                span(21, 26, GoldKind::Loc),
+                span(31, 35, GoldKind::Loc),
+            ],
             ignore: vec![(12, 16)],
         };
         let mut score = Score::default();
@@ -125,9 +129,30 @@ mod tests {
                 span(31, 35, GoldKind::Org), // wrong kind
             ],
         );
-        assert_eq!(score.kind(GoldKind::Per), Counts { tp: 0, predicted: 1, gold: 1 });
-        assert_eq!(score.kind(GoldKind::Loc), Counts { tp: 1, predicted: 1, gold: 2 });
-        assert_eq!(score.kind(GoldKind::Org), Counts { tp: 0, predicted: 1, gold: 0 });
+        assert_eq!(
+            score.kind(GoldKind::Per),
+            Counts {
+                tp: 0,
+                predicted: 1,
+                gold: 1
+            }
+        );
+        assert_eq!(
+            score.kind(GoldKind::Loc),
+            Counts {
+                tp: 1,
+                predicted: 1,
+                gold: 2
+            }
+        );
+        assert_eq!(
+            score.kind(GoldKind::Org),
+            Counts {
+                tp: 0,
+                predicted: 1,
+                gold: 0
+            }
+        );
         let all = score.all();
         assert_eq!((all.tp, all.predicted, all.gold), (1, 3, 3));
         assert!((all.f1() - 1.0 / 3.0).abs() < 1e-9);
