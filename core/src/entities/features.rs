@@ -15,8 +15,8 @@
 //! about the same word (the kinds the rules gave it elsewhere, whether it also appears in
 //! lower case or capitalised inside a sentence).
 
-use super::lexicon::{FastHasher, FastMap, FastSet, Lexicon, Source};
-use super::rules::Analyzer;
+use super::candidates::Analyzer;
+use super::lexicon::{push_key, FastHasher, FastMap, FastSet, Lexicon, Source};
 use super::tokens::TokKind;
 use super::EntityKind;
 use std::hash::Hasher;
@@ -216,9 +216,9 @@ fn gazetteer_cover(a: &Analyzer, title_case: bool) -> Vec<Option<(EntityKind, So
                     .into_iter()
                     .chain(chars.flat_map(char::to_lowercase))
                     .collect();
-                super::lexicon::push_key(&mut key, &titled);
+                push_key(&mut key, &titled);
             } else {
-                super::lexicon::push_key(&mut key, w);
+                push_key(&mut key, w);
             }
             if let Some(entry) = lex.name(&key) {
                 best = Some((j + 1, entry.kind, entry.source));

@@ -1,6 +1,6 @@
 //! The tagger's model: a linear scorer over sparse features for seven tags (outside, and the
-//! beginning or inside of a PER, ORG or LOC name), tag-to-tag transition weights, and Viterbi
-//! decoding of the best tag sequence of a region.
+//! beginning or inside of a PER, ORG or LOC name) and tag-to-tag transition weights; `decode`
+//! finds the best tag sequence under them.
 //!
 //! The weights are trained offline (`cargo run --release -p explorer-core --features train
 //! --bin train`, see `train/`) and embedded from `core/data/tagger.bin`: per feature key, seven
@@ -17,16 +17,6 @@ use std::sync::OnceLock;
 pub(crate) const TAGS: usize = 7;
 const MAGIC: &[u8; 8] = b"EXPLTAG1";
 
-/// The kind a tag names (PER, ORG or LOC, as `EntityKind::Person`, `Org`, `Loc`), if any.
-pub(crate) fn tag_kind(tag: usize) -> Option<EntityKind> {
-    match tag {
-        1 | 2 => Some(EntityKind::Person),
-        3 | 4 => Some(EntityKind::Org),
-        5 | 6 => Some(EntityKind::Loc),
-        _ => None,
-    }
-}
-
 /// The tag for a kind, beginning or inside (`None` for kinds the tagger does not learn).
 pub(crate) fn kind_tag(kind: EntityKind, begin: bool) -> Option<usize> {
     let base = match kind {
@@ -36,16 +26,6 @@ pub(crate) fn kind_tag(kind: EntityKind, begin: bool) -> Option<usize> {
         EntityKind::Event | EntityKind::Norp => return None,
     };
     Some(if begin { base } else { base + 1 })
-}
-
-fn is_inside(tag: usize) -> bool {
-    matches!(tag, 2 | 4 | 6)
-}
-
-/// Whether `next` may follow `prev` (`None`: the start of a region): an inside tag only
-/// continues a name of its own kind.
-pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
-    !is_inside(next) || prev.is_some_and(|p| p != 0 && p.div_ceil(2) == next.div_ceil(2))
 }
 
 /// The key a feature is stored under.
@@ -195,74 +175,6 @@ impl Model {
     }
 }
 
-/// The best tag sequence under `emissions` and `transitions` that `allowed` permits.
-pub(crate) fn viterbi(
-    emissions: &[[i64; TAGS]],
-    transitions: &[[i64; TAGS]; TAGS + 1],
-) -> Vec<usize> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    const NONE: i64 = i64::MIN / 4;
-    let mut back = vec![[0u8; TAGS]; n];
-    let mut score = [NONE; TAGS];
-    for t in 0..TAGS {
-        if allowed(None, t) {
-            score[t] = transitions[0][t] + emissions[0][t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [NONE; TAGS];
-        for t in 0..TAGS {
-            let mut best = (NONE, 0);
-            for (p, &s) in score.iter().enumerate() {
-                if s == NONE || !allowed(Some(p), t) {
-                    continue;
-                }
-                let v = s + transitions[p + 1][t];
-                if v > best.0 {
-                    best = (v, p);
-                }
-            }
-            if best.0 != NONE {
-                next[t] = best.0 + emissions[i][t];
-                back[i][t] = best.1 as u8;
-            }
-        }
-        score = next;
-    }
-    let mut tag = (0..TAGS)
-        .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
-        .unwrap_or(0);
-    let mut tags = vec![0; n];
-    for i in (0..n).rev() {
-        tags[i] = tag;
-        tag = back[i][tag] as usize;
-    }
-    tags
-}
-
-/// The names in a tag sequence: (first token, end token, kind).
-pub(crate) fn spans(tags: &[usize]) -> Vec<(usize, usize, EntityKind)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tags.len() {
-        match tag_kind(tags[i]) {
-            Some(kind) if !is_inside(tags[i]) => {
-                let mut e = i + 1;
-                while e < tags.len() && is_inside(tags[e]) && tag_kind(tags[e]) == Some(kind) {
-                    e += 1;
-                }
-                out.push((i, e, kind));
-                i = e;
-            }
-            _ => i += 1,
-        }
-    }
-    out
-}
-
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -294,24 +206,6 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn viterbi_respects_the_tag_constraints() {
-        let zero = [[0i64; TAGS]; TAGS + 1];
-        // Each token alone prefers I-ORG, which may not start a name: the best allowed
-        // sequence begins it with B-ORG.
-        let e = [
-            [0, 0, 0, 5, 9, 0, 0],
-            [0, 0, 0, 0, 9, 0, 0],
-            [3, 0, 0, 0, 0, 0, 0],
-        ];
-        let tags = viterbi(&e, &zero);
-        assert_eq!(tags, [3, 4, 0]);
-        assert_eq!(spans(&tags), [(0, 2, EntityKind::Org)]);
-        assert!(!allowed(Some(1), 4), "I-ORG after B-PER");
-        assert!(allowed(Some(3), 4));
-        assert!(!allowed(None, 2));
-    }
 
     #[test]
     fn weights_round_trip() {

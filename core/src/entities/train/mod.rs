@@ -103,9 +103,11 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
     })
 }
 
-use super::extract::{extract_with_model, RulePass, HEADER};
+use super::decode::viterbi;
+use super::extract::{extract_with_model, RulePass};
 use super::features::{Features, GROUP_LEXICON, GROUP_RULES, GROUP_SHIFT, KEY_MASK};
-use super::model::{feature_key, kind_tag, viterbi, Model, TAGS};
+use super::mention::HEADER;
+use super::model::{feature_key, kind_tag, Model, TAGS};
 use super::EntityKind;
 use crate::document::Document;
 use score::{predicted_spans, Score};
