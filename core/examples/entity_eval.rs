@@ -4,8 +4,12 @@
 //!
 //! ```text
 //! cargo run --release -p explorer-core --features train --example entity_eval -- [--dev] [DATA_DIR]
+//! cargo run --release -p explorer-core --features train --example entity_eval -- --speed NLP_CORPUS_DIR
 //! ```
-//! `--dev` scores the tuning sets instead of the held-out ones.
+//! `--dev` scores the tuning sets instead of the held-out ones. `--speed` times both
+//! extractors over a folder of seed files (nlp-corpus as `bench/nlp-corpus.mjs` writes it),
+//! in wall-clock time and in CPU time of this thread (which other work on the machine does
+//! not inflate).
 
 use explorer_core::entities::train::data::GoldKind;
 use explorer_core::entities::train::score::{predicted_spans, Score};
@@ -19,6 +23,11 @@ type Extractor = fn(&Document) -> Vec<Entity>;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--speed") {
+        return speed(&PathBuf::from(
+            args.get(1).map_or(".bench/nlp-corpus", String::as_str),
+        ));
+    }
     let dev = args.iter().any(|a| a == "--dev");
     let dir = args
         .iter()
@@ -59,5 +68,54 @@ fn main() {
                 f1(GoldKind::Loc),
             );
         }
+    }
+}
+
+/// CPU time of this thread so far, where Linux tells it.
+fn thread_cpu() -> Option<std::time::Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(std::time::Duration::from_nanos(ns))
+}
+
+fn speed(dir: &std::path::Path) {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| {
+            eprintln!("error: {}: {e}", dir.display());
+            std::process::exit(1);
+        })
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let docs: Vec<Document> = paths
+        .iter()
+        .filter_map(|p| {
+            Some(Document::parse(
+                &p.file_name()?.to_string_lossy(),
+                &std::fs::read_to_string(p).ok()?,
+            ))
+        })
+        .collect();
+    let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
+    println!("{} documents, {mb:.2} MB", docs.len());
+    println!("| extractor | entities | wall time | MB/s (wall) | CPU time | MB/s (CPU) |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let extractors: [(&str, Extractor); 2] =
+        [("rules (baseline)", extract_rules), ("tagger", extract)];
+    for (name, run) in extractors {
+        // Once to load the gazetteers and weights, then timed.
+        let _ = run(&docs[0]);
+        let (wall, cpu) = (std::time::Instant::now(), thread_cpu());
+        let n: usize = docs.iter().map(|d| run(d).len()).sum();
+        let wall = wall.elapsed().as_secs_f64();
+        let cpu = cpu.zip(thread_cpu()).map(|(a, b)| (b - a).as_secs_f64());
+        println!(
+            "| {name} | {n} | {wall:.2} s | {:.1} | {} | {} |",
+            mb / wall,
+            cpu.map_or("-".into(), |c| format!("{c:.2} s")),
+            cpu.map_or("-".into(), |c| format!("{:.1}", mb / c)),
+        );
     }
 }

@@ -147,15 +147,47 @@ pub(crate) fn merge_tagged(
         }
         *s < *e
     });
+    // Names the tagger runs together that the rules keep apart, each whole ("the US
+    // Asia-Pacific allies": "US", then "Asia-Pacific"), stay apart.
+    let mut by_segment: Vec<Vec<&Mention>> = vec![Vec::new(); analyzers.len()];
+    for m in rule_mentions.iter().filter(|m| m.segment != HEADER) {
+        if let Some(list) = by_segment.get_mut(m.segment) {
+            list.push(m);
+        }
+    }
+    let mut split: Vec<(usize, usize, usize, EntityKind)> = Vec::with_capacity(tagged.len());
+    for &(segment, s, e, kind) in &tagged {
+        let inside: Vec<&Mention> = by_segment[segment]
+            .iter()
+            .copied()
+            .filter(|m| s <= m.tok_start && m.tok_end <= e)
+            .collect();
+        let a = &analyzers[segment];
+        let covered = |i: usize| inside.iter().any(|m| m.tok_start <= i && i < m.tok_end);
+        let apart = inside.len() >= 2
+            && inside
+                .iter()
+                .all(|m| !matches!(m.kind, EntityKind::Event | EntityKind::Norp))
+            && (s..e)
+                .all(|i| covered(i) || !matches!(a.toks[i].kind, TokKind::Word | TokKind::Number));
+        if apart {
+            for m in &inside {
+                let kind = match m.kind {
+                    EntityKind::Gpe | EntityKind::Loc => EntityKind::Loc,
+                    k => k,
+                };
+                split.push((segment, m.tok_start, m.tok_end, kind));
+            }
+        } else {
+            split.push((segment, s, e, kind));
+        }
+    }
+    let mut tagged = split;
     // A name inside an event the rules found ("Britain" in "Battle of Britain") is part of
     // the event's name, not a name of its own.
-    let events: Vec<&Mention> = rule_mentions
-        .iter()
-        .filter(|m| m.segment != HEADER && m.kind == EntityKind::Event)
-        .collect();
     tagged.retain(|&(segment, s, e, _)| {
-        !events.iter().any(|m| {
-            m.segment == segment
+        !by_segment[segment].iter().any(|m| {
+            m.kind == EntityKind::Event
                 && m.tok_start <= s
                 && e <= m.tok_end
                 && m.tok_end - m.tok_start > e - s
