@@ -19,6 +19,7 @@ use super::candidates::Analyzer;
 use super::lexicon::{push_key, FastHasher, FastMap, FastSet, Lexicon, Source};
 use super::tokens::TokKind;
 use super::EntityKind;
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// A feature's group, in its top two bits.
@@ -179,8 +180,8 @@ fn shape(word: &str) -> String {
 }
 
 /// What is cached per token before the features are made.
-struct TokenInfo {
-    lower: String,
+struct TokenInfo<'a> {
+    lower: Cow<'a, str>,
     shape: String,
     capitalised: bool,
 }
@@ -260,17 +261,30 @@ pub(crate) fn region_features(
     let shouting = is_shouting(a);
     // Words as the features see them: folded with case kept, so that composed and decomposed
     // accents ("São", "Sa\u{303}o") and typographic apostrophes give the same features.
-    let written: Vec<String> = (0..n)
+    // (Most words are ASCII letters, which fold to themselves: no copy for them.)
+    let written: Vec<Cow<str>> = (0..n)
         .map(|i| {
-            let mut w = String::new();
-            crate::text::fold_keep_case_into(a.word(i), &mut w);
-            w
+            let w = a.word(i);
+            if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                Cow::Borrowed(w)
+            } else {
+                let mut folded = String::new();
+                crate::text::fold_keep_case_into(w, &mut folded);
+                Cow::Owned(folded)
+            }
         })
         .collect();
     let infos: Vec<TokenInfo> = written
         .iter()
         .map(|w| TokenInfo {
-            lower: crate::text::fold(w),
+            lower: if w
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                Cow::Borrowed(w.as_ref())
+            } else {
+                Cow::Owned(crate::text::fold(w))
+            },
             shape: shape(w),
             capitalised: w.chars().next().is_some_and(char::is_uppercase),
         })
@@ -296,7 +310,7 @@ pub(crate) fn region_features(
         } else if i as usize >= n {
             "</s>"
         } else {
-            infos[i as usize].lower.as_str()
+            infos[i as usize].lower.as_ref()
         }
     };
     let shape_at = |i: isize| -> &str {
@@ -309,12 +323,14 @@ pub(crate) fn region_features(
         }
     };
     out.values.clear();
+    out.values.reserve(n * 48);
     out.offsets.clear();
+    out.offsets.reserve(n + 1);
     out.offsets.push(0);
     for i in 0..n {
         let t = &a.toks[i];
         let info = &infos[i];
-        let w = written[i].as_str();
+        let w = written[i].as_ref();
         let v = &mut out.values;
         let ii = i as isize;
         let plain = |f: Feature| f.done(GROUP_PLAIN);
@@ -323,22 +339,23 @@ pub(crate) fn region_features(
         v.push(plain(Feature::new(2).str(w)));
         v.push(plain(Feature::new(3).str(&info.shape)));
         // Prefixes of one to three chars and suffixes of two to four, as slices.
-        let lower = info.lower.as_str();
-        let bounds: Vec<usize> = lower
+        let lower: &str = info.lower.as_ref();
+        let ends = lower
             .char_indices()
+            .skip(1)
             .map(|(b, _)| b)
-            .chain(std::iter::once(lower.len()))
-            .collect();
-        let m = bounds.len() - 1;
-        for k in 1..=3.min(m) {
-            v.push(plain(
-                Feature::new(4).num(k as u64).str(&lower[..bounds[k]]),
-            ));
+            .chain([lower.len()]);
+        for (k, end) in ends.take(3).enumerate() {
+            v.push(plain(Feature::new(4).num(k as u64 + 1).str(&lower[..end])));
         }
-        for k in 2..=4.min(m) {
-            v.push(plain(
-                Feature::new(5).num(k as u64).str(&lower[bounds[m - k]..]),
-            ));
+        let n_chars = lower.chars().count();
+        let starts = lower.char_indices().rev().map(|(b, _)| b).skip(1);
+        for (k, start) in starts.take(3).enumerate() {
+            if k + 2 <= n_chars {
+                v.push(plain(
+                    Feature::new(5).num(k as u64 + 2).str(&lower[start..]),
+                ));
+            }
         }
         let line_start = i == 0 || text[a.toks[i - 1].end..t.start].contains('\n');
         let position = u64::from(t.sent_start)
@@ -407,18 +424,22 @@ pub(crate) fn region_features(
                     .num(u64::from(*pos)),
             ));
         }
-        if t.kind == TokKind::Word {
+        let common = t.kind == TokKind::Word && lex.is_common_word(&info.lower);
+        if t.kind == TokKind::Word && !info.capitalised && common {
+            // An ordinary word in lower case: no name list is asked.
+            v.push(lexicon(Feature::new(23).num(0b1000).num(0)));
+        } else if t.kind == TokKind::Word {
             // The lists spell names in title case ("Jens"); a word in other case is looked
             // up as the name it would be ("JENS", "jens").
             let is_titled = {
                 let mut cs = w.chars();
                 cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
             };
-            let titled: std::borrow::Cow<str> = if is_titled {
-                std::borrow::Cow::Borrowed(w)
+            let titled: Cow<str> = if is_titled {
+                Cow::Borrowed(w)
             } else {
                 let mut cs = w.chars();
-                std::borrow::Cow::Owned(
+                Cow::Owned(
                     cs.next()
                         .into_iter()
                         .flat_map(char::to_uppercase)
@@ -429,7 +450,7 @@ pub(crate) fn region_features(
             let lists = u64::from(lex.is_first_name(&titled))
                 | u64::from(lex.is_surname(&titled)) << 1
                 | u64::from(lex.is_surname_first(&titled)) << 2
-                | u64::from(lex.is_common_word(&info.lower)) << 3;
+                | u64::from(common) << 3;
             v.push(lexicon(
                 Feature::new(23).num(lists).num(u64::from(info.capitalised)),
             ));
@@ -463,7 +484,7 @@ pub(crate) fn region_features(
             v.push(rules(Feature::new(33).num(u64::from(rule_tags[i + 1]))));
         }
         if t.kind == TokKind::Word {
-            if let Some(&kinds) = doc.rule_kinds.get(&info.lower) {
+            if let Some(&kinds) = doc.rule_kinds.get(info.lower.as_ref()) {
                 v.push(rules(Feature::new(34).num(u64::from(kinds))));
             }
             let raw = a.word(i);
@@ -473,7 +494,7 @@ pub(crate) fn region_features(
                 true
             };
             let seen = u64::from(seen_lower)
-                | u64::from(doc.capitalised_inside.contains(&info.lower)) << 1;
+                | u64::from(doc.capitalised_inside.contains(info.lower.as_ref())) << 1;
             v.push(rules(
                 Feature::new(35).num(seen).num(u64::from(info.capitalised)),
             ));

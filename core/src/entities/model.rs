@@ -208,6 +208,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_committed_weights_are_a_model() {
+        let model = Model::embedded().expect("core/data/tagger.bin holds a model");
+        assert!(model.slots.iter().filter(|s| s.key != 0).count() > 10_000);
+        assert!(model.transitions.iter().flatten().any(|&w| w != 0));
+    }
+
+    #[test]
     fn weights_round_trip() {
         let mut transitions = [[0i16; TAGS]; TAGS + 1];
         transitions[0][2] = -100;

@@ -251,7 +251,7 @@ impl Default for TrainConfig {
             drop_rules_gold: 200,
             drop_rules_silver: 700,
             drop_lexicon: 100,
-            prune_per_million: 1000,
+            prune_per_million: 20_000,
             domain_copies: true,
         }
     }
