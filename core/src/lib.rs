@@ -14,7 +14,6 @@ pub mod index;
 pub mod layout;
 pub mod lazy;
 pub mod order;
-pub mod prerender;
 pub mod query;
 pub mod search;
 pub mod seeds;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST, ROOT, APP_READY } from './helpers.mjs';
+import { serve, launch, coreSearch, waitForMarks, DIST, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, pagePolicy, closeClean } from './delivery-helpers.mjs';
 
 const HOSTILE = join(ROOT, 'target/dist-hostile');
@@ -80,8 +80,8 @@ test('the hostile seeds render inert under the policy: nothing runs, nothing is 
   // Searching splits the hostile text into marks; inline entities wrap more of it.
   for (const query of ['script', 'onerror', 'javascript*', 'img']) {
     await page.locator('input[type=search]').fill(query);
-    await page.waitForTimeout(50);
-    assert.ok(await page.locator('.doc mark.hit').count() > 0, query);
+    await waitForMarks(page, 'some');
+    assert.equal(await page.locator('.doc mark.hit').count(), coreSearch(query, 'tests/fixtures/hostile').docs.find((d) => d.index === 0)?.hits.length, query);
   }
   await page.getByLabel('Show in text').check();
 

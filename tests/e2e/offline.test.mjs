@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, launchPersistent, DIST, ROOT, APP_READY } from './helpers.mjs';
+import { serve, launch, launchPersistent, coreSearch, waitForMarks, DIST, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, controlled, cacheContents, workerBuild, postBuild, reloadOffline, closeClean } from './delivery-helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -33,8 +33,8 @@ async function assertWorks(page) {
   assert.ok(await page.locator('.term-row').count() > 0, 'the term chart');
   const term = (await page.locator('.term-row .term-label').first().textContent()).trim();
   await page.locator('input[type=search]').fill(term);
-  await page.waitForTimeout(50);
-  const core = await page.evaluate((q) => window.wasmBindings.explorer_search(q), term);
+  const core = coreSearch(term);
+  await waitForMarks(page, core.docs.find((d) => d.index === 0)?.hits.length ?? 0);
   const marks = await page.locator('.doc mark.hit').count();
   assert.ok(marks > 0, `no marks for ${term}`);
   assert.ok(core.docs.some((d) => d.hits.length === marks), `the core does not find ${marks} × ${term} in a document`);
