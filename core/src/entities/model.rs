@@ -10,6 +10,7 @@
 //! then `n` rows of 7 weights (i16).
 
 use super::features::KEY_MASK;
+#[cfg(feature = "train")]
 use super::EntityKind;
 use std::sync::OnceLock;
 
@@ -18,6 +19,7 @@ pub(crate) const TAGS: usize = 7;
 const MAGIC: &[u8; 8] = b"EXPLTAG1";
 
 /// The tag for a kind, beginning or inside (`None` for kinds the tagger does not learn).
+#[cfg(feature = "train")]
 pub(crate) fn kind_tag(kind: EntityKind, begin: bool) -> Option<usize> {
     let base = match kind {
         EntityKind::Person => 1,
@@ -215,6 +217,13 @@ mod tests {
     }
 
     #[test]
+    fn bad_weights_files_are_refused() {
+        assert!(Model::from_bytes(b"EXPLTAG1\x01").is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    #[cfg(feature = "train")]
     fn weights_round_trip() {
         let mut transitions = [[0i16; TAGS]; TAGS + 1];
         transitions[0][2] = -100;
@@ -222,16 +231,11 @@ mod tests {
             (3u32, [1, 2, 3, 4, 5, 6, 7]),
             (9, [-1, 0, 0, 0, 0, 0, 32767]),
         ];
-        #[cfg(feature = "train")]
-        {
-            let bytes = Model::write(&rows, &transitions);
-            let m = Model::from_bytes(&bytes).unwrap();
-            assert_eq!(m.transitions[0][2], -100);
-            assert_eq!(m.weights(9), Some(&rows[1].1));
-            assert_eq!(m.weights(3), Some(&rows[0].1));
-            assert_eq!(m.weights(4), None);
-        }
-        assert!(Model::from_bytes(b"EXPLTAG1\x01").is_err());
-        assert!(Model::from_bytes(b"nonsense").is_err());
+        let bytes = Model::write(&rows, &transitions);
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.transitions[0][2], -100);
+        assert_eq!(m.weights(9), Some(&rows[1].1));
+        assert_eq!(m.weights(3), Some(&rows[0].1));
+        assert_eq!(m.weights(4), None);
     }
 }
