@@ -9,11 +9,26 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, coreSearch, waitForMarks, DIST, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, pagePolicy, closeClean } from './delivery-helpers.mjs';
+import { unhashableInline } from '../../tools/csp.mjs';
 
 const HOSTILE = join(ROOT, 'target/dist-hostile');
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
+
+test('the policy step refuses inline code no hash allows, and only that', () => {
+  const check = (html, refused) => assert.equal(unhashableInline(html).length, refused, html);
+  check('<img src=x onerror="a()">', 1);
+  check('<div onclick=go>', 1);
+  check('<p style="color:red">x</p>', 1);
+  check('<a href=" JavaScript:alert(1)">x</a>', 1);
+  check('<form action="javascript:x()">', 1);
+  // Text that only looks like an attribute, inside a value (a description of a hostile seed).
+  check('<meta name="description" content="By &lt;svg onload=&quot;x&quot;&gt; Mallory">', 0);
+  check('<p title="style=red onclick=x" class=a>x</p>', 0);
+  check('<input disabled value="a onfocus=b">', 0);
+  check('<a href="./javascript-notes.html">notes</a>', 0);
+});
 
 for (const [name, dir] of [['release', DIST], ['hostile-seed', HOSTILE]]) {
   test(`the ${name} page's policy allows only its own files and hashed inline code`, async () => {

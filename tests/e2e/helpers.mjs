@@ -39,9 +39,15 @@ export async function waitForQuery(page, value) {
   await page.waitForFunction((v) => document.querySelector('input[type=search]')?.value === v, value);
 }
 
-/** Waits until the URL hash (without '#', decoded) satisfies `test`. */
-export async function waitForHash(page, test) {
-  await page.waitForFunction(`(${test})(decodeURIComponent(location.hash.slice(1)))`);
+/**
+ * Waits until the URL hash (without '#', decoded) is `expected` (a string), or holds each of
+ * `expected` (an array of strings). (No predicate from here: the page's policy forbids eval.)
+ */
+export async function waitForHash(page, expected) {
+  await page.waitForFunction((expected) => {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    return Array.isArray(expected) ? expected.every((part) => hash.includes(part)) : hash === expected;
+  }, expected);
 }
 
 const oracle = new Map();

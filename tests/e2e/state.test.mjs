@@ -26,7 +26,7 @@ test('query, chip, inline view and theme survive a reload, online and offline', 
   await page.getByLabel('Show in text').check();
   await page.locator('.theme-toggle').click(); // system → light
   await page.locator('.theme-toggle').click(); // light → dark
-  await waitForHash(page, (h) => h.includes('ent=GPE:Japan') && h.includes('inline=1'));
+  await waitForHash(page, ['ent=GPE:Japan', 'inline=1']);
   const before = await view(page);
   assert.deepEqual({ ...before, marks: before.marks > 0 }, { query: 'place:"Japan"', chip: 'Japan', inline: true, theme: 'dark', marks: true });
 
@@ -41,7 +41,7 @@ test('query, chip, inline view and theme survive a reload, online and offline', 
   // Typing is kept too, once it pauses.
   await typeQuery(page, 'alliance');
   // The URL follows typing once it pauses.
-  await waitForHash(page, (h) => h === 'q=alliance');
+  await waitForHash(page, ['q=alliance']);
   await page.reload();
   await page.waitForSelector(APP_READY);
   assert.equal((await view(page)).query, 'alliance');
