@@ -4,6 +4,7 @@
 //! natively and compiles for wasm32, where the page uses it to answer queries. Work that can be
 //! done once (parsing, indexing, entity extraction) runs at build time in `build.rs`.
 
+pub mod collocates;
 pub mod corpus;
 pub mod document;
 pub mod entities;
@@ -13,6 +14,7 @@ pub mod format;
 pub mod index;
 pub mod layout;
 pub mod lazy;
+pub mod measures;
 pub mod order;
 pub mod prerender;
 pub mod query;
@@ -23,6 +25,7 @@ pub mod state;
 pub mod stats;
 pub mod stopwords;
 pub mod text;
+pub mod tokens;
 
 pub use corpus::Corpus;
 pub use document::{Document, Meta, SeedError};
