@@ -232,7 +232,9 @@ pub fn phrases(
                 || group.iter().any(|&(doc, i)| {
                     let longer = &repeated[n + 1][doc as usize];
                     let i = i as usize;
-                    !(i > 0 && longer[i - 1]) && !longer[i]
+                    // Neither phrase one token longer around it repeats.
+                    let inside = longer[i] || (i > 0 && longer[i - 1]);
+                    !inside
                 });
             if !alone {
                 continue;
