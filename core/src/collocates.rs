@@ -16,7 +16,7 @@
 
 use crate::measures::Cooccurrence;
 use crate::order::{descending, sort_by_u64};
-use crate::span::Span;
+use crate::search::DocHits;
 use crate::tokens::TokenStreams;
 
 /// The widest window offered, in tokens either side.
@@ -113,11 +113,11 @@ impl CollocateColumn {
     }
 }
 
-/// The collocates of the hits `nodes` (per document index, its hits in text order), in one
+/// The collocates of the hits `nodes` (a search's documents with their hits), in one
 /// document (`scope`) or in the whole corpus (`None`). `is_stop` tells stopwords.
 pub fn collocates(
     streams: &TokenStreams,
-    nodes: &[(usize, &[Span])],
+    nodes: &[DocHits],
     scope: Option<usize>,
     config: CollocateConfig,
     is_stop: impl Fn(u32) -> bool,
@@ -126,20 +126,43 @@ pub fn collocates(
     let mut observed = vec![0u32; streams.term_freq.len()];
     let mut seen: Vec<u32> = Vec::new();
     let mut out = Collocates::default();
-    for &(doc, hits) in nodes {
-        if scope.is_some_and(|s| s != doc) {
+    for DocHits { doc, hits, .. } in nodes {
+        if scope.is_some_and(|s| s != *doc) {
             continue;
         }
-        let Some(tokens) = streams.docs.get(doc) else {
+        let Some(tokens) = streams.docs.get(*doc) else {
             continue;
         };
-        for &hit in hits {
-            let node = tokens.covering(hit);
+        // Hits come in text order: the tokens they cover and their regions are found by
+        // walking forward, not searched for each hit.
+        let (mut first, mut region_idx) = (0, 0);
+        let n_tokens = tokens.len();
+        for hit in hits {
+            while first < n_tokens && tokens.starts[first] < hit.span.start {
+                first += 1;
+            }
+            let mut end = first;
+            while end < n_tokens && tokens.starts[end] < hit.span.end {
+                end += 1;
+            }
+            let node = first..end;
             if node.is_empty() {
                 continue;
             }
             out.node_freq += 1;
-            let region = tokens.region_of(node.start);
+            while tokens
+                .regions
+                .get(region_idx + 1)
+                .is_some_and(|&r| r as usize <= node.start)
+            {
+                region_idx += 1;
+            }
+            let region_start = tokens.regions.get(region_idx).map_or(0, |&r| r as usize);
+            let region_end = tokens
+                .regions
+                .get(region_idx + 1)
+                .map_or(n_tokens, |&r| r as usize);
+            let region = region_start.min(node.start)..region_end;
             let left = node.start.saturating_sub(window).max(region.start)..node.start;
             let right = node.end..(node.end + window).min(region.end).max(node.end);
             for i in left.chain(right) {
@@ -231,11 +254,25 @@ pub fn proximity_query(node_words: &[String], collocate: &str, window: u32) -> S
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::document::Document;
     use crate::index::Index;
+    use crate::search::Hit;
+    use crate::span::Span;
     use crate::tokens::{sentence_starts, TokenStreams};
+
+    /// Hits as a search gives them.
+    pub fn doc_hits(per_doc: &[(usize, Vec<Span>)]) -> Vec<DocHits> {
+        per_doc
+            .iter()
+            .map(|(doc, spans)| DocHits {
+                doc: *doc,
+                score: 0.0,
+                hits: spans.iter().map(|&span| Hit { span }).collect(),
+            })
+            .collect()
+    }
 
     struct Fixture {
         docs: Vec<Document>,
@@ -275,9 +312,7 @@ mod tests {
         }
 
         fn run(&self, node: &str, scope: Option<usize>, config: CollocateConfig) -> Collocates {
-            let hits = self.hits(node);
-            let nodes: Vec<(usize, &[Span])> =
-                hits.iter().map(|(d, s)| (*d, s.as_slice())).collect();
+            let nodes = doc_hits(&self.hits(node));
             let vocab = &self.index.vocab;
             collocates(&self.streams, &nodes, scope, config, |t| vocab.is_stop(t))
         }
@@ -406,7 +441,7 @@ mod tests {
             .match_indices("The cat")
             .map(|(at, s)| Span::checked(text, at, at + s.len()).unwrap())
             .collect();
-        let nodes = [(0usize, spans.as_slice())];
+        let nodes = doc_hits(&[(0, spans)]);
         let c = collocates(&f.streams, &nodes, None, ALL, |_| false);
         // the cat(2–3): sat on; the cat(8–9): mat ate the.
         assert_eq!((c.node_freq, c.window_tokens), (2, 6));

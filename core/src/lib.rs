@@ -28,6 +28,7 @@ pub mod stats;
 pub mod stopwords;
 pub mod text;
 pub mod tokens;
+pub mod tools_view;
 pub mod word_tools;
 
 pub use corpus::Corpus;

@@ -16,7 +16,7 @@
 //! parts occur only inside it and are not; "on the" occurs twice too, but only inside it.
 
 use crate::order::{descending, sort_by_u64};
-use crate::span::Span;
+use crate::search::DocHits;
 use crate::tokens::TokenStreams;
 use serde::{Deserialize, Serialize};
 
@@ -120,139 +120,208 @@ pub fn sort_phrases(rows: &mut [Phrase], column: PhraseColumn, descending_order:
     });
 }
 
-/// Per document, which n-gram starts are counted (`None`: all of them).
-type Allowed = Option<Vec<Vec<bool>>>;
+/// A set of token positions (corpus-wide: a document's tokens follow the one before's).
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n / 64 + 1])
+    }
+
+    fn get(&self, i: u32) -> bool {
+        self.0
+            .get(i as usize / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn set(&mut self, i: u32) {
+        if let Some(w) = self.0.get_mut(i as usize / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+}
+
+/// One length's candidate n-grams: where they start (corpus-wide token positions, in
+/// text order), which were counted and which repeat, and the groups of equal ones that
+/// repeat (indices into `starts`).
+struct Level {
+    starts: Vec<u32>,
+    counted: Bits,
+    repeats: Bits,
+    groups: Vec<Vec<u32>>,
+}
+
+impl Level {
+    /// Whether the n-gram at `at` was counted, and if so whether it repeats.
+    fn lookup(&self, at: u32) -> Option<bool> {
+        self.counted.get(at).then(|| self.repeats.get(at))
+    }
+}
 
 /// The repeated phrases of one document (`scope`) or of the corpus (`None`), or only those
-/// that contain a whole hit of `containing` (per document index, its hits), most frequent
-/// first (ties: longest first).
+/// that contain a whole hit of `containing` (a search's documents with their hits), most
+/// frequent first (ties: longest first).
+///
+/// With hits, only the n-grams around them are looked at, so a rare word costs little in a
+/// large corpus.
 pub fn phrases(
     streams: &TokenStreams,
     scope: Option<usize>,
-    containing: Option<&[(usize, &[Span])]>,
+    containing: Option<&[DocHits]>,
     config: PhraseConfig,
 ) -> Vec<Phrase> {
     let max_len = config.max_len.clamp(MIN_LEN, MAX_LEN);
     let min_freq = config.min_freq.max(2);
-    let docs: Vec<usize> = match scope {
-        Some(d) if d < streams.docs.len() => vec![d],
-        Some(_) => Vec::new(),
-        None => (0..streams.docs.len()).collect(),
+    let in_scope = |doc: usize| doc < streams.docs.len() && scope.is_none_or(|s| s == doc);
+    // Corpus-wide positions: document d's tokens start at offsets[d].
+    let mut offsets = Vec::with_capacity(streams.docs.len() + 1);
+    let mut total = 0u32;
+    for d in &streams.docs {
+        offsets.push(total);
+        total = total.saturating_add(d.len() as u32);
+    }
+    offsets.push(total);
+    let locate = |at: u32| -> (usize, usize) {
+        let doc = offsets.partition_point(|&o| o <= at) - 1;
+        (doc, (at - offsets[doc]) as usize)
     };
-    // allowed[n][doc][i]: the n-gram at token i contains a whole hit.
-    let allowed: Vec<Allowed> = (0..=max_len)
-        .map(|n| {
-            let hits = containing?;
-            let mut per_doc: Vec<Vec<bool>> = streams
-                .docs
-                .iter()
-                .map(|d| {
-                    if n >= MIN_LEN {
-                        vec![false; d.len()]
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect();
-            for &(doc, spans) in hits {
-                let (Some(tokens), Some(marks)) = (streams.docs.get(doc), per_doc.get_mut(doc))
-                else {
-                    continue;
-                };
-                for &span in spans {
-                    let hit = tokens.covering(span);
+    let gram = |at: u32, n: usize| -> &[u32] {
+        let (doc, i) = locate(at);
+        &streams.docs[doc].terms[i..i + n]
+    };
+    // The documents with hits, in corpus order.
+    let mut nodes: Vec<&DocHits> = containing
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| in_scope(d.doc))
+        .collect();
+    sort_by_u64(&mut nodes, |d| d.doc as u64);
+    let mut levels: Vec<Level> = Vec::with_capacity(max_len + 1);
+    for n in 0..=max_len {
+        let mut starts: Vec<u32> = Vec::new();
+        let mut counted = Bits::new(total as usize);
+        if n < MIN_LEN {
+            levels.push(Level {
+                starts,
+                repeats: Bits::new(0),
+                counted,
+                groups: Vec::new(),
+            });
+            continue;
+        }
+        let shorter = &levels[n - 1];
+        if containing.is_some() {
+            // Every n-gram that contains a whole hit and stays in its sentence, if the parts
+            // one token shorter that were counted repeat. Hits come in text order, so the
+            // starts do too.
+            for node in &nodes {
+                let tokens = &streams.docs[node.doc];
+                let base = offsets[node.doc];
+                for h in &node.hits {
+                    let hit = tokens.covering(h.span);
                     if hit.is_empty() || hit.len() > n {
                         continue;
                     }
-                    for start in hit.end.saturating_sub(n)..=hit.start {
-                        if let Some(m) = marks.get_mut(start) {
-                            *m = true;
-                        }
-                    }
-                }
-            }
-            Some(per_doc)
-        })
-        .collect();
-    let is_allowed = |n: usize, doc: usize, i: usize| match &allowed[n] {
-        None => true,
-        Some(per_doc) => per_doc[doc].get(i).copied().unwrap_or(false),
-    };
-    // repeated[n][doc][i]: the n-gram at token i occurs at least `min_freq` times.
-    let mut repeated: Vec<Vec<Vec<bool>>> = vec![Vec::new(); max_len + 1];
-    // Per length, the groups of equal n-grams that repeat: their occurrences (doc, start).
-    let mut groups: Vec<Vec<Vec<(u32, u32)>>> = vec![Vec::new(); max_len + 1];
-    for n in MIN_LEN..=max_len {
-        let mut candidates: Vec<(u64, u32, u32)> = Vec::new();
-        for &doc in &docs {
-            let tokens = &streams.docs[doc];
-            for sentence in tokens.sentence_ranges() {
-                if sentence.len() < n {
-                    continue;
-                }
-                for i in sentence.start..=sentence.end - n {
-                    if !is_allowed(n, doc, i) {
-                        continue;
-                    }
-                    // Both parts one token shorter must repeat (when they were counted).
-                    if n > MIN_LEN {
-                        let shorter = &repeated[n - 1][doc];
-                        let part_fails = |at: usize| is_allowed(n - 1, doc, at) && !shorter[at];
-                        if part_fails(i) || part_fails(i + 1) {
+                    let sentence = tokens.sentence_of(hit.start);
+                    let first = hit.end.saturating_sub(n).max(sentence.start);
+                    for start in first..=hit.start {
+                        let at = base + start as u32;
+                        if start + n > sentence.end || counted.get(at) {
                             continue;
                         }
+                        if n > MIN_LEN
+                            && (shorter.lookup(at) == Some(false)
+                                || shorter.lookup(at + 1) == Some(false))
+                        {
+                            continue;
+                        }
+                        counted.set(at);
+                        starts.push(at);
                     }
-                    let hash = hash_terms(&tokens.terms[i..i + n]);
-                    candidates.push((hash, doc as u32, i as u32));
+                }
+            }
+        } else if n == MIN_LEN {
+            // Every pair of words in a sentence of the scope.
+            for doc in (0..streams.docs.len()).filter(|&d| in_scope(d)) {
+                for sentence in streams.docs[doc].sentence_ranges() {
+                    if sentence.len() >= n {
+                        for i in sentence.start..=sentence.end - n {
+                            let at = offsets[doc] + i as u32;
+                            counted.set(at);
+                            starts.push(at);
+                        }
+                    }
+                }
+            }
+        } else {
+            // Only where both parts one token shorter repeat.
+            for (i, &at) in shorter.starts.iter().enumerate() {
+                let next = shorter.starts.get(i + 1);
+                if shorter.repeats.get(at) && next == Some(&(at + 1)) && shorter.repeats.get(at + 1)
+                {
+                    counted.set(at);
+                    starts.push(at);
                 }
             }
         }
+        let mut candidates: Vec<(u64, u32)> = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &at)| (hash_terms(gram(at, n)), i as u32))
+            .collect();
         sort_by_u64(&mut candidates, |c| c.0);
-        let mut marks: Vec<Vec<bool>> = streams.docs.iter().map(|d| vec![false; d.len()]).collect();
-        let mut at = 0;
-        while at < candidates.len() {
-            let hash = candidates[at].0;
-            let end = at + candidates[at..].iter().take_while(|c| c.0 == hash).count();
-            for group in split_equal(streams, n, &candidates[at..end]) {
+        let mut repeats = Bits::new(total as usize);
+        let mut groups = Vec::new();
+        let mut k = 0;
+        while k < candidates.len() {
+            let hash = candidates[k].0;
+            let end = k + candidates[k..].iter().take_while(|c| c.0 == hash).count();
+            for group in split_equal(|i| gram(starts[i as usize], n), &candidates[k..end]) {
                 if group.len() >= min_freq as usize {
-                    for &(doc, i) in &group {
-                        marks[doc as usize][i as usize] = true;
+                    for &i in &group {
+                        repeats.set(starts[i as usize]);
                     }
-                    groups[n].push(group);
+                    groups.push(group);
                 }
             }
-            at = end;
+            k = end;
         }
-        repeated[n] = marks;
+        levels.push(Level {
+            starts,
+            counted,
+            repeats,
+            groups,
+        });
     }
     let mut out = Vec::new();
     for n in MIN_LEN..=max_len {
-        for group in &groups[n] {
+        let level = &levels[n];
+        for group in &level.groups {
             let alone = n == max_len
-                || group.iter().any(|&(doc, i)| {
-                    let longer = &repeated[n + 1][doc as usize];
-                    let i = i as usize;
-                    // Neither phrase one token longer around it repeats.
-                    let inside = longer[i] || (i > 0 && longer[i - 1]);
-                    !inside
+                || group.iter().any(|&i| {
+                    // Neither phrase one token longer around it repeats (a phrase never
+                    // spans two documents, so the one before a document's first token is
+                    // never counted).
+                    let at = level.starts[i as usize];
+                    let longer = &levels[n + 1];
+                    let right = longer.lookup(at) == Some(true);
+                    let left = at > 0 && longer.lookup(at - 1) == Some(true);
+                    !(left || right)
                 });
             if !alone {
                 continue;
             }
-            let (doc, i) = group[0];
-            let terms = streams.docs[doc as usize].terms[i as usize..i as usize + n].to_vec();
-            let mut range = 0;
-            let mut last = None;
-            for &(doc, _) in group {
-                if last != Some(doc) {
-                    range += 1;
-                    last = Some(doc);
-                }
-            }
+            let mut docs: Vec<usize> = group
+                .iter()
+                .map(|&i| locate(level.starts[i as usize]).0)
+                .collect();
+            docs.dedup();
+            sort_by_u64(&mut docs, |&d| d as u64);
+            docs.dedup();
             out.push(Phrase {
-                terms,
+                terms: gram(level.starts[group[0] as usize], n).to_vec(),
                 freq: group.len() as u32,
-                range,
+                range: docs.len() as u32,
             });
         }
     }
@@ -269,25 +338,18 @@ fn hash_terms(terms: &[u32]) -> u64 {
     h
 }
 
-/// Splits candidates with one hash into groups of equal n-grams (nearly always one group),
-/// each in (document, position) order.
-fn split_equal(
-    streams: &TokenStreams,
-    n: usize,
-    candidates: &[(u64, u32, u32)],
-) -> Vec<Vec<(u32, u32)>> {
-    let gram = |&(_, doc, i): &(u64, u32, u32)| {
-        &streams.docs[doc as usize].terms[i as usize..i as usize + n]
-    };
-    let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
+/// Splits candidates with one hash (indices) into groups of equal n-grams (nearly always
+/// one group), each in the candidates' order.
+fn split_equal<'a>(gram: impl Fn(u32) -> &'a [u32], candidates: &[(u64, u32)]) -> Vec<Vec<u32>> {
+    let mut groups: Vec<Vec<u32>> = Vec::new();
     let mut firsts: Vec<&[u32]> = Vec::new();
-    for c in candidates {
-        let g = gram(c);
+    for &(_, i) in candidates {
+        let g = gram(i);
         match firsts.iter().position(|f| *f == g) {
-            Some(k) => groups[k].push((c.1, c.2)),
+            Some(k) => groups[k].push(i),
             None => {
                 firsts.push(g);
-                groups.push(vec![(c.1, c.2)]);
+                groups.push(vec![i]);
             }
         }
     }
@@ -304,7 +366,76 @@ pub struct PhraseTable {
 }
 
 /// How many corpus phrases the page embeds.
-pub const TABLE_SIZE: usize = 500;
+pub const TABLE_SIZE: usize = 1000;
+
+/// A query with more hits than this in the corpus is answered from the phrase table:
+/// counting around every hit of the commonest words ("the": 88,000 in 1.5 M words) takes
+/// longer than a click should.
+pub const TABLE_FOR_HITS: usize = 5000;
+
+/// A list of phrases, and whether it holds only the corpus's most frequent ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PhraseList {
+    pub rows: Vec<Phrase>,
+    /// The list comes from the build's table of the corpus's most frequent phrases, and
+    /// that table left some out.
+    pub partial: bool,
+}
+
+impl crate::corpus::Corpus {
+    /// The phrases of a document or of the corpus, or those containing a whole hit of
+    /// `containing`: from the build's table where it has the answer (the whole corpus, or a
+    /// very frequent query across it), counted otherwise.
+    pub fn phrases(
+        &self,
+        scope: Option<usize>,
+        containing: Option<&[DocHits]>,
+        config: PhraseConfig,
+    ) -> PhraseList {
+        let table = self.word_data.phrases.get();
+        let n_hits: usize = containing.map_or(0, |d| d.iter().map(|d| d.hits.len()).sum());
+        // One document is the whole corpus.
+        let whole = scope.is_none() || self.docs.len() == 1;
+        let from_table =
+            whole && config.max_len == MAX_LEN && (containing.is_none() || n_hits > TABLE_FOR_HITS);
+        if !from_table {
+            return PhraseList {
+                rows: phrases(self.tokens(), scope, containing, config),
+                partial: false,
+            };
+        }
+        let streams = self.tokens();
+        // The word sequences of the hits ("the", "united states").
+        let mut wanted: Vec<&[u32]> = Vec::new();
+        for DocHits { doc, hits, .. } in containing.unwrap_or_default() {
+            let Some(tokens) = streams.docs.get(*doc) else {
+                continue;
+            };
+            for h in hits {
+                let seq = &tokens.terms[tokens.covering(h.span)];
+                if !seq.is_empty() && !wanted.contains(&seq) {
+                    wanted.push(seq);
+                }
+            }
+        }
+        let rows = table
+            .phrases
+            .iter()
+            .filter(|p| p.freq >= config.min_freq)
+            .filter(|p| {
+                containing.is_none()
+                    || wanted
+                        .iter()
+                        .any(|w| p.terms.windows(w.len()).any(|part| part == *w))
+            })
+            .cloned()
+            .collect();
+        PhraseList {
+            rows,
+            partial: table.truncated,
+        }
+    }
+}
 
 impl PhraseTable {
     pub fn build(streams: &TokenStreams) -> PhraseTable {
@@ -320,6 +451,7 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::index::Index;
+    use crate::span::Span;
     use crate::tokens::sentence_starts;
 
     struct Fixture {
@@ -380,10 +512,7 @@ mod tests {
         expected: &[(&str, u32, u32)],
     ) {
         let f = fixture(texts);
-        let hits = containing.map(|w| f.hits_of(w));
-        let nodes: Option<Vec<(usize, &[Span])>> = hits
-            .as_ref()
-            .map(|h| h.iter().map(|(d, s)| (*d, s.as_slice())).collect());
+        let nodes = containing.map(|w| crate::collocates::tests::doc_hits(&f.hits_of(w)));
         let got = f.show(&phrases(&f.streams, scope, nodes.as_deref(), config));
         let expected: Vec<(String, u32, u32)> = expected
             .iter()
@@ -545,5 +674,78 @@ mod tests {
         let table = PhraseTable::build(&f.streams);
         assert_eq!(table.phrases.len(), 1);
         assert!(!table.truncated);
+    }
+
+    #[cfg(feature = "extract")]
+    #[test]
+    fn the_corpus_answers_from_its_table_or_by_counting() {
+        use crate::corpus::Corpus;
+        use crate::query::parse;
+        let texts = [
+            "One\n\nThe big dog barked. The big dog slept.",
+            "Two\n\nA big dog ran. The big cat ran.",
+        ];
+        let corpus = Corpus::build(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
+                .collect(),
+        );
+        let f = fixture(&texts);
+        let show = |list: &PhraseList| f.show(&list.rows);
+        // The whole corpus: the table, the same as counting.
+        let all = corpus.phrases(None, None, DEFAULT);
+        assert_eq!(
+            show(&all),
+            f.show(&phrases(&f.streams, None, None, DEFAULT))
+        );
+        assert!(!all.partial);
+        // A query with few hits is counted; the table would give the same here.
+        let dog = corpus.search(&parse("dog"));
+        let counted = corpus.phrases(None, Some(&dog.docs), DEFAULT);
+        assert_eq!(
+            show(&counted),
+            [
+                ("big dog".to_string(), 3, 2),
+                ("the big dog".to_string(), 2, 1)
+            ]
+        );
+        // One document, and a longest length other than the table's: counted.
+        let one = corpus.phrases(Some(0), None, DEFAULT);
+        assert_eq!(show(&one), [("the big dog".to_string(), 2, 1)]);
+    }
+
+    #[cfg(feature = "extract")]
+    #[test]
+    fn a_very_frequent_query_is_answered_from_the_table() {
+        use crate::corpus::Corpus;
+        use crate::query::parse;
+        // More hits of "the" than are counted one by one, in two documents.
+        let sentence = "The cat saw the dog. ";
+        let big = sentence.repeat(TABLE_FOR_HITS / 4 + 1);
+        let corpus = Corpus::build(vec![
+            Document::parse("a.txt", &format!("A\n\n{big}")),
+            Document::parse("b.txt", &format!("B\n\n{big} A red hat. A red hat.")),
+        ]);
+        let the = corpus.search(&parse("the"));
+        assert!(the.total_hits > TABLE_FOR_HITS);
+        let list = corpus.phrases(None, Some(&the.docs), DEFAULT);
+        let streams = corpus.tokens();
+        let counted = phrases(streams, None, Some(&the.docs), DEFAULT);
+        assert_eq!(list.rows, counted, "the table holds every phrase here");
+        assert!(!list.partial);
+        let words = |p: &Phrase| -> Vec<&str> {
+            p.terms
+                .iter()
+                .map(|&t| corpus.index.vocab.form(t))
+                .collect()
+        };
+        assert!(list.rows.iter().all(|p| words(p).contains(&"the")));
+        assert!(corpus
+            .phrases(None, None, DEFAULT)
+            .rows
+            .iter()
+            .any(|p| words(p) == ["a", "red", "hat"]));
     }
 }

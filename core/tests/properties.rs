@@ -202,13 +202,20 @@ proptest! {
     }
 
     #[test]
-    fn hashes_round_trip(query in any::<String>(), doc in proptest::option::of("[a-z0-9_.-]{1,12}"), ent in proptest::option::of((0usize..6, "\\PC{1,20}")), term in proptest::option::of("\\PC{1,12}"), inline in any::<bool>()) {
+    fn hashes_round_trip(query in any::<String>(), doc in proptest::option::of("[a-z0-9_.-]{1,12}"), ent in proptest::option::of((0usize..6, "\\PC{1,20}")), term in proptest::option::of("\\PC{1,12}"), inline in any::<bool>(), tool in 0usize..4, window in 1u32..=20, flags in any::<[bool; 4]>()) {
+        use explorer_core::tools_view::{Tool, ToolsView};
+        let mut tools = ToolsView { tool: Tool::ALL.get(tool).copied(), doc_scope: flags[0], ..ToolsView::default() };
+        tools.collocates.window = window;
+        tools.collocates.stopwords = flags[1];
+        tools.phrases_with_query = flags[2];
+        tools.under_use = flags[3];
         let view = View {
             query: query.chars().take(explorer_core::query::MAX_QUERY_CHARS).collect(),
             doc,
             entity: ent.filter(|(_, n)| !n.trim().is_empty()).map(|(k, n)| (EntityKind::ALL[k], n)),
             term: term.filter(|t| !t.trim().is_empty()),
             inline_entities: inline,
+            tools,
         };
         prop_assert_eq!(state::parse(&state::to_hash(&view)), view);
     }
