@@ -173,6 +173,7 @@ impl State {
             entity: self.entity.clone(),
             term: self.term.clone(),
             inline_entities: self.inline_entities,
+            ..View::default()
         }
     }
 
