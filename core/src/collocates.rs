@@ -245,6 +245,27 @@ pub fn sort_collocates(rows: &mut [Collocate], column: CollocateColumn, descendi
     });
 }
 
+/// Collocates as CSV (`collocate,observed,frequency,expected,g2,mi,logdice`), in the order
+/// given.
+pub fn to_csv(rows: &[Collocate], form: impl Fn(u32) -> String) -> String {
+    use crate::export::csv_field;
+    use crate::format::fixed;
+    let mut out = String::from("collocate,observed,frequency,expected,g2,mi,logdice\r\n");
+    for r in rows {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{}\r\n",
+            csv_field(&form(r.term)),
+            r.observed,
+            r.frequency,
+            fixed(r.expected, 3),
+            fixed(r.log_likelihood, 3),
+            fixed(r.mutual_information, 3),
+            fixed(r.log_dice, 3)
+        ));
+    }
+    out
+}
+
 /// The proximity query for a node and one of its collocates: `"node collocate"~window`,
 /// with the node's words as the query gave them (see [`crate::query`]).
 pub fn proximity_query(node_words: &[String], collocate: &str, window: u32) -> String {
@@ -478,6 +499,20 @@ pub(crate) mod tests {
             assert_eq!(CollocateColumn::from_id(column.id()), Some(column));
         }
         assert_eq!(CollocateColumn::from_id("zzz"), None);
+    }
+
+    #[test]
+    fn csv_export() {
+        let f = fixture(&[TEXT]);
+        let mut rows = f.run("cat", None, ALL).rows;
+        sort_collocates(&mut rows, CollocateColumn::Observed, true);
+        let csv = to_csv(&rows[..2], |t| f.index.vocab.form(t).to_string());
+        assert_eq!(
+            csv,
+            "collocate,observed,frequency,expected,g2,mi,logdice\r\n\
+             the,3,4,2.154,1.081,0.478,14.000\r\n\
+             ate,1,1,0.538,1.309,0.893,13.415\r\n"
+        );
     }
 
     #[test]

@@ -329,6 +329,22 @@ pub fn phrases(
     out
 }
 
+/// Phrases as CSV (`phrase,length,frequency,range`), in the order given.
+pub fn to_csv(rows: &[Phrase], form: impl Fn(u32) -> String) -> String {
+    let mut out = String::from("phrase,length,frequency,range\r\n");
+    for p in rows {
+        let words: Vec<String> = p.terms.iter().map(|&t| form(t)).collect();
+        out.push_str(&format!(
+            "{},{},{},{}\r\n",
+            crate::export::csv_field(&words.join(" ")),
+            p.terms.len(),
+            p.freq,
+            p.range
+        ));
+    }
+    out
+}
+
 /// A hash of a sequence of term ids (FxHash's mixing step); equal hashes are checked.
 fn hash_terms(terms: &[u32]) -> u64 {
     let mut h = terms.len() as u64;
@@ -666,6 +682,18 @@ mod tests {
         for c in PhraseColumn::ALL {
             assert_eq!(PhraseColumn::from_id(c.id()), Some(c));
         }
+    }
+
+    #[test]
+    fn csv_export() {
+        let f = fixture(&[
+            "T\n\nThe cat sat on the mat. The cat sat on the hat. Look on the bright side.",
+        ]);
+        let rows = phrases(&f.streams, None, None, DEFAULT);
+        assert_eq!(
+            to_csv(&rows, |t| f.index.vocab.form(t).to_string()),
+            "phrase,length,frequency,range\r\non the,2,3,1\r\nthe cat sat on the,5,2,1\r\n"
+        );
     }
 
     #[test]
