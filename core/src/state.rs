@@ -76,7 +76,7 @@ pub fn to_hash(view: &View) -> String {
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -170,6 +170,7 @@ mod tests {
         }
         let every_setting = ToolsView {
             tool: Some(Tool::Keywords),
+            node: Some("person:\"Jens Stoltenberg\" & ü".into()),
             doc_scope: true,
             collocates: CollocateConfig {
                 window: 3,
@@ -204,7 +205,8 @@ mod tests {
         round_trip(view.clone());
         assert_eq!(
             to_hash(&view),
-            "q=%22nato%20alliance%22~5&tool=keywords&scope=doc&cwin=3&cmin=7&cstop=1&csort=mi-asc\
+            "q=%22nato%20alliance%22~5&tool=keywords\
+             &node=person%3A%22Jens%20Stoltenberg%22%20%26%20%C3%BC&scope=doc&cwin=3&cmin=7&cstop=1&csort=mi-asc\
              &pmin=4&pq=1&psort=length&kvs=english&kp=0.0001&kmin=5&kstop=0&kuse=under\
              &ksort=logratio-asc"
         );
@@ -229,6 +231,8 @@ mod tests {
         assert_eq!(t.phrase_min_freq, 2, "a phrase repeats");
         assert_eq!(t.keyword_min_freq, 1);
         assert_eq!(tools("#cwin=500").collocates.window, MAX_WINDOW);
+        assert_eq!(tools("#node=%20&node=").node, None);
+        assert_eq!(tools("#node=a+b").node.as_deref(), Some("a b"));
         assert_eq!(tools("#cmin=5000").collocates.min_freq, MAX_MIN_FREQ);
     }
 

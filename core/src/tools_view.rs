@@ -110,6 +110,9 @@ impl<C: Copy + Default> Default for Sort<C> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ToolsView {
     pub tool: Option<Tool>,
+    /// The query whose collocates (and phrases) are listed, when it is not the current one:
+    /// a click on a collocate searches for it, and the list stays where it was.
+    pub node: Option<String>,
     /// The open document only, rather than the whole corpus (collocates and phrases).
     pub doc_scope: bool,
     pub collocates: CollocateConfig,
@@ -132,6 +135,7 @@ impl Default for ToolsView {
         let keywords = KeywordConfig::default();
         ToolsView {
             tool: None,
+            node: None,
             doc_scope: false,
             collocates: CollocateConfig::default(),
             collocate_sort: Sort::default(),
@@ -149,6 +153,11 @@ impl Default for ToolsView {
 }
 
 impl ToolsView {
+    /// The query whose collocates and phrases are listed: the pinned node, or else `query`.
+    pub fn node_or<'a>(&'a self, query: &'a str) -> &'a str {
+        self.node.as_deref().unwrap_or(query)
+    }
+
     /// The phrase settings.
     pub fn phrase_config(&self) -> PhraseConfig {
         PhraseConfig {
@@ -177,6 +186,7 @@ impl ToolsView {
         };
         match key {
             "tool" => self.tool = Tool::from_id(value),
+            "node" => self.node = (!value.trim().is_empty()).then(|| value.to_string()),
             "scope" => self.doc_scope = value == "doc",
             "cwin" => set(&mut self.collocates.window, number(MAX_WINDOW)),
             "cmin" => set(&mut self.collocates.min_freq, number(MAX_MIN_FREQ)),
@@ -224,6 +234,9 @@ impl ToolsView {
         let flag = |b: bool| if b { "1" } else { "0" }.to_string();
         if let Some(tool) = self.tool {
             put("tool", tool.id().to_string());
+        }
+        if let Some(node) = &self.node {
+            put("node", crate::state::encode(node));
         }
         if self.doc_scope {
             put("scope", "doc".to_string());
