@@ -280,13 +280,17 @@ impl Corpus {
             if p > config.max_p {
                 return;
             }
+            // A zero counts as 0.5 in the log ratio; in a very short document that can push
+            // the estimate past zero, against the observed rates: it is then reported as 0.
+            let ratio = log_ratio(a_f, c, b, d);
+            let ratio = if over { ratio.max(0.0) } else { ratio.min(0.0) };
             let row = Keyword {
                 key,
                 study: a,
                 reference: b,
                 log_likelihood: g2,
                 p,
-                log_ratio: log_ratio(a_f, c, b, d),
+                log_ratio: ratio,
                 bounded,
             };
             if over {
@@ -609,6 +613,36 @@ mod tests {
         assert_eq!(
             c.keywords(9, Against::RestOfCorpus, EVERY),
             Keywords::default()
+        );
+    }
+
+    #[test]
+    fn a_log_ratio_never_contradicts_the_rates() {
+        // "b" is absent from a one-word document: under-used, though 0.5 in 1 word is more
+        // than its rate in general English.
+        let c = corpus(&["a", "b"]);
+        for against in [Against::RestOfCorpus, Against::Reference] {
+            let k = c.keywords(0, against, EVERY);
+            assert!(k.under.iter().all(|r| r.log_ratio <= 0.0), "{against:?}");
+            assert!(k.over.iter().all(|r| r.log_ratio >= 0.0), "{against:?}");
+        }
+    }
+
+    #[test]
+    fn csv_export() {
+        let c = corpus(&[
+            "Cats\n\ncat cat cat dog",
+            "Dogs\n\ndog dog dog cat",
+            "Birds\n\nbird dog",
+        ]);
+        let mut k = c.keywords(0, Against::RestOfCorpus, EVERY);
+        k.under.truncate(1);
+        assert_eq!(
+            k.to_csv(|key| c.keyword_form(key).to_string()),
+            "word,use,document,rest_of_corpus,g2,p,log_ratio,bounded\r\n\
+             cat,over,3,1,3.290,0.070,2.263,no\r\n\
+             cats,over,1,0,2.047,0.153,1.678,no\r\n\
+             dog,under,1,4,1.229,0.268,-1.322,no\r\n"
         );
     }
 }
