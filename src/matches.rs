@@ -1,9 +1,9 @@
 //! The "Matches" panel: keyword-in-context lines for every hit (grouped by document when
 //! there are several), with where the hits fall across the open document.
 
-use crate::app::Shared;
 use crate::corpus;
 use crate::dispersion::Dispersion;
+use crate::shared::Shared;
 use explorer_core::search::{Hit, SearchResult};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! The search box: the query, the hit counter with previous/next, why nothing matched, and a
 //! query-syntax help one click away.
 
-use crate::app::Shared;
+use crate::shared::Shared;
 use explorer_core::search::{NoHits, SearchResult};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

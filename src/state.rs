@@ -1,7 +1,9 @@
 //! The page's one state, its actions and its reducer.
+//!
+//! The reducer is pure: it reads nothing but the state and the action (the corpus's document
+//! ids travel in the state), so every action is tested natively below.
 
-use crate::corpus;
-use explorer_core::entities::{Entity, EntityKind};
+use explorer_core::entities::EntityKind;
 use explorer_core::state::View;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -68,8 +70,37 @@ pub enum HistoryMode {
     FromUrl,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What the reducer knows of the corpus: its documents' ids, in corpus order. Shared, so
+/// cloning the state for each action copies a pointer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocIds(Rc<[String]>);
+
+impl DocIds {
+    pub fn new<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> DocIds {
+        DocIds(ids.into_iter().map(Into::into).collect())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.0.iter().position(|d| d == id)
+    }
+
+    pub fn id(&self, doc_idx: usize) -> Option<&str> {
+        self.0.get(doc_idx).map(String::as_str)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// The corpus's documents, for opening one by index or by id.
+    pub docs: DocIds,
     pub query: String,
     pub doc_idx: usize,
     pub entity: Option<(EntityKind, String)>,
@@ -141,19 +172,38 @@ pub fn term_query(term: &str) -> String {
 }
 
 impl State {
-    pub fn from_view(view: &View) -> State {
-        let mut state = State::default();
+    /// The default view of a corpus with these documents: the first one open, nothing
+    /// searched. (The page starts here, as the build pre-rendered it, then follows the URL.)
+    pub fn new(docs: DocIds) -> State {
+        State {
+            docs,
+            query: String::new(),
+            doc_idx: 0,
+            entity: None,
+            term: None,
+            inline_entities: false,
+            current_hit: 0,
+            scroll_request: 0,
+            tab: Tab::default(),
+            term_options: TermOptions::default(),
+            history: HistoryMode::FromUrl,
+            unknown_doc: None,
+            typing: false,
+        }
+    }
+
+    /// The state a view describes.
+    pub fn from_view(docs: DocIds, view: &View) -> State {
+        let mut state = State::new(docs);
         state.apply_view(view);
-        state.history = HistoryMode::FromUrl;
         state
     }
 
     fn apply_view(&mut self, view: &View) {
-        let corpus = corpus();
         self.query = view.query.clone();
         self.unknown_doc = None;
         self.doc_idx = match &view.doc {
-            Some(id) => corpus.doc_index(id).unwrap_or_else(|| {
+            Some(id) => self.docs.index_of(id).unwrap_or_else(|| {
                 self.unknown_doc = Some(id.clone());
                 0
             }),
@@ -169,22 +219,14 @@ impl State {
     pub fn view(&self) -> View {
         View {
             query: self.query.clone(),
-            doc: (self.doc_idx > 0).then(|| corpus().docs[self.doc_idx].id.clone()),
+            doc: (self.doc_idx > 0)
+                .then(|| self.docs.id(self.doc_idx).map(str::to_string))
+                .flatten(),
             entity: self.entity.clone(),
             term: self.term.clone(),
             inline_entities: self.inline_entities,
             ..View::default()
         }
-    }
-
-    /// The selected entity of the open document, if the selection names one there.
-    pub fn selected_entity(&self) -> Option<(usize, &'static Entity)> {
-        let (kind, name) = self.entity.as_ref()?;
-        corpus()
-            .entities(self.doc_idx)
-            .iter()
-            .enumerate()
-            .find(|(_, e)| e.kind == *kind && &e.canonical == name)
     }
 }
 
@@ -258,7 +300,7 @@ impl Reducible for State {
                 next.scroll_request += 1;
             }
             Action::OpenDoc(doc_idx) => {
-                if doc_idx == self.doc_idx || doc_idx >= corpus().docs.len() {
+                if doc_idx == self.doc_idx || doc_idx >= self.docs.len() {
                     return self;
                 }
                 next.doc_idx = doc_idx;
@@ -286,7 +328,7 @@ impl Reducible for State {
                 next.typing = self.typing;
             }
             Action::GoToHit { doc_idx, hit } => {
-                next.doc_idx = doc_idx.min(corpus().docs.len() - 1);
+                next.doc_idx = doc_idx.min(self.docs.len().saturating_sub(1));
                 next.current_hit = hit;
                 next.scroll_request += 1;
                 next.tab = Tab::Reader;
@@ -321,5 +363,382 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> State {
+        State::new(DocIds::new(["first", "second", "third"]))
+    }
+
+    /// `start()` after some edits.
+    fn with(edit: impl FnOnce(&mut State)) -> State {
+        let mut state = start();
+        edit(&mut state);
+        state
+    }
+
+    /// Reduces `action` on `before` and compares with `expected`; `None` means the reducer
+    /// must hand back the very same `Rc` (yew then skips the render).
+    #[track_caller]
+    fn check(before: State, action: Action, expected: Option<State>) {
+        let before = Rc::new(before);
+        let after = before.clone().reduce(action);
+        match expected {
+            None => assert!(
+                Rc::ptr_eq(&before, &after),
+                "expected no change, got {after:#?}"
+            ),
+            Some(expected) => {
+                assert!(!Rc::ptr_eq(&before, &after), "expected a new state");
+                assert_eq!(*after, expected);
+            }
+        }
+    }
+
+    const NATO: &str = "place:\"NATO\"";
+
+    #[test]
+    fn typing() {
+        // The first keystroke makes a history entry, the next ones replace it.
+        check(
+            start(),
+            Action::Type("n".into()),
+            Some(with(|s| {
+                s.query = "n".into();
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+                s.typing = true;
+            })),
+        );
+        let typing = with(|s| {
+            s.query = "n".into();
+            s.typing = true;
+            s.current_hit = 3;
+        });
+        check(
+            typing.clone(),
+            Action::Type("na".into()),
+            Some(with(|s| {
+                s.query = "na".into();
+                s.scroll_request = 1;
+                s.history = HistoryMode::Replace;
+                s.typing = true;
+            })),
+        );
+        check(typing, Action::Type("n".into()), None);
+        // An edit ends a chip or term selection, unless the query still reads the same.
+        let chip = with(|s| {
+            s.query = NATO.into();
+            s.entity = Some((EntityKind::Gpe, "NATO".into()));
+        });
+        check(
+            chip.clone(),
+            Action::Type("place:\"NAT".into()),
+            Some(with(|s| {
+                s.query = "place:\"NAT".into();
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+                s.typing = true;
+            })),
+        );
+        let term = with(|s| {
+            s.query = "\"cold war\"".into();
+            s.term = Some("cold war".into());
+            s.typing = true;
+        });
+        check(
+            term.clone(),
+            Action::Type("\"cold war".into()),
+            Some(with(|s| {
+                s.query = "\"cold war".into();
+                s.scroll_request = 1;
+                s.history = HistoryMode::Replace;
+                s.typing = true;
+            })),
+        );
+        // Typing the filter back in (from a URL or by hand) keeps the selection.
+        let mut chip_typed = chip.clone();
+        chip_typed.query = "place:\"NATO".into();
+        check(
+            chip_typed,
+            Action::Type(NATO.into()),
+            Some(with(|s| {
+                s.query = NATO.into();
+                s.entity = Some((EntityKind::Gpe, "NATO".into()));
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+                s.typing = true;
+            })),
+        );
+    }
+
+    #[test]
+    fn clearing() {
+        check(start(), Action::ClearQuery, None);
+        check(
+            with(|s| {
+                s.query = NATO.into();
+                s.entity = Some((EntityKind::Gpe, "NATO".into()));
+                s.current_hit = 2;
+                s.typing = true;
+            }),
+            Action::ClearQuery,
+            Some(with(|s| s.history = HistoryMode::Push)),
+        );
+        check(
+            with(|s| s.term = Some("alliance".into())),
+            Action::ClearQuery,
+            Some(with(|s| s.history = HistoryMode::Push)),
+        );
+    }
+
+    #[test]
+    fn chips() {
+        let nato = (EntityKind::Org, "NATO".to_string());
+        let selected = with(|s| {
+            s.query = "org:\"NATO\"".into();
+            s.entity = Some(nato.clone());
+            s.scroll_request = 1;
+            s.history = HistoryMode::Push;
+        });
+        check(
+            with(|s| {
+                s.term = Some("alliance".into());
+                s.current_hit = 4;
+            }),
+            Action::ToggleEntity(nato.0, nato.1.clone()),
+            Some(selected.clone()),
+        );
+        // Clicking it again clears it, and its query.
+        check(
+            selected,
+            Action::ToggleEntity(nato.0, nato.1.clone()),
+            Some(with(|s| {
+                s.scroll_request = 2;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // Quotes in a name cannot break out of the filter's quotes.
+        assert_eq!(
+            entity_filter(EntityKind::Person, "“Ann” Lee"),
+            "person:\"Ann Lee\""
+        );
+        assert_eq!(entity_filter(EntityKind::Loc, "Korea"), "place:\"Korea\"");
+        assert_eq!(
+            entity_filter(EntityKind::Norp, "Soviet"),
+            "group:\"Soviet\""
+        );
+        assert_eq!(
+            entity_filter(EntityKind::Event, "Cold War"),
+            "event:\"Cold War\""
+        );
+    }
+
+    #[test]
+    fn terms() {
+        let on_phone = with(|s| {
+            s.tab = Tab::Terms;
+            s.entity = Some((EntityKind::Org, "NATO".into()));
+        });
+        let selected = with(|s| {
+            s.query = "\"cold war\"".into();
+            s.term = Some("cold war".into());
+            s.scroll_request = 1;
+            s.history = HistoryMode::Push;
+        });
+        // A word pair becomes a phrase, and a phone shows the reader with its marks.
+        check(
+            on_phone,
+            Action::ToggleTerm("cold war".into()),
+            Some(selected.clone()),
+        );
+        check(
+            selected,
+            Action::ToggleTerm("cold war".into()),
+            Some(with(|s| {
+                s.scroll_request = 2;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        assert_eq!(term_query("alliance"), "alliance");
+    }
+
+    #[test]
+    fn opening_a_document() {
+        check(start(), Action::OpenDoc(0), None);
+        check(start(), Action::OpenDoc(3), None);
+        let reading = with(|s| {
+            s.query = "alliance".into();
+            s.current_hit = 5;
+            s.tab = Tab::Summary;
+            s.unknown_doc = Some("gone".into());
+        });
+        // The query stays; the new document starts at its first hit.
+        check(
+            reading,
+            Action::OpenDoc(2),
+            Some(with(|s| {
+                s.query = "alliance".into();
+                s.doc_idx = 2;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // A chip belongs to its document: opening another clears it and its filter.
+        check(
+            with(|s| {
+                s.query = NATO.into();
+                s.entity = Some((EntityKind::Gpe, "NATO".into()));
+            }),
+            Action::OpenDoc(1),
+            Some(with(|s| {
+                s.doc_idx = 1;
+                s.history = HistoryMode::Push;
+            })),
+        );
+    }
+
+    #[test]
+    fn stepping_through_hits() {
+        let step = |forward, n_hits| Action::StepHit { forward, n_hits };
+        check(start(), step(true, 0), None);
+        let at = |hit: usize| {
+            with(move |s| {
+                s.current_hit = hit;
+                s.typing = true;
+            })
+        };
+        let stepped = |hit: usize| {
+            with(move |s| {
+                s.current_hit = hit;
+                s.scroll_request = 1;
+                s.history = HistoryMode::Replace;
+                s.typing = true;
+            })
+        };
+        check(at(0), step(true, 3), Some(stepped(1)));
+        check(at(2), step(true, 3), Some(stepped(0)));
+        check(at(0), step(false, 3), Some(stepped(2)));
+        // A current hit past the end (the hits changed) counts as the last one.
+        check(at(9), step(true, 3), Some(stepped(0)));
+        check(at(9), step(false, 3), Some(stepped(1)));
+    }
+
+    #[test]
+    fn jumping_to_a_hit() {
+        let go = |doc_idx, hit| Action::GoToHit { doc_idx, hit };
+        let jumped = |doc_idx: usize, hit: usize, history| {
+            with(move |s| {
+                s.doc_idx = doc_idx;
+                s.current_hit = hit;
+                s.scroll_request = 1;
+                s.history = history;
+            })
+        };
+        let on_phone = with(|s| s.tab = Tab::Matches);
+        check(
+            on_phone.clone(),
+            go(0, 4),
+            Some(jumped(0, 4, HistoryMode::Replace)),
+        );
+        check(on_phone, go(1, 0), Some(jumped(1, 0, HistoryMode::Push)));
+        // A document past the end is the last one.
+        check(start(), go(7, 0), Some(jumped(2, 0, HistoryMode::Push)));
+    }
+
+    #[test]
+    fn options_and_tabs() {
+        check(
+            start(),
+            Action::ToggleInline,
+            Some(with(|s| {
+                s.inline_entities = true;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        check(
+            start(),
+            Action::SetTermOptions(TermOptions::default()),
+            None,
+        );
+        let bigrams = TermOptions {
+            bigrams: true,
+            ..TermOptions::default()
+        };
+        check(
+            start(),
+            Action::SetTermOptions(bigrams),
+            Some(with(|s| {
+                s.term_options = bigrams;
+                s.history = HistoryMode::Replace;
+            })),
+        );
+        check(start(), Action::ShowTab(Tab::Reader), None);
+        check(
+            start(),
+            Action::ShowTab(Tab::Terms),
+            Some(with(|s| {
+                s.tab = Tab::Terms;
+                s.history = HistoryMode::Replace;
+            })),
+        );
+        assert!(Tab::ALL
+            .iter()
+            .all(|t| !t.id().is_empty() && !t.label().is_empty()));
+    }
+
+    #[test]
+    fn following_the_url() {
+        check(start(), Action::FromUrl(View::default()), None);
+        let view = View {
+            query: "alliance".into(),
+            doc: Some("third".into()),
+            entity: Some((EntityKind::Person, "Ann Lee".into())),
+            term: Some("alliance".into()),
+            inline_entities: true,
+        };
+        let followed = with(|s| {
+            s.query = "alliance".into();
+            s.doc_idx = 2;
+            s.entity = Some((EntityKind::Person, "Ann Lee".into()));
+            s.term = Some("alliance".into());
+            s.inline_entities = true;
+            s.scroll_request = 1;
+        });
+        check(
+            with(|s| s.current_hit = 3),
+            Action::FromUrl(view.clone()),
+            Some(followed.clone()),
+        );
+        // The view reads back as it came, and the same view again changes nothing.
+        assert_eq!(followed.view(), view);
+        check(followed, Action::FromUrl(view), None);
+        // A document that is not there: the first one, and a notice.
+        let missing = View {
+            doc: Some("gone".into()),
+            ..View::default()
+        };
+        check(
+            with(|s| s.doc_idx = 1),
+            Action::FromUrl(missing),
+            Some(with(|s| {
+                s.unknown_doc = Some("gone".into());
+                s.scroll_request = 1;
+            })),
+        );
+        assert_eq!(
+            State::from_view(
+                DocIds::new(["a", "b"]),
+                &View {
+                    doc: Some("b".into()),
+                    ..View::default()
+                }
+            )
+            .doc_idx,
+            1
+        );
     }
 }

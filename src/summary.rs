@@ -1,8 +1,8 @@
 //! The "Summary" panel: corpus figures and, with several documents, the document list with
 //! each one's hits for the current query.
 
-use crate::app::Shared;
 use crate::corpus;
+use crate::shared::Shared;
 use explorer_core::format::{fixed, thousands};
 use explorer_core::search::SearchResult;
 use explorer_core::stats::Stats;
