@@ -3,15 +3,18 @@
 //! this draws it as a table with sortable columns, sets its options, exports it as CSV, and
 //! turns a click on a word into a search that the reader marks. The list stays: its node is
 //! pinned (see `ToolsView::node`) until the reader types a new query.
+//!
+//! Every control is a key and a value of the tools' part of the URL hash (`cwin=3`,
+//! `csort=mi-asc`, `tool=phrases`), applied by the same `ToolsView::read` that reads a link:
+//! one path for every setting, and markup drawn from data (each `html!` is code the page
+//! downloads).
 
 use crate::corpus;
 use crate::download::download;
-use explorer_core::collocates::{
-    collocates, proximity_query, sort_collocates, CollocateColumn, Collocates, MAX_WINDOW,
-};
+use explorer_core::collocates::{collocates, proximity_query, sort_collocates, Collocates};
 use explorer_core::format::{fixed, probability, thousands};
-use explorer_core::keyness::{sort_keywords, Against, KeyTerm, KeywordColumn, Keywords};
-use explorer_core::phrases::{sort_phrases, PhraseColumn, PhraseList};
+use explorer_core::keyness::{sort_keywords, Against, KeyTerm, Keywords};
+use explorer_core::phrases::{sort_phrases, PhraseList};
 use explorer_core::query::{self, Atom};
 use explorer_core::search::SearchResult;
 use explorer_core::state::{to_hash, View};
@@ -35,225 +38,561 @@ pub struct WordToolsProps {
     pub on_search: Callback<String>,
 }
 
-/// A column of a table: its heading, what it means, and whether it holds numbers.
+/// A setting: a key of the hash and how it is chosen.
+enum Control {
+    /// A labelled drop-down of `(value, label)` choices.
+    Select {
+        key: &'static str,
+        label: &'static str,
+        choices: Vec<(String, String)>,
+        current: String,
+    },
+    /// A checkbox (value "1" or "0").
+    Check {
+        key: &'static str,
+        label: String,
+        checked: bool,
+        disabled: bool,
+    },
+    /// Two or three buttons side by side, one chosen.
+    Choice {
+        key: &'static str,
+        label: &'static str,
+        choices: &'static [(&'static str, &'static str)],
+        current: &'static str,
+    },
+}
+
+/// A table's column: heading, meaning, whether it holds numbers, and its name as a sort.
 struct Column {
     label: &'static str,
     title: &'static str,
     numeric: bool,
+    sort: &'static str,
 }
 
-const fn col(label: &'static str, title: &'static str) -> Column {
+const fn num(label: &'static str, title: &'static str, sort: &'static str) -> Column {
     Column {
         label,
         title,
         numeric: true,
+        sort,
     }
 }
 
-const COLLOCATE_COLUMNS: [Column; 7] = [
+const fn word(label: &'static str, title: &'static str, sort: &'static str) -> Column {
     Column {
-        label: "Collocate",
-        title: "The word near the node",
+        label,
+        title,
         numeric: false,
-    },
-    col("Obs.", "Observed: times it stands within the window"),
-    col("Freq.", "Its frequency in the scope"),
-    col("Exp.", "Expected: times it would stand there by chance"),
-    col("G²", "Log-likelihood: how sure the attraction is"),
-    col("MI", "Mutual information: log₂ of observed / expected"),
-    col(
+        sort,
+    }
+}
+
+/// The collocates table (a collocate's frequency is in the CSV and its word's title: seven
+/// columns do not fit a phone).
+const COLLOCATE_COLUMNS: &[Column] = &[
+    word("Collocate", "The word near the node", "term"),
+    num(
+        "Obs.",
+        "Observed: times it stands in the windows",
+        "observed",
+    ),
+    num("Exp.", "Expected: times it would by chance", "expected"),
+    num(
+        "G²",
+        "Log-likelihood (negative: seen less than expected)",
+        "g2",
+    ),
+    num(
+        "MI",
+        "Mutual information: log₂ of observed / expected",
+        "mi",
+    ),
+    num(
         "logDice",
-        "logDice (Rychlý): 14 at most; about one less for each halving",
+        "logDice (Rychlý): 14 at most, one less per halving",
+        "logdice",
     ),
 ];
 
-const PHRASE_COLUMNS: [Column; 4] = [
-    Column {
-        label: "Phrase",
-        title: "A repeated sequence of 2 to 6 words",
-        numeric: false,
-    },
-    col("Freq.", "Occurrences"),
-    col("Range", "Documents it occurs in"),
-    col("Words", "Its length in words"),
+const PHRASE_COLUMNS: &[Column] = &[
+    word("Phrase", "A repeated sequence of 2 to 6 words", "phrase"),
+    num("Freq.", "Occurrences", "frequency"),
+    num("Range", "Documents it occurs in", "range"),
+    num("Words", "Its length in words", "length"),
 ];
 
-const KEYWORD_COLUMNS: [Column; 5] = [
-    Column {
-        label: "Keyword",
-        title: "A word used more (or less) than in the reference",
-        numeric: false,
-    },
-    col("Doc.", "Occurrences in this document"),
-    col("Ref.", "Occurrences in the reference"),
-    col("G²", "Log-likelihood, with its p-value"),
-    col(
+const KEYWORD_COLUMNS: &[Column] = &[
+    word(
+        "Keyword",
+        "A word used more (or less) than in the reference",
+        "term",
+    ),
+    num("Doc.", "Occurrences in this document", "study"),
+    num(
+        "Ref.",
+        "Occurrences in the reference (per billion words for English)",
+        "reference",
+    ),
+    num("G²", "Log-likelihood, with its p-value", "g2"),
+    num(
         "Log ratio",
         "log₂ of the ratio of relative frequencies (Hardie)",
+        "logratio",
     ),
 ];
 
 /// One row: the word (a link that searches for `query`, if any) and the other cells.
 struct Row {
     word: String,
-    query: Option<String>,
+    query: String,
+    /// Shown on hover over the word (and its accessible description).
+    note: Option<String>,
     cells: Vec<String>,
-    /// Said after the word, to screen readers and on hover.
-    note: Option<&'static str>,
+}
+
+/// What a tool shows: its settings, a sentence on what is listed, and the table.
+struct Shown {
+    controls: Vec<Control>,
+    summary: String,
+    columns: &'static [Column],
+    sort_key: &'static str,
+    /// The sorted column and whether it runs low to high.
+    sort: (&'static str, bool),
+    caption: String,
+    rows: Vec<Row>,
+    total: usize,
 }
 
 /// The words of a query's positive atoms, as a proximity search takes them.
 fn node_words(node: &str) -> Vec<String> {
-    let parsed = query::parse(node);
+    let star = |w: &str, p: bool| format!("{w}{}", if p { "*" } else { "" });
     let mut out = Vec::new();
-    for atom in parsed.positive_atoms() {
+    for atom in query::parse(node).positive_atoms() {
         match atom {
-            Atom::Word { term, prefix, .. } => {
-                out.push(format!("{term}{}", if *prefix { "*" } else { "" }))
-            }
+            Atom::Word { term, prefix, .. } => out.push(star(term, *prefix)),
             Atom::Phrase {
                 words,
                 last_is_prefix,
                 ..
-            } => {
-                for (i, w) in words.iter().enumerate() {
-                    let star = *last_is_prefix && i + 1 == words.len();
-                    out.push(format!("{w}{}", if star { "*" } else { "" }));
-                }
-            }
-            Atom::Near { words, .. } => out.extend(
+            } => out.extend(
                 words
                     .iter()
-                    .map(|(w, p)| format!("{w}{}", if *p { "*" } else { "" })),
+                    .enumerate()
+                    .map(|(i, w)| star(w, *last_is_prefix && i + 1 == words.len())),
             ),
+            Atom::Near { words, .. } => out.extend(words.iter().map(|(w, p)| star(w, *p))),
             Atom::Entity { words, .. } => out.extend(words.iter().cloned()),
         }
     }
     out
 }
 
+fn numbers(choices: &[u32]) -> Vec<(String, String)> {
+    choices
+        .iter()
+        .map(|n| (n.to_string(), n.to_string()))
+        .collect()
+}
+
+fn min_freq(key: &'static str, current: u32, choices: &[u32]) -> Control {
+    let mut choices = numbers(choices);
+    if !choices.iter().any(|(v, _)| *v == current.to_string()) {
+        choices.push((current.to_string(), current.to_string()));
+    }
+    Control::Select {
+        key,
+        label: "Min.",
+        choices,
+        current: current.to_string(),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!(
+        "{} {word}{}",
+        thousands(n as u64),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// The open tool's list, sorted.
+enum Computed {
+    Nothing,
+    Collocates(Collocates),
+    Phrases(PhraseList),
+    Keywords(Keywords),
+}
+
+fn compute(node: &str, doc: usize, scope: Option<usize>, tools: &ToolsView) -> Computed {
+    let corpus = corpus();
+    let node_hits = || -> Option<SearchResult> {
+        (!node.trim().is_empty()).then(|| corpus.search(&query::parse(node)))
+    };
+    match tools.tool.unwrap_or(Tool::Collocates) {
+        Tool::Collocates => {
+            let Some(result) = node_hits() else {
+                return Computed::Nothing;
+            };
+            let vocab = &corpus.index.vocab;
+            let mut list = collocates(
+                corpus.tokens(),
+                &result.docs,
+                scope,
+                tools.collocates,
+                |t| vocab.is_stop(t),
+            );
+            let sort = tools.collocate_sort;
+            sort_collocates(&mut list.rows, sort.column, !sort.ascending);
+            Computed::Collocates(list)
+        }
+        Tool::Phrases => {
+            let result = tools.phrases_with_query.then(node_hits).flatten();
+            let hits = result.as_ref().map(|r| &r.docs[..]);
+            let with_query = tools.phrases_with_query.then_some(hits.unwrap_or_default());
+            let mut list = corpus.phrases(scope, with_query, tools.phrase_config());
+            let sort = tools.phrase_sort;
+            sort_phrases(&mut list.rows, sort.column, !sort.ascending);
+            Computed::Phrases(list)
+        }
+        Tool::Keywords => {
+            let mut k = corpus.keywords(doc, tools.against, tools.keyword_config());
+            let sort = tools.keyword_sort;
+            let rank = |key: &KeyTerm| corpus.keyword_rank(key);
+            sort_keywords(&mut k.over, sort.column, !sort.ascending, rank);
+            sort_keywords(&mut k.under, sort.column, !sort.ascending, rank);
+            Computed::Keywords(k)
+        }
+    }
+}
+
 #[component]
 pub fn WordTools(props: &WordToolsProps) -> Html {
     let corpus = corpus();
+    let vocab = &corpus.index.vocab;
     let tools = &props.tools;
     let tool = tools.tool.unwrap_or(Tool::Collocates);
     let several = corpus.docs.len() > 1;
     let scope = (tools.doc_scope || !several).then_some(props.doc_idx);
+    let in_scope = if scope.is_some() {
+        "the document"
+    } else {
+        "the corpus"
+    };
     let shown = use_state(|| PAGE);
 
-    // The node's hits, when a tool needs them.
-    let wants_node =
-        tool == Tool::Collocates || (tool == Tool::Phrases && tools.phrases_with_query);
-    let node_result: Rc<Option<SearchResult>> =
-        use_memo((props.node.clone(), wants_node), |(node, wanted)| {
-            (*wanted && !node.trim().is_empty()).then(|| corpus.search(&query::parse(node)))
-        });
-    let collocate_list: Rc<Option<Collocates>> = use_memo(
-        (
-            props.node.clone(),
-            tool == Tool::Collocates,
-            scope,
-            tools.collocates,
-            tools.collocate_sort,
-        ),
-        {
-            let node_result = node_result.clone();
-            move |(_, active, scope, config, sort)| {
-                let result = node_result.as_ref().as_ref().filter(|_| *active)?;
-                let vocab = &corpus.index.vocab;
-                let mut list = collocates(corpus.tokens(), &result.docs, *scope, *config, |t| {
-                    vocab.is_stop(t)
-                });
-                sort_collocates(&mut list.rows, sort.column, !sort.ascending);
-                Some(list)
-            }
-        },
+    // One list at a time, computed when what it depends on changes (one memo: each hook is
+    // code the page downloads).
+    let computed: Rc<Computed> = use_memo(
+        (props.node.clone(), props.doc_idx, scope, tools.clone()),
+        |(node, doc, scope, tools)| compute(node, *doc, *scope, tools),
     );
-    let phrase_list: Rc<Option<PhraseList>> = use_memo(
-        (
-            props.node.clone(),
-            tool == Tool::Phrases,
-            scope,
-            tools.phrases_with_query,
-            tools.phrase_min_freq,
-            tools.phrase_sort,
-        ),
-        {
-            let node_result = node_result.clone();
-            let config = tools.phrase_config();
-            move |(_, active, scope, with_query, _, sort)| {
-                if !*active {
-                    return None;
-                }
-                let containing = if *with_query {
-                    Some(
-                        node_result
-                            .as_ref()
-                            .as_ref()
-                            .map_or(&[][..], |r| &r.docs[..]),
-                    )
-                } else {
-                    None
-                };
-                let mut list = corpus.phrases(*scope, containing, config);
-                sort_phrases(&mut list.rows, sort.column, !sort.ascending);
-                Some(list)
-            }
-        },
-    );
-    let keyword_list: Rc<Option<Keywords>> = use_memo(
-        (
-            tool == Tool::Keywords,
-            props.doc_idx,
-            tools.against,
-            tools.keyword_config(),
-            tools.keyword_sort,
-        ),
-        move |(active, doc, against, config, sort)| {
-            if !*active {
-                return None;
-            }
-            let mut k = corpus.keywords(*doc, *against, *config);
-            let rank = |key: &KeyTerm| corpus.keyword_rank(key);
-            sort_keywords(&mut k.over, sort.column, !sort.ascending, rank);
-            sort_keywords(&mut k.under, sort.column, !sort.ascending, rank);
-            Some(k)
-        },
-    );
+    let collocate_list = match computed.as_ref() {
+        Computed::Collocates(list) => Some(list),
+        _ => None,
+    };
+    let phrase_list = match computed.as_ref() {
+        Computed::Phrases(list) => Some(list),
+        _ => None,
+    };
+    let keyword_list = match computed.as_ref() {
+        Computed::Keywords(k) => Some(k),
+        _ => None,
+    };
 
-    // Every change of settings goes up as a whole new `ToolsView`.
-    let change = {
+    // Every control sets one key of the tools' hash.
+    let on_set = {
         let (on_tools, tools, shown) = (props.on_tools.clone(), tools.clone(), shown.clone());
-        move |f: &dyn Fn(&mut ToolsView)| {
+        Callback::from(move |(key, value): (&'static str, String)| {
             let mut next = tools.clone();
-            f(&mut next);
+            next.read(key, &value);
             shown.set(PAGE);
             on_tools.emit(next);
-        }
-    };
-    let setter = |f: fn(&mut ToolsView, &str)| {
-        let change = change.clone();
-        Callback::from(move |e: Event| {
-            let value = if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                if input.type_() == "checkbox" {
-                    if input.checked() { "1" } else { "0" }.to_string()
-                } else {
-                    input.value()
-                }
-            } else {
-                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value()
-            };
-            change(&|t: &mut ToolsView| f(t, &value));
         })
     };
 
+    let sort_of = |s: Sort<&'static str>| (s.column, s.ascending);
+    let mut view = match tool {
+        Tool::Collocates => {
+            let c = tools.collocates;
+            let words = node_words(&props.node);
+            let controls = vec![
+                Control::Select {
+                    key: "cwin",
+                    label: "Window ±",
+                    choices: numbers(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20]),
+                    current: c.window.to_string(),
+                },
+                min_freq("cmin", c.min_freq, &[1, 2, 3, 5, 10, 20]),
+                Control::Check {
+                    key: "cstop",
+                    label: "Stopwords".into(),
+                    checked: c.stopwords,
+                    disabled: false,
+                },
+            ];
+            let sort = sort_of(Sort {
+                column: tools.collocate_sort.column.id(),
+                ascending: tools.collocate_sort.ascending,
+            });
+            match collocate_list.filter(|_| !words.is_empty()) {
+                None => Shown {
+                    controls,
+                    summary: "Search for a word (or click a term or a chip) to see the words that stand near it.".into(),
+                    columns: COLLOCATE_COLUMNS,
+                    sort_key: "csort",
+                    sort,
+                    caption: String::new(),
+                    rows: Vec::new(),
+                    total: 0,
+                },
+                Some(list) => Shown {
+                    controls,
+                    summary: format!(
+                        "“{}”: {}, {} in windows of ±{}, {} in {in_scope}.",
+                        props.node,
+                        plural(list.node_freq as usize, "hit"),
+                        plural(list.window_tokens as usize, "word"),
+                        c.window,
+                        thousands(list.n_tokens)
+                    ),
+                    columns: COLLOCATE_COLUMNS,
+                    sort_key: "csort",
+                    sort,
+                    caption: format!("Collocates of “{}”", props.node),
+                    rows: list
+                        .rows
+                        .iter()
+                        .take(*shown)
+                        .map(|r| {
+                            let form = vocab.form(r.term);
+                            Row {
+                                word: form.to_string(),
+                                query: proximity_query(&words, form, c.window),
+                                note: Some(format!(
+                                    "{} in {in_scope}",
+                                    thousands(u64::from(r.frequency))
+                                )),
+                                cells: vec![
+                                    r.observed.to_string(),
+                                    fixed(r.expected, 2),
+                                    fixed(r.log_likelihood, 2),
+                                    fixed(r.mutual_information, 2),
+                                    fixed(r.log_dice, 2),
+                                ],
+                            }
+                        })
+                        .collect(),
+                    total: list.rows.len(),
+                },
+            }
+        }
+        Tool::Phrases => {
+            let has_node = !props.node.trim().is_empty();
+            let filtered = tools.phrases_with_query && has_node;
+            let list = phrase_list;
+            let total = list.map_or(0, |l| l.rows.len());
+            Shown {
+                controls: vec![
+                    min_freq("pmin", tools.phrase_min_freq, &[2, 3, 5, 10, 20]),
+                    Control::Check {
+                        key: "pq",
+                        label: if has_node {
+                            format!("Only with “{}”", props.node)
+                        } else {
+                            "Only with the query".into()
+                        },
+                        checked: tools.phrases_with_query,
+                        disabled: !has_node,
+                    },
+                ],
+                summary: format!(
+                    "{} of 2–6 words{} in {in_scope}{}; a phrase that occurs only inside a longer one is not listed.",
+                    plural(total, "repeated phrase"),
+                    if filtered { format!(" with “{}”", props.node) } else { String::new() },
+                    if list.is_some_and(|l| l.partial) { " (the corpus's most frequent only)" } else { "" }
+                ),
+                columns: PHRASE_COLUMNS,
+                sort_key: "psort",
+                sort: sort_of(Sort {
+                    column: tools.phrase_sort.column.id(),
+                    ascending: tools.phrase_sort.ascending,
+                }),
+                caption: "Phrases".into(),
+                rows: list
+                    .map(|l| &l.rows[..])
+                    .unwrap_or_default()
+                    .iter()
+                    .take(*shown)
+                    .map(|p| {
+                        let text: Vec<&str> = p.terms.iter().map(|&t| vocab.form(t)).collect();
+                        let text = text.join(" ");
+                        Row {
+                            query: format!("\"{text}\""),
+                            word: text,
+                            note: None,
+                            cells: vec![
+                                thousands(u64::from(p.freq)),
+                                p.range.to_string(),
+                                p.terms.len().to_string(),
+                            ],
+                        }
+                    })
+                    .collect(),
+                total,
+            }
+        }
+        Tool::Keywords => {
+            let k = keyword_list;
+            let against = k.map_or(tools.against, |k| k.against);
+            let mut controls = Vec::new();
+            if several {
+                controls.push(Control::Select {
+                    key: "kvs",
+                    label: "Against",
+                    choices: vec![
+                        ("rest".into(), "the other documents".into()),
+                        ("english".into(), "general English".into()),
+                    ],
+                    current: if against == Against::Reference {
+                        "english"
+                    } else {
+                        "rest"
+                    }
+                    .into(),
+                });
+            }
+            controls.push(Control::Select {
+                key: "kp",
+                label: "p <",
+                choices: Significance::ALL
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.id().to_string(),
+                            if *s == Significance::All {
+                                "any"
+                            } else {
+                                s.id()
+                            }
+                            .to_string(),
+                        )
+                    })
+                    .collect(),
+                current: tools.significance.id().to_string(),
+            });
+            controls.push(min_freq("kmin", tools.keyword_min_freq, &[1, 2, 3, 5, 10]));
+            controls.push(Control::Check {
+                key: "kstop",
+                label: "Stopwords".into(),
+                checked: tools.keyword_stopwords,
+                disabled: false,
+            });
+            controls.push(Control::Choice {
+                key: "kuse",
+                label: "Use",
+                choices: &[("over", "Over-used"), ("under", "Under-used")],
+                current: if tools.under_use { "under" } else { "over" },
+            });
+            let list = k.map_or(&[][..], |k| {
+                if tools.under_use {
+                    &k.under[..]
+                } else {
+                    &k.over[..]
+                }
+            });
+            let more_or_less = if tools.under_use { "less" } else { "more" };
+            let reference = match against {
+                Against::RestOfCorpus => format!(
+                    "the other documents ({} words)",
+                    thousands(k.map_or(0, |k| k.reference_words as u64))
+                ),
+                Against::Reference => {
+                    "general English (wordfreq, CC BY-SA 4.0; its rates per billion words)".into()
+                }
+            };
+            Shown {
+                controls,
+                summary: format!(
+                    "{} used {more_or_less} in this document ({} words) than in {reference}, by log-likelihood, p < {}.",
+                    plural(list.len(), "word"),
+                    thousands(k.map_or(0, |k| k.study_words)),
+                    if tools.significance == Significance::All { "1" } else { tools.significance.id() }
+                ),
+                columns: KEYWORD_COLUMNS,
+                sort_key: "ksort",
+                sort: sort_of(Sort {
+                    column: tools.keyword_sort.column.id(),
+                    ascending: tools.keyword_sort.ascending,
+                }),
+                caption: format!("Keywords used {more_or_less} in this document"),
+                rows: list
+                    .iter()
+                    .take(*shown)
+                    .map(|r| {
+                        let word = corpus.keyword_form(&r.key).to_string();
+                        Row {
+                            query: format!("\"{word}\""),
+                            word,
+                            note: r.bounded.then(|| {
+                                "not among the reference's 10,000 words: rarer than its last".into()
+                            }),
+                            cells: vec![
+                                thousands(u64::from(r.study)),
+                                format!(
+                                    "{}{}",
+                                    if r.bounded { "≤ " } else { "" },
+                                    thousands(r.reference.round() as u64)
+                                ),
+                                format!("{} (p {})", fixed(r.log_likelihood, 1), probability(r.p)),
+                                fixed(r.log_ratio, 2),
+                            ],
+                        }
+                    })
+                    .collect(),
+                total: list.len(),
+            }
+        }
+    };
+    if several && tool != Tool::Keywords {
+        view.controls.insert(
+            0,
+            Control::Choice {
+                key: "scope",
+                label: "Scope",
+                choices: &[("doc", "Document"), ("corpus", "Corpus")],
+                current: if tools.doc_scope { "doc" } else { "corpus" },
+            },
+        );
+    }
+
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let on_export = {
+        let computed = computed.clone();
+        let name = scope.map_or("corpus".to_string(), |d| corpus.docs[d].id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let form = |t: u32| corpus.index.vocab.form(t).to_string();
+            let csv = match computed.as_ref() {
+                Computed::Collocates(l) => explorer_core::collocates::to_csv(&l.rows, form),
+                Computed::Phrases(l) => explorer_core::phrases::to_csv(&l.rows, form),
+                Computed::Keywords(k) => k.to_csv(|key| corpus.keyword_form(key).to_string()),
+                Computed::Nothing => return,
+            };
+            download(&format!("{name}-{}.csv", tool.id()), "text/csv", &csv);
+        })
+    };
+
+    // Links to what a click shows, for a new tab or a copied address.
     let doc_id = (props.doc_idx > 0).then(|| corpus.docs[props.doc_idx].id.clone());
     let pinned = ToolsView {
-        node: Some(props.node.to_string()),
+        node: (!props.node.trim().is_empty()).then(|| props.node.to_string()),
         ..tools.clone()
     };
-    let link = |query: &str| -> String {
+    let link = |query: &str| {
         format!(
             "#{}",
             to_hash(&View {
@@ -264,422 +603,129 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
             })
         )
     };
-    let vocab = &corpus.index.vocab;
-
-    // The tool's table, its options, a line saying what it shows, and its export.
-    let (options, summary, table, csv): (Html, Html, Option<Html>, Option<(String, String)>) =
-        match tool {
-            Tool::Collocates => {
-                let words = node_words(&props.node);
-                let c = tools.collocates;
-                let options = html! { <>
-                    <label class="option">{ "Window ±" }
-                        <select onchange={setter(|t, v| t.collocates.window = v.parse().unwrap_or(5))}>
-                            { for (1..=10).chain([15, 20]).filter(|&n| n <= MAX_WINDOW).map(|n| html! {
-                                <option value={n.to_string()} selected={c.window == n}>{ n }</option>
-                            }) }
-                        </select>
-                    </label>
-                    { min_freq_select(c.min_freq, &[1, 2, 3, 5, 10, 20], setter(|t, v| t.collocates.min_freq = v.parse().unwrap_or(2))) }
-                    <label class="switch"><input type="checkbox" checked={c.stopwords}
-                        onchange={setter(|t, v| t.collocates.stopwords = v == "1")} />{ "Stopwords" }</label>
-                </> };
-                match (collocate_list.as_ref(), words.is_empty()) {
-                    (_, true) | (None, _) => (
-                        options,
-                        html! { <p class="empty">{ "Search for a word (or click a term or a chip) to see the words that stand near it." }</p> },
-                        None,
-                        None,
-                    ),
-                    (Some(list), false) => {
-                        let summary = html! { <p class="tool-summary">
-                            { format!("“{}”: {} hit{}, {} words in windows of ±{}, {} in {}.",
-                                props.node, thousands(u64::from(list.node_freq)), if list.node_freq == 1 { "" } else { "s" },
-                                thousands(list.window_tokens), c.window, thousands(list.n_tokens),
-                                if scope.is_some() { "the document" } else { "the corpus" }) }
-                        </p> };
-                        let rows = list
-                            .rows
-                            .iter()
-                            .take(*shown)
-                            .map(|r| {
-                                let form = vocab.form(r.term).to_string();
-                                Row {
-                                    query: Some(proximity_query(&words, &form, c.window)),
-                                    word: form,
-                                    cells: vec![
-                                        r.observed.to_string(),
-                                        thousands(u64::from(r.frequency)),
-                                        fixed(r.expected, 2),
-                                        fixed(r.log_likelihood, 2),
-                                        fixed(r.mutual_information, 2),
-                                        fixed(r.log_dice, 2),
-                                    ],
-                                    note: None,
-                                }
-                            })
-                            .collect();
-                        let sort = tools.collocate_sort;
-                        let column = CollocateColumn::ALL
-                            .iter()
-                            .position(|&k| k == sort.column)
-                            .unwrap_or(0);
-                        let on_sort = {
-                            let change = change.clone();
-                            Callback::from(move |i: usize| {
-                                let column = CollocateColumn::ALL[i];
-                                change(&|t: &mut ToolsView| {
-                                    t.collocate_sort = next_sort(t.collocate_sort, column)
-                                });
-                            })
-                        };
-                        let table = table(
-                            &format!("Collocates of “{}”", props.node),
-                            &COLLOCATE_COLUMNS,
-                            column,
-                            sort.ascending,
-                            rows,
-                            list.rows.len(),
-                            on_sort,
-                            &props.on_search,
-                            &props.query,
-                            &link,
-                        );
-                        let vocab_csv = explorer_core::collocates::to_csv(&list.rows, |t| {
-                            vocab.form(t).to_string()
-                        });
-                        (
-                            options,
-                            summary,
-                            Some(table),
-                            Some(("collocates".to_string(), vocab_csv)),
-                        )
-                    }
-                }
-            }
-            Tool::Phrases => {
-                let has_node = !props.node.trim().is_empty();
-                let options = html! { <>
-                    { min_freq_select(tools.phrase_min_freq, &[2, 3, 5, 10, 20], setter(|t, v| t.phrase_min_freq = v.parse().unwrap_or(2))) }
-                    <label class="switch"><input type="checkbox" checked={tools.phrases_with_query} disabled={!has_node}
-                        onchange={setter(|t, v| t.phrases_with_query = v == "1")} />
-                        { if has_node { format!("Only with “{}”", props.node) } else { "Only with the query".to_string() } }
-                    </label>
-                </> };
-                match phrase_list.as_ref() {
-                    None => (options, html! {}, None, None),
-                    Some(list) => {
-                        let filtered = tools.phrases_with_query && has_node;
-                        let summary = html! { <p class="tool-summary">
-                            { format!("{} repeated phrase{} of 2–6 words{} in {}{}; a phrase that occurs only inside a longer one is not listed.",
-                                thousands(list.rows.len() as u64), if list.rows.len() == 1 { "" } else { "s" },
-                                if filtered { format!(" with “{}”", props.node) } else { String::new() },
-                                if scope.is_some() { "the document" } else { "the corpus" },
-                                if list.partial { " (the corpus's most frequent only)" } else { "" }) }
-                        </p> };
-                        let rows = list
-                            .rows
-                            .iter()
-                            .take(*shown)
-                            .map(|p| {
-                                let words: Vec<&str> =
-                                    p.terms.iter().map(|&t| vocab.form(t)).collect();
-                                let text = words.join(" ");
-                                Row {
-                                    query: Some(format!("\"{text}\"")),
-                                    word: text,
-                                    cells: vec![
-                                        thousands(u64::from(p.freq)),
-                                        p.range.to_string(),
-                                        p.terms.len().to_string(),
-                                    ],
-                                    note: None,
-                                }
-                            })
-                            .collect();
-                        let sort = tools.phrase_sort;
-                        let column = PhraseColumn::ALL
-                            .iter()
-                            .position(|&k| k == sort.column)
-                            .unwrap_or(0);
-                        let on_sort = {
-                            let change = change.clone();
-                            Callback::from(move |i: usize| {
-                                let column = PhraseColumn::ALL[i];
-                                change(&|t: &mut ToolsView| {
-                                    t.phrase_sort = next_sort(t.phrase_sort, column)
-                                });
-                            })
-                        };
-                        let table = table(
-                            "Phrases",
-                            &PHRASE_COLUMNS,
-                            column,
-                            sort.ascending,
-                            rows,
-                            list.rows.len(),
-                            on_sort,
-                            &props.on_search,
-                            &props.query,
-                            &link,
-                        );
-                        let csv = explorer_core::phrases::to_csv(&list.rows, |t| {
-                            vocab.form(t).to_string()
-                        });
-                        (
-                            options,
-                            summary,
-                            Some(table),
-                            Some(("phrases".to_string(), csv)),
-                        )
-                    }
-                }
-            }
-            Tool::Keywords => {
-                let k = keyword_list.as_ref().as_ref();
-                let against = k.map_or(tools.against, |k| k.against);
-                let options = html! { <>
-                    if several {
-                        <label class="option">{ "Against " }
-                            <select onchange={setter(|t, v| t.against = if v == "english" { Against::Reference } else { Against::RestOfCorpus })}>
-                                <option value="rest" selected={against == Against::RestOfCorpus}>{ "the other documents" }</option>
-                                <option value="english" selected={against == Against::Reference}>{ "general English" }</option>
-                            </select>
-                        </label>
-                    }
-                    <label class="option">{ "p < " }
-                        <select onchange={setter(|t, v| t.significance = Significance::from_id(v).unwrap_or_default())}>
-                            { for Significance::ALL.into_iter().map(|s| html! {
-                                <option value={s.id()} selected={tools.significance == s}>{ if s == Significance::All { "any" } else { s.id() } }</option>
-                            }) }
-                        </select>
-                    </label>
-                    { min_freq_select(tools.keyword_min_freq, &[1, 2, 3, 5, 10], setter(|t, v| t.keyword_min_freq = v.parse().unwrap_or(2))) }
-                    <label class="switch"><input type="checkbox" checked={tools.keyword_stopwords}
-                        onchange={setter(|t, v| t.keyword_stopwords = v == "1")} />{ "Stopwords" }</label>
-                    <div class="segmented" role="radiogroup" aria-label="Use">
-                        <label><input type="radio" name="keyword-use" value="0" checked={!tools.under_use}
-                            onchange={setter(|t, _| t.under_use = false)} />{ "Over-used" }</label>
-                        <label><input type="radio" name="keyword-use" value="1" checked={tools.under_use}
-                            onchange={setter(|t, _| t.under_use = true)} />{ "Under-used" }</label>
-                    </div>
-                </> };
-                match k {
-                    None => (options, html! {}, None, None),
-                    Some(k) => {
-                        let list = if tools.under_use { &k.under } else { &k.over };
-                        let reference = match k.against {
-                            Against::RestOfCorpus => format!(
-                                "the other documents ({} words)",
-                                thousands(k.reference_words as u64)
-                            ),
-                            Against::Reference => {
-                                "general English (wordfreq, CC BY-SA 4.0; rates per billion words)"
-                                    .to_string()
-                            }
-                        };
-                        let summary = html! { <p class="tool-summary">
-                            { format!("{} word{} {} in this document ({} words) than in {}, by log-likelihood, p < {}.",
-                                thousands(list.len() as u64), if list.len() == 1 { "" } else { "s" },
-                                if tools.under_use { "used less" } else { "used more" },
-                                thousands(k.study_words), reference,
-                                if tools.significance == Significance::All { "1".to_string() } else { tools.significance.id().to_string() }) }
-                        </p> };
-                        let rows = list.iter().take(*shown).map(|r| {
-                            let word = corpus.keyword_form(&r.key).to_string();
-                            Row {
-                                query: matches!(r.key, KeyTerm::Term(_)).then(|| format!("\"{word}\"")),
-                                word,
-                                cells: vec![
-                                    thousands(u64::from(r.study)),
-                                    format!("{}{}", if r.bounded { "≤ " } else { "" }, thousands(r.reference.round() as u64)),
-                                    format!("{} (p {})", fixed(r.log_likelihood, 1), probability(r.p)),
-                                    fixed(r.log_ratio, 2),
-                                ],
-                                note: r.bounded.then_some("not among the reference's 10,000 words: its rate there is at most the last one's"),
-                            }
-                        }).collect();
-                        let sort = tools.keyword_sort;
-                        let column = KeywordColumn::ALL
-                            .iter()
-                            .position(|&c| c == sort.column)
-                            .unwrap_or(0);
-                        let on_sort = {
-                            let change = change.clone();
-                            Callback::from(move |i: usize| {
-                                let column = KeywordColumn::ALL[i];
-                                change(&|t: &mut ToolsView| {
-                                    t.keyword_sort = next_sort(t.keyword_sort, column)
-                                });
-                            })
-                        };
-                        let caption = format!(
-                            "Keywords {} in this document",
-                            if tools.under_use {
-                                "used less"
-                            } else {
-                                "used more"
-                            }
-                        );
-                        let table = table(
-                            &caption,
-                            &KEYWORD_COLUMNS,
-                            column,
-                            sort.ascending,
-                            rows,
-                            list.len(),
-                            on_sort,
-                            &props.on_search,
-                            &props.query,
-                            &link,
-                        );
-                        let csv = k.to_csv(|key| corpus.keyword_form(key).to_string());
-                        (
-                            options,
-                            summary,
-                            Some(table),
-                            Some(("keywords".to_string(), csv)),
-                        )
-                    }
-                }
-            }
-        };
-
-    let total = match tool {
-        Tool::Collocates => collocate_list.as_ref().as_ref().map_or(0, |l| l.rows.len()),
-        Tool::Phrases => phrase_list.as_ref().as_ref().map_or(0, |l| l.rows.len()),
-        Tool::Keywords => keyword_list.as_ref().as_ref().map_or(0, |k| {
-            if tools.under_use {
-                k.under.len()
-            } else {
-                k.over.len()
-            }
-        }),
-    };
-    let scope_switch = (several && tool != Tool::Keywords).then(|| html! {
-        <div class="segmented" role="radiogroup" aria-label="Scope">
-            <label><input type="radio" name="tool-scope" value="doc" checked={tools.doc_scope}
-                onchange={setter(|t, _| t.doc_scope = true)} />{ "Document" }</label>
-            <label><input type="radio" name="tool-scope" value="corpus" checked={!tools.doc_scope}
-                onchange={setter(|t, _| t.doc_scope = false)} />{ "Corpus" }</label>
-        </div>
-    });
-    let on_more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
-    let on_export = csv.map(|(what, csv)| {
-        let name = match scope {
-            Some(d) => corpus.docs[d].id.clone(),
-            None => "corpus".to_string(),
-        };
-        Callback::from(move |_: MouseEvent| {
-            download(&format!("{name}-{what}.csv"), "text/csv", &csv)
-        })
-    });
+    let total = view.total;
     html! {
         <section class="panel panel-tools" aria-labelledby="tools-heading">
-            <div class="panel-head">
-                <h2 id="tools-heading">{ "Word tools" }</h2>
-            </div>
+            <div class="panel-head"><h2 id="tools-heading">{ "Word tools" }</h2></div>
             <div class="tool-tabs" role="group" aria-label="Tool">
                 { for Tool::ALL.into_iter().map(|t| {
-                    let change = change.clone();
+                    let on_set = on_set.clone();
                     html! {
                         <button type="button" class="tool-tab" aria-pressed={(t == tool).to_string()}
-                            onclick={move |_| change(&|v: &mut ToolsView| v.tool = Some(t))}>{ t.label() }</button>
+                            onclick={move |_| on_set.emit(("tool", t.id().to_string()))}>{ t.label() }</button>
                     }
                 }) }
             </div>
             <fieldset class="chart-options tool-options">
                 <legend class="visually-hidden">{ format!("{} options", tool.label()) }</legend>
-                { for scope_switch }
-                { options }
+                { for view.controls.iter().map(|c| control(c, &on_set)) }
             </fieldset>
-            { summary }
-            { for table }
+            <p class="tool-summary">{ &view.summary }</p>
+            { table(&mut view, &on_set, &props.on_search, &props.query, &link) }
             <div class="panel-foot tool-foot">
                 if total > *shown {
                     <button type="button" class="text-button" onclick={on_more}>
                         { format!("Show {} more (of {})", PAGE.min(total - *shown), thousands(total as u64)) }
                     </button>
                 }
-                if let Some(on_export) = on_export {
-                    <button type="button" class="text-button" onclick={on_export}>{ format!("Download {} (CSV)", tool.label().to_lowercase()) }</button>
+                if total > 0 {
+                    <button type="button" class="text-button" onclick={on_export}>
+                        { format!("Download {} (CSV)", tool.id()) }
+                    </button>
                 }
             </div>
         </section>
     }
 }
 
-/// A sort after a click on `column`'s heading: the other direction of the same column, or a
-/// new column in its natural order (highest first; words A to Z).
-fn next_sort<C: Copy + PartialEq>(sort: Sort<C>, column: C) -> Sort<C> {
-    if sort.column == column {
-        Sort {
-            column,
-            ascending: !sort.ascending,
+/// One setting's markup.
+fn control(c: &Control, on_set: &Callback<(&'static str, String)>) -> Html {
+    match c {
+        Control::Select {
+            key,
+            label,
+            choices,
+            current,
+        } => {
+            let (on_set, key) = (on_set.clone(), *key);
+            let onchange = Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                on_set.emit((key, select.value()));
+            });
+            html! {
+                <label class="option">{ *label }
+                    <select {onchange}>
+                        { for choices.iter().map(|(value, text)| html! {
+                            <option value={value.clone()} selected={value == current}>{ text }</option>
+                        }) }
+                    </select>
+                </label>
+            }
         }
-    } else {
-        Sort {
-            column,
-            ascending: false,
+        Control::Check {
+            key,
+            label,
+            checked,
+            disabled,
+        } => {
+            let (on_set, key) = (on_set.clone(), *key);
+            let onchange = Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                on_set.emit((key, if input.checked() { "1" } else { "0" }.to_string()));
+            });
+            html! {
+                <label class="switch"><input type="checkbox" checked={*checked} disabled={*disabled} {onchange} />{ label }</label>
+            }
         }
-    }
-}
-
-/// The "Min." select of a tool.
-fn min_freq_select(current: u32, choices: &[u32], onchange: Callback<Event>) -> Html {
-    html! {
-        <label class="option" title="The fewest occurrences listed">{ "Min. " }
-            <select {onchange}>
-                { for choices.iter().map(|&n| html! {
-                    <option value={n.to_string()} selected={current == n}>{ n }</option>
+        Control::Choice {
+            key,
+            label,
+            choices,
+            current,
+        } => html! {
+            <div class="segmented" role="radiogroup" aria-label={*label}>
+                { for choices.iter().map(|&(value, text)| {
+                    let (on_set, key) = (on_set.clone(), *key);
+                    html! {
+                        <label><input type="radio" name={key} value={value} checked={value == *current}
+                            onchange={move |_| on_set.emit((key, value.to_string()))} />{ text }</label>
+                    }
                 }) }
-                if !choices.contains(&current) {
-                    <option value={current.to_string()} selected=true>{ current }</option>
-                }
-            </select>
-        </label>
+            </div>
+        },
     }
 }
 
-/// A table of rows with sortable columns; the first column's words are links that search.
-#[allow(clippy::too_many_arguments)]
+/// The table, with a sort button in each heading; the first column's words are links.
 fn table(
-    caption: &str,
-    columns: &[Column],
-    sorted: usize,
-    ascending: bool,
-    rows: Vec<Row>,
-    total: usize,
-    on_sort: Callback<usize>,
+    view: &mut Shown,
+    on_set: &Callback<(&'static str, String)>,
     on_search: &Callback<String>,
     current_query: &str,
     link: &dyn Fn(&str) -> String,
 ) -> Html {
-    if total == 0 {
-        return html! { <p class="empty">{ "Nothing to list with these settings." }</p> };
+    if view.total == 0 {
+        return html! {};
     }
+    let (sorted, ascending) = view.sort;
+    let key = view.sort_key;
     html! {
         <div class="tool-table-wrap">
             <table class="tool-table">
-                <caption class="visually-hidden">{ caption }</caption>
+                <caption class="visually-hidden">{ &view.caption }</caption>
                 <thead>
                     <tr>
-                        { for columns.iter().enumerate().map(|(i, c)| {
-                            // Words sort A to Z when "descending" (the natural order), numbers highest first.
-                            let order = match (i == sorted, c.numeric, ascending) {
-                                (false, _, _) => None,
-                                (true, true, false) | (true, false, true) => Some("descending"),
-                                (true, true, true) | (true, false, false) => Some("ascending"),
-                            };
-                            let on_sort = on_sort.clone();
+                        { for view.columns.iter().map(|c| {
+                            let here = c.sort == sorted;
+                            // Words run A to Z in their "descending" (natural) order, numbers highest first.
+                            let order = here.then_some(if c.numeric == ascending { "ascending" } else { "descending" });
+                            // A click on the sorted column turns it around; on another, sorts by it.
+                            let next = if here && !ascending { format!("{}-asc", c.sort) } else { c.sort.to_string() };
+                            let on_set = on_set.clone();
                             html! {
                                 <th scope="col" class={classes!(c.numeric.then_some("num"))} aria-sort={order}>
-                                    <button type="button" class="sort" title={c.title} onclick={move |_| on_sort.emit(i)}>
+                                    <button type="button" class="sort" title={c.title} onclick={move |_| on_set.emit((key, next.clone()))}>
                                         { c.label }
-                                        <span class="sort-mark" aria-hidden="true">{ match order { Some("descending") => "▾", Some(_) => "▴", None => "" } }</span>
                                     </button>
                                 </th>
                             }
@@ -687,26 +733,18 @@ fn table(
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.into_iter().map(|r| {
-                        let selected = r.query.as_deref() == Some(current_query);
-                        let word = match &r.query {
-                            Some(q) => {
-                                let (on_search, q2) = (on_search.clone(), q.clone());
-                                let onclick = Callback::from(move |e: MouseEvent| {
-                                    e.prevent_default();
-                                    on_search.emit(q2.clone());
-                                });
-                                html! { <a href={link(q)} aria-current={selected.then_some("true")} title={r.note} {onclick}>{ &r.word }</a> }
-                            }
-                            None => html! { <span title={r.note}>{ &r.word }</span> },
-                        };
+                    { for view.rows.drain(..).map(|r| {
+                        let selected = r.query == current_query;
+                        let href = link(&r.query);
+                        let on_search = on_search.clone();
+                        let onclick = Callback::from(move |e: MouseEvent| {
+                            e.prevent_default();
+                            on_search.emit(r.query.clone());
+                        });
                         html! {
                             <tr class={classes!(selected.then_some("selected"))}>
                                 <th scope="row">
-                                    { word }
-                                    if let Some(note) = r.note {
-                                        <span class="visually-hidden">{ format!(" ({note})") }</span>
-                                    }
+                                    <a {href} aria-current={selected.then_some("true")} title={r.note} {onclick}>{ r.word }</a>
                                 </th>
                                 { for r.cells.iter().map(|c| html! { <td class="num">{ c }</td> }) }
                             </tr>

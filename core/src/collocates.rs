@@ -52,6 +52,8 @@ pub struct Collocate {
     /// Its tokens in the scope.
     pub frequency: u32,
     pub expected: f64,
+    /// Signed: negative when the collocate stands near the node less often than expected
+    /// (so that sorting by it puts repulsion last, not among the strongest attractions).
     pub log_likelihood: f64,
     pub mutual_information: f64,
     pub log_dice: f64,
@@ -207,7 +209,11 @@ pub fn collocates(
             observed: count,
             frequency: freq,
             expected: c.expected(),
-            log_likelihood: c.log_likelihood(),
+            log_likelihood: if f64::from(count) < c.expected() {
+                -c.log_likelihood()
+            } else {
+                c.log_likelihood()
+            },
             mutual_information: c.mutual_information(),
             log_dice: c.log_dice(),
         });
@@ -410,6 +416,22 @@ pub(crate) mod tests {
             .unwrap();
         assert!((ate.mutual_information - 0.893_084_7).abs() < 1e-6);
         assert!((ate.log_dice - 13.415_037_5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn g2_is_negative_for_a_collocate_seen_less_than_expected() {
+        // "the" is 9 of 13 tokens; the window of the node "x" (at its paragraph's start)
+        // holds "y the": O = 1 against E = 2 × 9 / 13 = 1.38.
+        let f = fixture(&["T\n\nthe the the the the the the the\n\nx y the z"]);
+        let c = f.run("x", None, ALL);
+        let the = c
+            .rows
+            .iter()
+            .find(|r| f.index.vocab.form(r.term) == "the")
+            .unwrap();
+        assert!(f64::from(the.observed) < the.expected);
+        assert!(the.log_likelihood < 0.0 && the.mutual_information < 0.0);
+        assert_eq!(f.rows(&c).last().unwrap().0, "the", "repulsion sorts last");
     }
 
     #[test]

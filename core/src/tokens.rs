@@ -204,12 +204,24 @@ fn region_starts(doc: &Document, starts: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Sentence starts and region starts, together, ascending, once each.
+/// Sentence starts and region starts (each ascending), merged, once each.
 fn merge_starts(sentences: &[u32], regions: &[u32]) -> Vec<u32> {
-    let mut all: Vec<u32> = sentences.iter().chain(regions).copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    all
+    let mut out: Vec<u32> = Vec::with_capacity(sentences.len() + regions.len());
+    let (mut a, mut b) = (sentences.iter().peekable(), regions.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(&&x), Some(&&y)) if x <= y => a.next(),
+            (_, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        if let Some(&s) = next {
+            if out.last() != Some(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
 }
 
 /// Where each document's sentences begin, as token indices, embedded compactly (gaps as

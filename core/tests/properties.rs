@@ -220,7 +220,9 @@ proptest! {
         let every = CollocateConfig { window: 3, min_freq: 1, stopwords: true };
         let c = collocates(&from_index, &result.docs, None, every, |_| false);
         prop_assert_eq!(c.rows.iter().map(|r| u64::from(r.observed)).sum::<u64>(), c.window_tokens);
-        prop_assert!(c.rows.iter().all(|r| r.observed <= r.frequency && r.log_likelihood >= 0.0));
+        prop_assert!(c.rows.iter().all(|r| r.observed <= r.frequency));
+        // G² is signed: below zero exactly when a collocate is seen less than expected.
+        prop_assert!(c.rows.iter().all(|r| (r.log_likelihood < 0.0) <= (f64::from(r.observed) < r.expected)));
         // Phrases repeat, stay in the corpus's documents, and those with the query contain it.
         let all = corpus.phrases(None, None, PhraseConfig::default());
         for p in &all.rows {
