@@ -68,6 +68,8 @@ struct Column {
     label: &'static str,
     title: &'static str,
     numeric: bool,
+    /// Its natural order runs low to high (words A to Z, p-values smallest first).
+    rising: bool,
     sort: &'static str,
 }
 
@@ -76,6 +78,7 @@ const fn num(label: &'static str, title: &'static str, sort: &'static str) -> Co
         label,
         title,
         numeric: true,
+        rising: false,
         sort,
     }
 }
@@ -85,6 +88,7 @@ const fn word(label: &'static str, title: &'static str, sort: &'static str) -> C
         label,
         title,
         numeric: false,
+        rising: true,
         sort,
     }
 }
@@ -120,7 +124,6 @@ const PHRASE_COLUMNS: &[Column] = &[
     word("Phrase", "A repeated sequence of 2 to 6 words", "phrase"),
     num("Freq.", "Occurrences", "frequency"),
     num("Range", "Documents it occurs in", "range"),
-    num("Words", "Its length in words", "length"),
 ];
 
 const KEYWORD_COLUMNS: &[Column] = &[
@@ -132,10 +135,17 @@ const KEYWORD_COLUMNS: &[Column] = &[
     num("Doc.", "Occurrences in this document", "study"),
     num(
         "Ref.",
-        "Occurrences in the reference (per billion words for English)",
+        "Occurrences in the other documents, or per million words of general English",
         "reference",
     ),
-    num("G²", "Log-likelihood, with its p-value", "g2"),
+    num("G²", "Log-likelihood", "g2"),
+    Column {
+        label: "p",
+        title: "The p-value of G² (χ², one degree of freedom)",
+        numeric: true,
+        rising: true,
+        sort: "p",
+    },
     num(
         "Log ratio",
         "log₂ of the ratio of relative frequencies (Hardie)",
@@ -377,9 +387,9 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                                 cells: vec![
                                     r.observed.to_string(),
                                     fixed(r.expected, 2),
-                                    fixed(r.log_likelihood, 2),
+                                    fixed(r.log_likelihood, 1),
                                     fixed(r.mutual_information, 2),
-                                    fixed(r.log_dice, 2),
+                                    fixed(r.log_dice, 1),
                                 ],
                             }
                         })
@@ -432,11 +442,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                             query: format!("\"{text}\""),
                             word: text,
                             note: None,
-                            cells: vec![
-                                thousands(u64::from(p.freq)),
-                                p.range.to_string(),
-                                p.terms.len().to_string(),
-                            ],
+                            cells: vec![thousands(u64::from(p.freq)), p.range.to_string()],
                         }
                     })
                     .collect(),
@@ -509,7 +515,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     thousands(k.map_or(0, |k| k.reference_words as u64))
                 ),
                 Against::Reference => {
-                    "general English (wordfreq, CC BY-SA 4.0; its rates per billion words)".into()
+                    "general English (wordfreq, CC BY-SA 4.0; its rate per million words)".into()
                 }
             };
             Shown {
@@ -543,9 +549,17 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                                 format!(
                                     "{}{}",
                                     if r.bounded { "≤ " } else { "" },
-                                    thousands(r.reference.round() as u64)
+                                    match against {
+                                        // Per million words reads better than per billion.
+                                        Against::Reference if r.reference >= 100_000.0 => {
+                                            thousands((r.reference / 1000.0).round() as u64)
+                                        }
+                                        Against::Reference => fixed(r.reference / 1000.0, 1),
+                                        Against::RestOfCorpus => thousands(r.reference.round() as u64),
+                                    }
                                 ),
-                                format!("{} (p {})", fixed(r.log_likelihood, 1), probability(r.p)),
+                                fixed(r.log_likelihood, 1),
+                                probability(r.p),
                                 fixed(r.log_ratio, 2),
                             ],
                         }
@@ -717,8 +731,9 @@ fn table(
                     <tr>
                         { for view.columns.iter().map(|c| {
                             let here = c.sort == sorted;
-                            // Words run A to Z in their "descending" (natural) order, numbers highest first.
-                            let order = here.then_some(if c.numeric == ascending { "ascending" } else { "descending" });
+                            // A column's natural order (not `ascending`) runs high to low, or for
+                            // words and p-values low to high.
+                            let order = here.then_some(if c.rising != ascending { "ascending" } else { "descending" });
                             // A click on the sorted column turns it around; on another, sorts by it.
                             let next = if here && !ascending { format!("{}-asc", c.sort) } else { c.sort.to_string() };
                             let on_set = on_set.clone();

@@ -210,15 +210,18 @@ pub enum KeywordColumn {
     Reference,
     #[default]
     LogLikelihood,
+    /// The p-value, smallest first (the order of G², highest first).
+    P,
     LogRatio,
 }
 
 impl KeywordColumn {
-    pub const ALL: [KeywordColumn; 5] = [
+    pub const ALL: [KeywordColumn; 6] = [
         KeywordColumn::Term,
         KeywordColumn::Study,
         KeywordColumn::Reference,
         KeywordColumn::LogLikelihood,
+        KeywordColumn::P,
         KeywordColumn::LogRatio,
     ];
 
@@ -228,6 +231,7 @@ impl KeywordColumn {
             KeywordColumn::Study => "study",
             KeywordColumn::Reference => "reference",
             KeywordColumn::LogLikelihood => "g2",
+            KeywordColumn::P => "p",
             KeywordColumn::LogRatio => "logratio",
         }
     }
@@ -442,7 +446,7 @@ pub fn sort_keywords(
         KeywordColumn::Term => 0.0,
         KeywordColumn::Study => f64::from(r.study),
         KeywordColumn::Reference => r.reference,
-        KeywordColumn::LogLikelihood => r.log_likelihood,
+        KeywordColumn::LogLikelihood | KeywordColumn::P => r.log_likelihood,
         KeywordColumn::LogRatio => r.log_ratio,
     };
     sort_by_u64(rows, |r| {
