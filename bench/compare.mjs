@@ -6,7 +6,7 @@
 // are installed into .bench/tools by scripts/bench.sh; nothing here is committed or shipped.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launch, serve, ROOT } from '../tests/e2e/helpers.mjs';
+import { launch, serve, ROOT } from '../tools/browser.mjs';
 import { timeStartup } from './startup.mjs';
 
 const [dist, seeds, runsArg] = process.argv.slice(2);

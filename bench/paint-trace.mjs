@@ -5,7 +5,7 @@
 //   node bench/paint-trace.mjs [DIST_DIR] [RUNS]
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launch, serve, ROOT, DIST } from '../tests/e2e/helpers.mjs';
+import { launch, serve, ROOT, DIST } from '../tools/browser.mjs';
 import { writePaintPages } from './paint-pages.mjs';
 
 const dist = resolve(process.argv[2] ?? DIST);

@@ -3,7 +3,7 @@
 // Alternating, a fresh browser context each, median of RUNS (default 15).
 //   node bench/paint.mjs [DIST_DIR] [RUNS]
 import { join, resolve } from 'node:path';
-import { launch, serve, ROOT, DIST } from '../tests/e2e/helpers.mjs';
+import { launch, serve, ROOT, DIST } from '../tools/browser.mjs';
 import { timeStartup } from './startup.mjs';
 import { writePaintPages } from './paint-pages.mjs';
 

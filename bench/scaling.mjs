@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch, serve, ROOT } from '../tests/e2e/helpers.mjs';
+import { launch, serve, ROOT } from '../tools/browser.mjs';
 import { timeStartup } from './startup.mjs';
 
 const seedBytes = readdirSync(join(ROOT, 'seeds')).reduce((n, f) => n + statSync(join(ROOT, 'seeds', f)).size, 0);
@@ -30,7 +30,7 @@ for (const factor of [1, 10, 100, 1000, 2000]) {
   }
   const dist = join(ROOT, 'target', `dist-scale-${factor}`);
   const t0 = Date.now();
-  const build = spawnSync('trunk', ['build', '--release', '--dist', dist], { cwd: ROOT, env: { ...process.env, EXPLORER_SEEDS: dir }, encoding: 'utf8' });
+  const build = spawnSync('trunk', ['build', '--release', '--dist', dist], { cwd: ROOT, env: { ...process.env, EXPLORER_SEEDS: dir, TRUNK_BUILD_FEATURES: 'test-api' }, encoding: 'utf8' });
   const buildMs = Date.now() - t0;
   if (build.status !== 0) throw new Error(build.stderr.slice(-2000));
   const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));

@@ -5,15 +5,16 @@
 /**
  * Opens `url` in a fresh page of `context` and resolves, in milliseconds from navigation, to
  * `usable` (trunk reported the app started, i.e. the wasm is instantiated and has drawn, and
- * the search box is enabled) and `searchable` (right after that, a first query answered).
+ * the search box is enabled) and `searchable` (right after that, a first query answered by the
+ * core; builds with the `test-api` feature only, else the same as `usable`).
  */
 export async function timeStartup(context, url) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const check = () => {
-      if (window.__startup === undefined && window.wasmBindings?.explorer_search && document.querySelector('input[type=search]:not([disabled])')) {
+      if (window.__startup === undefined && window.wasmBindings && document.querySelector('input[type=search]:not([disabled])')) {
         const usable = performance.now();
-        window.wasmBindings.explorer_search('government');
+        window.wasmBindings.explorer_search?.('government');
         window.__startup = { usable, searchable: performance.now() };
       }
       return window.__startup !== undefined;

@@ -3,7 +3,7 @@
 // marks and (b) the next animation frame, when they are painted.
 //   node bench/typing.mjs [URL|DIST_DIR] [RUNS]      (defaults to a server on dist/)
 import { resolve } from 'node:path';
-import { launch, serve, APP_READY } from '../tests/e2e/helpers.mjs';
+import { launch, serve, APP_READY } from '../tools/browser.mjs';
 
 const QUERIES = ['security', 'nato alliance', '"cold war"', 'asia-pacific', 'chin*', 'place:korea', 'threaten'];
 const runs = Number(process.argv[3] ?? 5);

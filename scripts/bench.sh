@@ -2,11 +2,11 @@
 # Runs the benchmarks reported in BENCHMARKS.md (not tests: figures, not pass/fail).
 #   bash scripts/bench.sh          everything (about 20 minutes: it builds the 1 M-word corpus
 #                                  and the scaling corpora)
-#   bash scripts/bench.sh quick    the core, typing on the seed, paint and size only
+#   bash scripts/bench.sh quick    the core, typing on the seed, paint, Lighthouse and size only
 # 1. the core, natively, on the npm package nlp-corpus (fetched into .bench/, not committed);
 # 2. keystroke-to-highlight latency in Chromium on the release build of seeds/;
 # 3. text before wasm: paint against a static page (median of 15), and where the time goes;
-# 4. the gzipped size of dist/;
+# 4. Lighthouse 12 (mobile) on dist/, and the gzipped size of dist/;
 # 5. (full) the 1 M-word page against FlexSearch 0.8 and MiniSearch 7, typing on it, and the
 #    scaling curve. The anchors are installed into .bench/tools, never committed or shipped.
 set -euo pipefail
@@ -18,12 +18,22 @@ node bench/nlp-corpus.mjs
 cargo run -q --offline --release -p explorer-core --example bench -- .bench/nlp-corpus
 
 step "page: keystroke to highlight (seed corpus, Chromium)"
+# The shipped build (dist/) has no test API; the benchmarks that ask the core in the page
+# use a build with the `test-api` feature.
 trunk build --release >/dev/null
-node bench/typing.mjs "" 5 | grep -v '^slow:'
+trunk build --release --features test-api --dist target/dist-api >/dev/null
+node bench/typing.mjs target/dist-api 5 | grep -v '^slow:'
 
 step "page: text before wasm (paint against a static page, median of 15)"
 node bench/paint.mjs dist 15
 node bench/paint-trace.mjs dist 7
+
+step "page: Lighthouse 12, mobile (median of 3; installed into .bench/lighthouse)"
+if [ ! -f .bench/lighthouse/node_modules/lighthouse/package.json ]; then
+  mkdir -p .bench/lighthouse
+  npm install --no-save --no-audit --no-fund --prefix .bench/lighthouse lighthouse@12.8.2 >/dev/null
+fi
+node bench/lighthouse.mjs dist 3
 
 step "page: size of dist/ (gzip -9)"
 total=0
@@ -42,7 +52,7 @@ if [ ! -d .bench/tools/node_modules/flexsearch ] || [ ! -d .bench/tools/node_mod
 fi
 
 step "the 1 M-word page (nlp-corpus as seeds/) against FlexSearch and MiniSearch"
-EXPLORER_SEEDS=.bench/nlp-corpus trunk build --release --dist target/dist-bench >/dev/null
+EXPLORER_SEEDS=.bench/nlp-corpus trunk build --release --features test-api --dist target/dist-bench >/dev/null
 node bench/compare.mjs target/dist-bench .bench/nlp-corpus 15
 
 step "page: keystroke to highlight (1 M words)"

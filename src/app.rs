@@ -4,8 +4,8 @@
 use crate::corpus;
 use crate::entity_chips::EntityChips;
 use crate::hooks::{
-    use_after_first_paint, use_follow_url, use_hash_sync, use_scroll_to_hit, use_slash_to_search,
-    use_trailing,
+    use_after_first_paint, use_follow_url, use_hash_sync, use_mounted, use_scroll_to_hit,
+    use_slash_to_search, use_trailing,
 };
 use crate::matches::{KwicList, Matches};
 use crate::reader::Reader;
@@ -138,6 +138,8 @@ pub fn App() -> Html {
     // The side panels are drawn a frame after the search box and the reader. The
     // pre-rendered page has the same empty side columns, so nothing moves.
     let panels = use_after_first_paint();
+    // The first render is the pre-rendered page's; the controls work from the next one.
+    let live = use_mounted();
 
     let selected = selected_entity(&state);
     let selected_idx = selected.map(|(i, _)| i);
@@ -168,13 +170,13 @@ pub fn App() -> Html {
             <header class="topbar">
                 <p class="brand"><span class="brand-mark" aria-hidden="true">{ "¶" }</span>{ " Text Explorer" }</p>
                 <SearchBar query={state.query.clone()} result={result.clone()} n_hits={doc_hits.len()}
-                    current={state.current_hit} input_ref={input_ref.clone()} on_type={cb.on_type.clone()} {on_step} on_clear={cb.on_clear.clone()} />
+                    current={state.current_hit} input_ref={input_ref.clone()} on_type={cb.on_type.clone()} {on_step} on_clear={cb.on_clear.clone()} {live} />
                 <ThemeToggle />
                 <nav class="tabs" aria-label="Panels">
                     { for Tab::ALL.into_iter().map(|tab| {
                         let on_tab = cb.on_tab.clone();
                         html! {
-                            <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()}
+                            <button type="button" class="tab" aria-pressed={(state.tab == tab).to_string()} disabled={!live}
                                 onclick={move |_| on_tab.emit(tab)}>{ tab.label() }</button>
                         }
                     }) }
@@ -183,8 +185,9 @@ pub fn App() -> Html {
             if let Some(id) = &state.unknown_doc {
                 <p class="notice" role="alert">{ format!("There is no document “{id}” in this corpus; showing the first one.") }</p>
             }
-            <div class="panes">
-                <aside class="side side-left" aria-label="Entities and summary">
+            // One main landmark holds every panel: on a phone it shows whichever the tab chose.
+            <main class="panes">
+                <div class="side side-left">
                     if panels {
                         <EntityChips doc_idx={state.doc_idx} selected={selected_idx} on_toggle={cb.on_entity.clone()}
                             inline_entities={state.inline_entities} on_toggle_inline={cb.on_inline.clone()}>
@@ -192,12 +195,12 @@ pub fn App() -> Html {
                         </EntityChips>
                         <Summary doc_idx={state.doc_idx} result={panel_result.clone()} has_query={!panel_query.trim().is_empty()} on_open={cb.on_open.clone()} />
                     }
-                </aside>
-                <main class="panel panel-reader" id="reader" aria-label="Reader">
+                </div>
+                <section class="panel panel-reader" id="reader" aria-label="Reader">
                     <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
                         {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
-                </main>
-                <aside class="side side-right" aria-label="Matches, word tools and term frequency">
+                </section>
+                <div class="side side-right">
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
@@ -207,8 +210,8 @@ pub fn App() -> Html {
                         <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
                             on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                     }
-                </aside>
-            </div>
+                </div>
+            </main>
             <crate::update_banner::UpdateBanner />
         </div>
     }

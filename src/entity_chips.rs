@@ -92,15 +92,20 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                             let on_toggle = props.on_toggle.clone();
                             let key = (e.kind, e.canonical.clone());
                             let aliases = if e.aliases.is_empty() { String::new() } else { format!("also {}", e.aliases.join(", ")) };
-                            let label = format!("{}, {}, {} mention{}{}", e.canonical, kind.name(), e.count(), if e.count() == 1 { "" } else { "s" },
+                            // The accessible name starts with the visible text ("NATO 17"), so a
+                            // voice-control user can say what they see (WCAG 2.5.3); the rest is
+                            // read after it: "NATO 17 mentions, Organisation, also North Atlantic…".
+                            let more = format!("{}, {}{}", if e.count() == 1 { " mention" } else { " mentions" }, kind.name(),
                                 if aliases.is_empty() { String::new() } else { format!(", {aliases}") });
                             html! {
                                 <li key={e.canonical.clone()}>
                                     <button type="button" class={classes!("chip", kind_class(kind))} aria-pressed={selected.to_string()}
-                                        aria-label={label} title={if aliases.is_empty() { None } else { Some(aliases.clone()) }}
+                                        title={if aliases.is_empty() { None } else { Some(aliases.clone()) }}
                                         onclick={move |_| on_toggle.emit(key.clone())}>
                                         <span class="chip-name">{ &e.canonical }</span>
+                                        { " " }
                                         <span class="chip-count">{ e.count() }</span>
+                                        <span class="visually-hidden">{ more }</span>
                                     </button>
                                     if !aliases.is_empty() {
                                         <span class="chip-aliases" aria-hidden="true">{ aliases }</span>

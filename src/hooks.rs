@@ -193,3 +193,15 @@ pub fn use_after_first_paint() -> bool {
     }
     *painted
 }
+
+/// `false` in the first render, `true` from the next one, straight after mounting: the
+/// first render must be the pre-rendered page's, which cannot act yet.
+#[hook]
+pub fn use_mounted() -> bool {
+    let mounted = use_state(|| false);
+    {
+        let mounted = mounted.clone();
+        use_effect_with((), move |_| mounted.set(true));
+    }
+    *mounted
+}

@@ -15,8 +15,11 @@ pub mod dispersion;
 pub mod download;
 pub mod entity_chips;
 pub mod hooks;
+#[cfg(feature = "test-api")]
 pub mod js_api;
 pub mod matches;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod reader;
 pub mod search_bar;
 pub mod shared;
@@ -42,13 +45,19 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// Mounts the app on the element with id `app` (or the body if there is none), in place of
-/// the static view the build wrote there. yew draws in a microtask, so the page is never
-/// painted empty in between.
+/// Mounts the app on the element with id `app` (or the body if there is none). Where the
+/// build pre-rendered the default view there, the app hydrates it: it adopts those nodes, so
+/// the article painted before the wasm started stays on screen as it was.
 pub fn run() {
     let document = web_sys::window().and_then(|w| w.document());
     match document.and_then(|d| d.get_element_by_id("app")) {
+        #[cfg(feature = "hydration")]
+        Some(root) if root.first_element_child().is_some() => {
+            yew::Renderer::<app::App>::with_root(root).hydrate();
+        }
         Some(root) => {
+            // A page without the pre-rendered view (or a build without hydration): draw
+            // anew. yew draws in a microtask, so the page is never painted empty in between.
             root.set_text_content(None);
             yew::Renderer::<app::App>::with_root(root).render();
         }

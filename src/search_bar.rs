@@ -18,6 +18,8 @@ pub struct SearchBarProps {
     /// `true` steps forward.
     pub on_step: Callback<bool>,
     pub on_clear: Callback<()>,
+    /// `false` in the first render (the pre-rendered page, which cannot search yet).
+    pub live: bool,
 }
 
 #[component]
@@ -66,8 +68,8 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
             <label for="search-input" class="search-label">{ "Search" }</label>
             <div class="search-row">
                 <input id="search-input" type="search" ref={props.input_ref.clone()}
-                    value={props.query.clone()} {oninput} {onkeydown}
-                    placeholder="Words, \"phrases\", prefix*, -not, person:…"
+                    value={props.query.clone()} {oninput} {onkeydown} disabled={!props.live}
+                    placeholder={if props.live { "Words, \"phrases\", prefix*, -not, person:…" } else { "Search starts once the page has loaded" }}
                     spellcheck="false" autocapitalize="off" enterkeyhint="search"
                     aria-describedby="search-status" />
                 <output class="counter" for="search-input" aria-live="polite" aria-atomic="true">{ counter }</output>

@@ -131,14 +131,18 @@ pub fn TermChart(props: &TermChartProps) -> Html {
                             on_term.emit(t.clone());
                         });
                         let shown = if term.chars().count() > 16 { format!("{}…", term.chars().take(15).collect::<String>()) } else { term.clone() };
+                        // The accessible name starts with what the row shows ("nato 17": the
+                        // space before the value is not drawn, but joins the two texts for
+                        // assistive technology), so a voice-control user can say it (WCAG 2.5.3).
                         html! {
                             <a href={href} class={classes!("term-row", selected.then_some("selected"))}
-                                aria-label={format!("{term}: {}{}", value(*count), if opts.per_thousand { " per 1,000 words" } else { "" })}
+                                aria-label={format!("{shown} {}{}{}", value(*count), if opts.per_thousand { " per 1,000 words" } else { "" },
+                                    if shown == *term { String::new() } else { format!(", {term}") })}
                                 aria-current={selected.then_some("true")} {onclick}>
                                 <rect class="term-hitbox" x="0" y={fixed(y, 0)} width={fixed(WIDTH, 0)} height={fixed(ROW, 0)} />
                                 <text class="term-label" x={fixed(LABEL_W - 8.0, 1)} y={fixed(y + ROW * 0.68, 1)} text-anchor="end">{ shown }</text>
                                 <rect class="term-bar" x={fixed(LABEL_W, 0)} y={fixed(y + 4.0, 1)} width={fixed(bar.max(1.0), 1)} height={fixed(ROW - 8.0, 1)} rx="2" />
-                                <text class="term-value" x={fixed(LABEL_W + bar + 6.0, 1)} y={fixed(y + ROW * 0.68, 1)}>{ value(*count) }</text>
+                                <text class="term-value" x={fixed(LABEL_W + bar + 6.0, 1)} y={fixed(y + ROW * 0.68, 1)}>{ format!(" {}", value(*count)) }</text>
                             </a>
                         }
                     }) }

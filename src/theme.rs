@@ -60,28 +60,40 @@ fn apply(theme: Theme) {
     }
 }
 
+/// Before it has read the stored choice (the first render, which must match the pre-rendered
+/// page), the button shows "system" and is disabled.
 #[component]
 pub fn ThemeToggle() -> Html {
-    let theme = use_state(Theme::load);
-    use_effect_with(*theme, |&t| apply(t));
+    let theme = use_state(|| None::<Theme>);
+    {
+        let theme = theme.clone();
+        use_effect_with((), move |_| theme.set(Some(Theme::load())));
+    }
+    use_effect_with(*theme, |&t| {
+        if let Some(t) = t {
+            apply(t);
+        }
+    });
+    let current = theme.unwrap_or(Theme::System);
     let onclick = {
         let theme = theme.clone();
         Callback::from(move |_: MouseEvent| {
-            let next = theme.next();
+            let next = current.next();
             // Storage can be unavailable (private mode, file://): the choice then lasts the visit.
             if let Some(s) = storage() {
                 let _ = s.set_item(KEY, next.name());
             }
-            theme.set(next);
+            theme.set(Some(next));
         })
     };
-    let (icon, label) = match *theme {
+    let (icon, label) = match current {
         Theme::System => ("◐", "Theme: system"),
         Theme::Light => ("☀", "Theme: light"),
         Theme::Dark => ("☾", "Theme: dark"),
     };
     html! {
-        <button type="button" class="icon-button theme-toggle" {onclick} aria-label={label} title={format!("{label} (click to change)")}>
+        <button type="button" class="icon-button theme-toggle" {onclick} disabled={theme.is_none()}
+            aria-label={label} title={format!("{label} (click to change)")}>
             <span aria-hidden="true">{ icon }</span>
         </button>
     }

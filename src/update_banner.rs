@@ -27,10 +27,14 @@ fn accept_update() {
 
 #[component]
 pub fn UpdateBanner() -> Html {
-    let ready = use_state(announced_before_mount);
+    // Asked after mounting: the first render must match the pre-rendered page.
+    let ready = use_state(|| false);
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
+            if announced_before_mount() {
+                ready.set(true);
+            }
             let listener = web_sys::window()
                 .map(|window| EventListener::new(&window, READY_EVENT, move |_| ready.set(true)));
             move || drop(listener)

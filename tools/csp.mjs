@@ -19,13 +19,23 @@ export function inlineElements(html) {
     .map(([, tag, , text]) => ({ tag: tag.toLowerCase(), text }));
 }
 
+/** A tag's attributes as `[name, value]` pairs (a value unquoted or absent is read as written). */
+function attributes(tag) {
+  const attrs = tag.replace(/^<[a-z][^\s/>]*/i, '');
+  return [...attrs.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)]
+    .map(([, name, double, single, bare]) => [name.toLowerCase(), double ?? single ?? bare ?? '']);
+}
+
 /**
  * Inline markup a policy without 'unsafe-inline' blocks and no hash can allow: event-handler
- * attributes, style attributes and javascript: URLs. Names each one found.
+ * attributes, style attributes and javascript: URLs. Names each tag found. Attribute values
+ * are read as values: text such as `onload=` inside a quoted value is no attribute.
  */
 export function unhashableInline(html) {
   const tags = html.replace(INLINE, '<$1$2>').match(/<[a-z][^>]*>/gi) ?? [];
-  return tags.filter((tag) => /\s(on[a-z]+|style)\s*=|\s(href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:/i.test(tag));
+  return tags.filter((tag) => attributes(tag).some(([name, value]) =>
+    /^on[a-z]+$/.test(name) || name === 'style'
+    || (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name) && /^\s*javascript:/i.test(value))));
 }
 
 /**

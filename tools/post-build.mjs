@@ -5,9 +5,11 @@
 //
 // Steps, in order, each reading and writing files in that folder:
 //   1. manifest        the web app manifest linked from the page names icons that are there
-//   2. prerender       the first document, as the app first draws it, written into the page's
-//                      #app element by the core's CLI (`explorer prerender`), so the article
-//                      shows before the wasm starts and with JavaScript off
+//   2. prerender       the app's first render (the first document), by yew's server renderer
+//                      natively (the page crate's `prerender` binary), written into the
+//                      page's #app element, and a meta description into its head: the article
+//                      shows before the wasm starts and with JavaScript off, and the page
+//                      hydrates those nodes
 //   3. minify          release builds: the JavaScript files minified (terser) with trunk's
 //                      integrity hashes rewritten to match, the inline stylesheet without
 //                      comments and runs of whitespace
@@ -95,22 +97,19 @@ async function checkManifest({ dir }) {
 }
 
 /**
- * Step 2: the default view as static HTML in #app. The core's CLI writes it from the same
- * seeds folder build.rs embedded (EXPLORER_SEEDS, relative to the project, or seeds/), with
- * the same parser, so the text before and after the app starts is the same.
+ * Step 2: the default view as static HTML in #app, and a meta description in the head. The
+ * page crate's `prerender` binary renders the app's own components natively (yew's server
+ * renderer) from the same seeds folder build.rs embedded (EXPLORER_SEEDS, relative to the
+ * project, or seeds/), and splices them into index.html itself, so the text before and after
+ * the app starts is the same, and the page hydrates those very nodes.
  */
 async function writePrerender({ dir }) {
   // Run again over a finished build (tests re-post-build copies), the view is already there.
-  if ((await readPage()).includes('<div id="app"><div class="app prerendered"')) return 'already there';
-  const seeds = resolve(ROOT, process.env.EXPLORER_SEEDS ?? 'seeds');
-  const view = execFileSync('cargo', ['run', '--offline', '--quiet', '-p', 'explorer-core', '--bin', 'explorer', '--', 'prerender', seeds], {
+  if (!(await readPage()).includes('<div id="app"></div>')) return 'already there';
+  const said = execFileSync('cargo', ['run', '--offline', '--quiet', '-p', 'text-explorer', '--features', 'ssr', '--bin', 'prerender', '--', join(resolve(dir), 'index.html')], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const page = await readPage();
-  const empty = '<div id="app"></div>';
-  if (!page.includes(empty)) throw new Error(`index.html has no empty ${empty} to fill`);
-  await writeFile(join(dir, 'index.html'), page.replace(empty, `<div id="app">${view}</div>`));
-  return `${(view.length / 1024).toFixed(0)} KB of HTML`;
+  return said.trim();
 }
 
 /**

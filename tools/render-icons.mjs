@@ -3,7 +3,7 @@
 //   node tools/render-icons.mjs
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, ROOT } from '../tests/e2e/helpers.mjs';
+import { launch, ROOT } from './browser.mjs';
 
 const svg = await readFile(join(ROOT, 'icon.svg'));
 const browser = await launch();

@@ -18,7 +18,6 @@ pub mod lazy;
 pub mod measures;
 pub mod order;
 pub mod phrases;
-pub mod prerender;
 pub mod query;
 pub mod search;
 pub mod seeds;

@@ -105,3 +105,38 @@ fn usage_without_arguments() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage: explorer analyze"));
 }
+
+#[test]
+fn search_prints_each_querys_hits_as_the_page_marks_them() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/multi");
+    let (ok, values) = run(&["search", seeds, "storm", "zzzz-nothing", "\"unbalanced"]);
+    assert!(ok);
+    assert_eq!(values.len(), 3);
+    let storm = &values[0];
+    assert_eq!(storm["query"], "storm");
+    let docs = storm["docs"].as_array().unwrap();
+    assert!(!docs.is_empty());
+    let mut total = 0;
+    for doc in docs {
+        let id = doc["id"].as_str().unwrap();
+        let text = std::fs::read_dir(seeds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_stem().is_some_and(|s| s.to_string_lossy() == id))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .unwrap_or_else(|| panic!("a file for {id}"));
+        for hit in doc["hits"].as_array().unwrap() {
+            let (start, end) = (hit[0].as_u64().unwrap(), hit[1].as_u64().unwrap());
+            let marked = text.get(start as usize..end as usize).unwrap_or_default();
+            assert!(
+                marked.to_lowercase().starts_with("storm"),
+                "{id}: {marked:?}"
+            );
+            total += 1;
+        }
+    }
+    assert_eq!(storm["total"], total);
+    assert_eq!(values[1]["total"], 0);
+    assert_eq!(values[1]["docs"].as_array().unwrap().len(), 0);
+    assert_eq!(values[2]["query"], "\"unbalanced");
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, typeQuery, APP_READY } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, coreSearch, waitForQuery, APP_READY } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { default: AxeBuilder } = require('@axe-core/playwright');
@@ -12,7 +12,6 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** What the core says a query finds, through the wasm module's own API. */
-const coreSearch = (page, q) => page.evaluate((q) => window.wasmBindings.explorer_search(q), q);
 const counter = (page) => page.locator('.counter').textContent();
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
@@ -20,7 +19,7 @@ const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 test('typing NATO marks every occurrence and the counter agrees with the core', async () => {
   const page = await openPage(browser, server.url);
   await typeQuery(page, 'NATO');
-  const core = await coreSearch(page, 'NATO');
+  const core = await coreSearch('NATO');
   assert.ok(core.total >= 17, `the seed mentions NATO often (${core.total})`);
   const marks = await page.locator('.doc mark.hit').allTextContents();
   assert.equal(marks.length, core.total);
@@ -39,7 +38,7 @@ test('Enter and Shift+Enter step through hits; Esc clears; / focuses the box', a
   assert.equal(await page.evaluate(() => document.activeElement?.type), 'search');
   await page.keyboard.type('security');
   await page.waitForFunction(() => document.querySelector('.panel-matches').dataset.query === 'security');
-  const total = (await coreSearch(page, 'security')).total;
+  const total = (await coreSearch('security')).total;
   assert.equal(await counter(page), `1 of ${total}`);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
@@ -123,14 +122,16 @@ test('clicking a term in the chart searches for it', async () => {
   await bar.click();
   assert.equal(await page.locator('input[type=search]').inputValue(), term);
   assert.equal(await page.locator('.term-row.selected .term-label').textContent(), term);
-  const core = await coreSearch(page, term);
+  const core = await coreSearch(term);
   assert.equal(await page.locator('.doc mark.hit').count(), core.total);
   await page.getByText('Pairs').click();
-  const pair = (await page.locator('.term-row').first().getAttribute('aria-label')).split(':')[0];
+  // The row's link names its term in full (its label may be cut short).
+  const href = await page.locator('.term-row').first().getAttribute('href');
+  const pair = new URLSearchParams(href.slice(1)).get('term');
   assert.match(pair, /^\S+ \S+$/);
   await page.locator('.term-row').first().click();
   assert.equal(await page.locator('input[type=search]').inputValue(), `"${pair}"`);
-  assert.equal(await page.locator('.doc mark.hit').count(), (await coreSearch(page, `"${pair}"`)).total);
+  assert.equal(await page.locator('.doc mark.hit').count(), (await coreSearch(`"${pair}"`)).total);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -147,12 +148,10 @@ test('the view lives in the hash: reload and Back restore it; junk falls back', 
   assert.equal(await page.locator('input[type=search]').inputValue(), 'place:"Japan"');
   assert.equal(await page.locator('.chip', { hasText: 'Japan' }).getAttribute('aria-pressed'), 'true');
   await page.goBack();
-  await page.waitForTimeout(100);
-  assert.equal(await page.locator('input[type=search]').inputValue(), 'alliance');
+  await waitForQuery(page, 'alliance');
   assert.equal(await page.locator('.chip[aria-pressed=true]').count(), 0);
   await page.goForward();
-  await page.waitForTimeout(100);
-  assert.equal(await page.locator('input[type=search]').inputValue(), 'place:"Japan"');
+  await waitForQuery(page, 'place:"Japan"');
   // A link opened elsewhere shows the same view.
   const other = await openPage(browser, `${server.url}#q=%22cold%20war%22`);
   assert.equal(await other.locator('input[type=search]').inputValue(), '"cold war"');
@@ -189,43 +188,74 @@ test('exports download well-formed CSV and JSON', async () => {
   await page.context().close();
 });
 
-test('axe finds no violations with a query, a selected chip and inline entities', async () => {
+/** axe's findings, one line each (an empty list when the page passes). */
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target} ${n.failureSummary}`).join(' ')}`);
+}
+
+test('axe finds no violations with a query, a selected chip, inline entities and every panel open', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [360, 1280]) {
       const page = await openPage(browser, server.url, { viewport: { width, height: 900 }, colorScheme });
       await typeQuery(page, 'security alliance');
-      let results = await new AxeBuilder({ page }).analyze();
-      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target} ${n.failureSummary}`).join(' ')}`), [], `query, ${colorScheme} ${width}`);
+      assert.deepEqual(await axeViolations(page), [], `query, ${colorScheme} ${width}`);
       if (width < 500) await page.getByRole('button', { name: 'Entities' }).click();
       await page.locator('.chip', { hasText: 'NATO' }).first().click();
       await page.getByLabel('Show in text').check();
-      if (width < 500) await page.getByRole('button', { name: 'Reader' }).click();
-      results = await new AxeBuilder({ page }).analyze();
-      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target} ${n.failureSummary}`).join(' ')}`), [], `chip + inline, ${colorScheme} ${width}`);
+      // Everything that opens: the query help, and every folded group of chips.
+      await page.locator('.syntax-help summary').click();
+      for (const more of await page.locator('.show-more').all()) await more.click();
+      if (width < 500) {
+        // On a phone each panel is a tab: check each one.
+        for (const tab of ['Reader', 'Matches', 'Entities', 'Terms', 'Stats']) {
+          await page.getByRole('button', { name: tab, exact: true }).click();
+          assert.deepEqual(await axeViolations(page), [], `chip + inline, ${tab} tab, ${colorScheme} ${width}`);
+        }
+      } else {
+        assert.deepEqual(await axeViolations(page), [], `chip + inline, ${colorScheme} ${width}`);
+      }
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
   }
 });
 
+test('a chip is named by what it shows first, then what it means', async () => {
+  const page = await openPage(browser, server.url);
+  const chip = page.locator('.chip', { hasText: 'NATO' }).first();
+  const shown = `${await chip.locator('.chip-name').innerText()} ${await chip.locator('.chip-count').innerText()}`;
+  assert.match(shown, /^NATO \d+$/);
+  // What a voice-control user reads on the chip ("NATO 17") opens its accessible name.
+  await page.getByRole('button', { name: new RegExp(`^${shown} `) }).click();
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  const name = await chip.evaluate((el) => el.textContent);
+  assert.match(name, /^NATO \d+ mentions, Organisation/);
+  await page.context().close();
+});
+
 test('on a phone the panels are tabs', async () => {
   const page = await openPage(browser, server.url, { viewport: { width: 360, height: 780 } });
-  assert.ok(await page.locator('.panel-reader').isVisible());
-  assert.ok(!(await page.locator('.panel-terms').isVisible()));
+  // What a reader sees of a panel (the reader's title stays for screen readers on every tab).
+  const shown = (name) => page.locator(name === 'reader' ? '.panel-reader .doc-body' : `.panel-${name}`).isVisible();
+  assert.ok(await shown('reader'));
+  assert.ok(!(await shown('terms')));
   await page.getByRole('button', { name: 'Terms' }).click();
-  assert.ok(await page.locator('.panel-terms').isVisible());
-  assert.ok(!(await page.locator('.panel-reader').isVisible()));
+  assert.ok(await shown('terms'));
+  assert.ok(!(await shown('reader')));
   // Each tab shows its own panel and only that one.
   const panels = { Reader: 'reader', Matches: 'matches', Entities: 'entities', Terms: 'terms', Stats: 'summary' };
   for (const [label, name] of Object.entries(panels)) {
     await page.getByRole('button', { name: label, exact: true }).click();
     for (const other of Object.values(panels)) {
-      assert.equal(await page.locator(`.panel-${other}`).isVisible(), other === name, `${label}: .panel-${other}`);
+      assert.equal(await shown(other), other === name, `${label}: .panel-${other}`);
     }
+    // The page keeps one main landmark and its level-one heading, the document's title.
+    assert.deepEqual(await page.evaluate(() => [document.querySelectorAll('main').length, document.querySelector('main h1')?.textContent.length > 0]), [1, true]);
   }
   await page.getByRole('button', { name: 'Terms' }).click();
   await page.locator('.term-row').first().click();
-  assert.ok(await page.locator('.panel-reader').isVisible(), 'a term click shows the reader');
+  assert.ok(await shown('reader'), 'a term click shows the reader');
   assert.ok(await page.locator('.doc mark.hit').count() > 0);
   await page.context().close();
 });

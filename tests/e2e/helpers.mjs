@@ -1,97 +1,12 @@
-// Shared end-to-end helpers: a static file server for dist/ and a headless Chromium.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+// End-to-end helpers: a page that records its errors, typing a query, and what the core says
+// a query should mark (the native CLI over the same seeds: the oracle the page is held to).
+// The static server and the Chromium launcher are in tools/browser.mjs, shared with the
+// benchmarks and build tools.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ROOT, APP_READY } from '../../tools/browser.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-
-export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-export const DIST = process.env.EXPLORER_DIST ?? join(ROOT, 'dist');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves `dir` under `prefix` (e.g. "/" or "/tools/explorer/") on a free loopback port. */
-export async function serve(dir = DIST, prefix = '/') {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(prefix)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(dir, rel));
-    if (!file.startsWith(normalize(dir))) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
-}
-
-/** How every test and benchmark starts Debian's Chromium (it cannot download its own here). */
-export const CHROMIUM_OPTIONS = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
-
-/**
- * Chromium occasionally crashes while starting on these machines (SIGSEGV before the first
- * page, nothing to do with the page under test); such a start is tried once more, and said so.
- */
-async function startOnce(start, retry) {
-  try {
-    return await start();
-  } catch (error) {
-    console.log(`# Chromium did not start (${error.message.split('\n')[0]}); trying once more`);
-    return retry();
-  }
-}
-
-export async function launch() {
-  const start = () => chromium.launch(CHROMIUM_OPTIONS);
-  return startOnce(start, start);
-}
-
-/**
- * A browser with a profile on disk (some things, like installability, are never offered in
- * the private contexts `launch` gives). A retry gets a new profile folder.
- */
-export async function launchPersistent(dir) {
-  return startOnce(() => chromium.launchPersistentContext(join(dir, 'profile'), CHROMIUM_OPTIONS),
-    () => chromium.launchPersistentContext(join(dir, 'profile-again'), CHROMIUM_OPTIONS));
-}
-
-/** What to wait for before using the page: the app has replaced the pre-rendered view and
- * drawn its side panels (a frame after the reader). */
-export const APP_READY = '.app.ready .doc-body p';
+export { ROOT, DIST, serve, CHROMIUM_OPTIONS, launch, launchPersistent, APP_READY } from '../../tools/browser.mjs';
 
 /** Opens a page that records console errors and uncaught exceptions in `page.errors`. */
 export async function openPage(browser, url, options = {}) {
@@ -109,4 +24,49 @@ export async function openPage(browser, url, options = {}) {
 export async function typeQuery(page, q) {
   await page.locator('input[type=search]').fill(q);
   await page.waitForFunction((q) => document.querySelector('.panel-matches')?.dataset.query === q, q);
+}
+
+/** Waits until the reader shows `n` search marks (`n > 0` for "some"). */
+export async function waitForMarks(page, n) {
+  await page.waitForFunction((n) => {
+    const count = document.querySelectorAll('.doc mark.hit').length;
+    return n === 'some' ? count > 0 : count === n;
+  }, n);
+}
+
+/** Waits until the search box reads `value` (after Back, Forward or a link). */
+export async function waitForQuery(page, value) {
+  await page.waitForFunction((v) => document.querySelector('input[type=search]')?.value === v, value);
+}
+
+/**
+ * Waits until the URL hash (without '#', decoded) is `expected` (a string), or holds each of
+ * `expected` (an array of strings). (No predicate from here: the page's policy forbids eval.)
+ */
+export async function waitForHash(page, expected) {
+  await page.waitForFunction((expected) => {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    return Array.isArray(expected) ? expected.every((part) => hash.includes(part)) : hash === expected;
+  }, expected);
+}
+
+const oracle = new Map();
+
+/**
+ * What the core finds for each query in a seeds folder (relative to the project), by the
+ * native CLI with exactly the code the page's build and search use: `{query, total, docs:
+ * [{id, index, hits: [[start, end], …]}]}`, documents best first, byte offsets. Answers are
+ * kept, so asking again costs nothing.
+ */
+export function coreSearch(queries, seeds = process.env.EXPLORER_SEEDS ?? 'seeds') {
+  const list = Array.isArray(queries) ? queries : [queries];
+  const missing = list.filter((q) => !oracle.has(`${seeds}\0${q}`));
+  if (missing.length) {
+    const out = execFileSync('cargo', ['run', '--offline', '--quiet', '-p', 'explorer-core', '--bin', 'explorer', '--', 'search', resolve(ROOT, seeds), ...missing], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    out.trim().split('\n').forEach((line, i) => oracle.set(`${seeds}\0${missing[i]}`, JSON.parse(line)));
+  }
+  const answers = list.map((q) => oracle.get(`${seeds}\0${q}`));
+  return Array.isArray(queries) ? answers : answers[0];
 }

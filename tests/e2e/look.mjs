@@ -11,6 +11,11 @@ page.on('pageerror', (e) => console.log('page error:', String(e)));
 await page.goto(url);
 await page.waitForSelector(APP_READY);
 if (script) await new Function('page', `return (async () => { ${script} })()`)(page);
-await page.waitForTimeout(400);
+// Wait for the panels to follow the search box, and for the page to settle into a frame.
+await page.waitForFunction(() => {
+  const matches = document.querySelector('.panel-matches');
+  return !matches || matches.dataset.query === document.querySelector('input[type=search]').value;
+});
+await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
 await page.screenshot({ path: `${prefix}.png` });
 await browser.close();

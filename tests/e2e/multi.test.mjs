@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, openPage, typeQuery, ROOT, APP_READY } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, coreSearch, ROOT, APP_READY } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(join(ROOT, 'target/dist-multi')); browser = await launch(); });
@@ -15,7 +15,7 @@ test('the document list shows each document and its hits for the query', async (
   assert.deepEqual(titles, ['Harbour reopens after storm repairs', 'Festival draws record crowds to the old town', 'Notes without a header']);
   assert.equal(await page.locator('h1').textContent(), titles[0]);
   await typeQuery(page, 'storm');
-  const core = await page.evaluate(() => window.wasmBindings.explorer_search('storm'));
+  const core = coreSearch('storm', 'tests/fixtures/multi');
   const perDoc = Object.fromEntries(core.docs.map((d) => [d.id, d.hits.length]));
   const shown = await page.locator('.doc-list .doc-hits').allTextContents();
   assert.deepEqual(shown, ['a-harbour', 'b-festival', 'c-notes'].map((id) => {
@@ -47,8 +47,7 @@ test('opening another document keeps the query, updates the hash and survives a 
   assert.equal(await page.locator('.doc-body p').count(), 1);
   // Back returns to the previous document.
   await page.goBack();
-  await page.waitForTimeout(100);
-  assert.equal(await page.locator('h1').textContent(), 'Festival draws record crowds to the old town');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Festival draws record crowds to the old town');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

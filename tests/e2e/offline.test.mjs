@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, launchPersistent, DIST, ROOT, APP_READY } from './helpers.mjs';
+import { serve, launch, launchPersistent, coreSearch, waitForMarks, DIST, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, controlled, cacheContents, workerBuild, postBuild, reloadOffline, closeClean } from './delivery-helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,15 +26,18 @@ after(async () => {
 const cacheName = (siteUrl, build) => `text-explorer ${siteUrl} ${build.version}`;
 const cachedUrls = (siteUrl, build) => build.files.map((f) => (f.path === 'index.html' ? siteUrl : siteUrl + f.path)).sort();
 
-/** The explorer answers: chips, the term chart, and a search whose marks agree with the core. */
-async function assertWorks(page) {
+/**
+ * The explorer answers: chips, the term chart, and a search whose marks agree with the core
+ * on the seeds the page was built from.
+ */
+async function assertWorks(page, seeds = 'seeds') {
   assert.ok(await page.locator('.doc-body p').count() > 0, 'the article');
   assert.ok(await page.locator('.chip').count() > 0, 'entity chips');
   assert.ok(await page.locator('.term-row').count() > 0, 'the term chart');
   const term = (await page.locator('.term-row .term-label').first().textContent()).trim();
   await page.locator('input[type=search]').fill(term);
-  await page.waitForTimeout(50);
-  const core = await page.evaluate((q) => window.wasmBindings.explorer_search(q), term);
+  const core = coreSearch(term, seeds);
+  await waitForMarks(page, core.docs.find((d) => d.index === 0)?.hits.length ?? 0);
   const marks = await page.locator('.doc mark.hit').count();
   assert.ok(marks > 0, `no marks for ${term}`);
   assert.ok(core.docs.some((d) => d.hits.length === marks), `the core does not find ${marks} × ${term} in a document`);
@@ -148,7 +151,7 @@ test('a new build waits for the reader, then replaces the old one whole', { time
   const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(loaded.some((url) => url.endsWith('.wasm')));
   for (const url of loaded) assert.ok(buildB.files.some((f) => url === site.url + f.path), `${url} is not part of build B`);
-  await assertWorks(page);
+  await assertWorks(page, 'tests/fixtures/multi');
   await closeClean(page);
   await site.close();
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT, APP_READY } from './helpers.mjs';
+import { launch, coreSearch, waitForMarks, waitForQuery, ROOT, APP_READY } from './helpers.mjs';
 import { openRecorded, pagePolicy, SINGLE_FILE, closeClean } from './delivery-helpers.mjs';
 
 let browser;
@@ -13,7 +13,6 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const url = pathToFileURL(SINGLE_FILE).href;
-const coreSearch = (page, q) => page.evaluate((q) => window.wasmBindings.explorer_search(q), q);
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
 test('the single file names no other file and has a strict policy of its own', { timeout: 60000 }, async () => {
@@ -38,8 +37,8 @@ test('from file:// the article, search, chips, the term chart and the URL hash a
   assert.equal(await page.locator('.doc-body p').count(), 10);
 
   await page.locator('input[type=search]').fill('NATO');
-  await page.waitForTimeout(50);
-  const core = await coreSearch(page, 'NATO');
+  const core = coreSearch('NATO');
+  await waitForMarks(page, 'some');
   assert.ok(core.total >= 17);
   assert.equal(await page.locator('.doc mark.hit').count(), core.total);
   await page.keyboard.press('Enter');
@@ -56,8 +55,7 @@ test('from file:// the article, search, chips, the term chart and the URL hash a
   await page.waitForSelector(APP_READY);
   assert.equal(await page.locator('.chip', { hasText: 'Republic of Korea' }).getAttribute('aria-pressed'), 'true');
   await page.goBack();
-  await page.waitForTimeout(100);
-  assert.equal(await page.locator('input[type=search]').inputValue(), 'NATO');
+  await waitForQuery(page, 'NATO');
   await page.locator('input[type=search]').press('Escape');
   assert.equal(await hash(page), '');
 
@@ -65,7 +63,7 @@ test('from file:// the article, search, chips, the term chart and the URL hash a
   const term = (await bar.locator('.term-label').textContent()).trim();
   await bar.click();
   assert.equal(await page.locator('input[type=search]').inputValue(), term);
-  assert.equal(await page.locator('.doc mark.hit').count(), (await coreSearch(page, term)).total);
+  assert.equal(await page.locator('.doc mark.hit').count(), (await coreSearch(term)).total);
 
   // Nothing but the file itself was loaded.
   for (const request of page.requests) {

@@ -3,7 +3,7 @@
 //   SOAK_QUERIES=1000 SOAK_HASHES=200 (the defaults) · SOAK_SEED=… picks another sequence
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './helpers.mjs';
+import { serve, launch, openPage, coreSearch, waitForMarks, waitForQuery } from './helpers.mjs';
 
 const N_QUERIES = Number(process.env.SOAK_QUERIES ?? 1000);
 const N_HASHES = Number(process.env.SOAK_HASHES ?? 200);
@@ -44,13 +44,13 @@ test(`${N_QUERIES} random queries and ${N_HASHES} random hashes break nothing`, 
   for (let i = 0; i < N_HASHES; i++) {
     await page.evaluate((h) => { location.hash = h; }, randomHash());
   }
-  await page.waitForTimeout(300);
   // Still answers a normal query, exactly as the core says.
   await page.evaluate(() => { location.hash = ''; });
+  await waitForQuery(page, '');
   await input.fill('nato');
-  await page.waitForTimeout(150);
-  const core = await page.evaluate(() => window.wasmBindings.explorer_search('nato').total);
+  const core = coreSearch('nato').total;
   assert.ok(core > 0);
+  await waitForMarks(page, core);
   assert.equal(await page.locator('.doc mark.hit').count(), core);
   assert.equal(await page.locator('.counter').textContent(), `1 of ${core}`);
   const longest = await page.evaluate(() => window.__longest);

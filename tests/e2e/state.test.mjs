@@ -2,7 +2,7 @@
 // once the page has been visited, a reload with the network off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, typeQuery, APP_READY } from './helpers.mjs';
+import { serve, launch, openPage, typeQuery, waitForHash, APP_READY } from './helpers.mjs';
 import { controlled, reloadOffline } from './delivery-helpers.mjs';
 
 let server, browser;
@@ -26,7 +26,7 @@ test('query, chip, inline view and theme survive a reload, online and offline', 
   await page.getByLabel('Show in text').check();
   await page.locator('.theme-toggle').click(); // system → light
   await page.locator('.theme-toggle').click(); // light → dark
-  await page.waitForTimeout(500); // the URL follows after a pause
+  await waitForHash(page, ['ent=GPE:Japan', 'inline=1']);
   const before = await view(page);
   assert.deepEqual({ ...before, marks: before.marks > 0 }, { query: 'place:"Japan"', chip: 'Japan', inline: true, theme: 'dark', marks: true });
 
@@ -40,7 +40,8 @@ test('query, chip, inline view and theme survive a reload, online and offline', 
 
   // Typing is kept too, once it pauses.
   await typeQuery(page, 'alliance');
-  await page.waitForTimeout(600);
+  // The URL follows typing once it pauses.
+  await waitForHash(page, ['q=alliance']);
   await page.reload();
   await page.waitForSelector(APP_READY);
   assert.equal((await view(page)).query, 'alliance');

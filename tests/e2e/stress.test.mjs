@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT, APP_READY } from './helpers.mjs';
+import { serve, launch, openPage, coreSearch, waitForMarks, ROOT, APP_READY } from './helpers.mjs';
 
 const SEEDS = join(ROOT, 'target', 'stress-seeds');
 let server, browser;
@@ -33,7 +33,8 @@ async function shownText(page, id) {
       return buttons.length;
     });
     if (left === 0) break;
-    await page.waitForTimeout(20);
+    // The clicks drew more text, and maybe more buttons: wait for that render.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
   }
   return page.evaluate(() => {
     const q = (s) => [...document.querySelectorAll(s)].map((e) => e.textContent).join('');
@@ -67,20 +68,23 @@ test('a megabyte-long paragraph stays responsive', async () => {
   });
   // Only a window of the paragraph is drawn at first.
   assert.ok(await page.locator('.doc-body p').count() < 40);
-  for (const q of ['the', 'council', '"trade talks"', 'zurich', 'e*']) {
+  const queries = ['the', 'council', '"trade talks"', 'zurich', 'e*'];
+  const oracle = coreSearch(queries, 'target/stress-seeds');
+  for (const [i, q] of queries.entries()) {
     await page.evaluate(() => { window.__longest = 0; });
     await page.locator('input[type=search]').fill(q);
-    await page.waitForTimeout(300);
+    const core = oracle[i].docs.find((d) => d.index === 0)?.hits.length ?? 0;
+    await page.waitForFunction((core) => document.querySelector('.counter')?.textContent.endsWith(` of ${core}`), core);
     console.log(`  ${q}: longest task ${(await page.evaluate(() => window.__longest)).toFixed(0)} ms`);
     await page.evaluate((q) => { window.__worst = Math.max(window.__worst ?? 0, window.__longest); }, q);
-    const core = await page.evaluate((q) => window.wasmBindings.explorer_search(q).docs.find((d) => d.index === 0)?.hits.length ?? 0, q);
     assert.match(await page.locator('.counter').textContent(), new RegExp(` of ${core}$`));
     await page.keyboard.press('End');
   }
   // Jump to the last hit: the reader moves its window there.
   await page.locator('input[type=search]').fill('council');
   await page.locator('input[type=search]').press('Shift+Enter');
-  await page.waitForTimeout(300);
+  // The reader moves its window to the last hit and marks it current.
+  await page.waitForSelector('.doc mark.current');
   assert.equal(await page.locator('.doc mark.current').count(), 1);
   const longest = await page.evaluate(() => Math.max(window.__worst, window.__longest));
   console.log(`longest main-thread task while searching the 1 MB paragraph: ${longest.toFixed(0)} ms`);
@@ -92,7 +96,7 @@ test('a megabyte-long paragraph stays responsive', async () => {
 test('right-to-left text keeps its direction and is searchable', async () => {
   const page = await openPage(browser, `${server.url}#doc=rtl`);
   await page.locator('input[type=search]').fill('שלום');
-  await page.waitForTimeout(100);
+  await waitForMarks(page, 'some');
   assert.ok(await page.locator('.doc mark.hit').count() >= 2);
   assert.equal(await page.locator('.doc-body p').first().evaluate((p) => getComputedStyle(p).unicodeBidi), 'plaintext');
   await page.context().close();

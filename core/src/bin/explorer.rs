@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! cargo run -p explorer-core --bin explorer -- analyze FILE_OR_FOLDER...
-//! cargo run -p explorer-core --bin explorer -- prerender [SEEDS_FOLDER]
+//! cargo run -p explorer-core --bin explorer -- search SEEDS_FOLDER QUERY...
 //! ```
-//! `prerender` prints the page's default view (the first document) as static HTML; the
-//! post-build step writes it into index.html.
-//! prints one JSON object per file and line:
+//! `search` builds the corpus of a seeds folder as the page's build does and prints, per
+//! query, `{"query", "total", "docs": [{"id", "index", "hits": [[start, end], …]}]}` with
+//! documents best first and byte offsets into each document's text: what the page must mark
+//! (the end-to-end tests compare the page with it).
+//!
+//! `analyze` prints one JSON object per file and line:
 //! `{"file", "title", "entities": [{"start", "end", "type", "text", "canonical"}], "top_terms": [...]}`
 //! where `start`/`end` are character offsets (Unicode scalar values) into the file's content
 //! as read, header and any byte-order mark included, and `type` is PER, ORG, GPE, LOC, EVENT
@@ -19,7 +22,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: explorer analyze FILE_OR_FOLDER...\n       explorer prerender [SEEDS_FOLDER]\n\nanalyze prints one JSON object per file: its title, entities (with character offsets into the\nfile) and top terms, exactly as the page's build computes them.\nprerender prints the page's default view (the first document) as static HTML.";
+const USAGE: &str = "usage: explorer analyze FILE_OR_FOLDER...\n       explorer search SEEDS_FOLDER QUERY...\n\nanalyze prints one JSON object per file: its title, entities (with character offsets into the\nfile) and top terms, exactly as the page's build computes them.\nsearch prints one JSON object per query: its hits in each document of the folder's corpus\n(byte offsets), documents best first, as the page finds them.";
 
 /// How many top terms to print.
 const TOP_TERMS: usize = 20;
@@ -28,9 +31,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((cmd, paths)) if cmd == "analyze" && !paths.is_empty() => analyze(paths),
-        Some((cmd, rest)) if cmd == "prerender" && rest.len() <= 1 => {
-            prerender(rest.first().map_or("seeds", String::as_str))
-        }
+        Some((cmd, rest)) if cmd == "search" && rest.len() >= 2 => search(&rest[0], &rest[1..]),
         Some((cmd, _)) if cmd == "-h" || cmd == "--help" || cmd == "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -42,18 +43,41 @@ fn main() -> ExitCode {
     }
 }
 
-fn prerender(folder: &str) -> ExitCode {
+fn search(folder: &str, queries: &[String]) -> ExitCode {
     let docs = read_seed_folder(Path::new(folder)).and_then(|f| documents_from_files(&f.files));
-    match docs {
-        Ok(docs) => {
-            print!("{}", explorer_core::prerender::default_view(&docs[0]));
-            ExitCode::SUCCESS
-        }
+    let corpus = match docs {
+        Ok(docs) => Corpus::build(docs),
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    for query in queries {
+        let result = corpus.search(&explorer_core::query::parse(query));
+        let mut out = format!(
+            "{{\"query\":{},\"total\":{},\"docs\":[",
+            json(query),
+            result.total_hits
+        );
+        for (n, d) in result.docs.iter().enumerate() {
+            let hits: Vec<String> = d
+                .hits
+                .iter()
+                .map(|h| format!("[{},{}]", h.span.start, h.span.end))
+                .collect();
+            let _ = write!(
+                out,
+                "{}{{\"id\":{},\"index\":{},\"hits\":[{}]}}",
+                if n > 0 { "," } else { "" },
+                json(&corpus.docs[d.doc].id),
+                d.doc,
+                hits.join(",")
+            );
+        }
+        out.push_str("]}");
+        println!("{out}");
     }
+    ExitCode::SUCCESS
 }
 
 fn analyze(paths: &[String]) -> ExitCode {
