@@ -186,7 +186,8 @@ test('several documents: scope, keywords against the other documents, and openin
   assert.match(inDoc, /^“storm”: 1 hit,/);
   await panel(page).getByLabel('Corpus').check();
   await page.waitForFunction(() => /in the corpus\./.test(document.querySelector('.panel-tools .tool-summary')?.textContent));
-  assert.match(await panel(page).locator('.tool-summary').innerText(), /^“storm”: 3 hits,/);
+  const storm = coreSearch('storm', 'tests/fixtures/multi');
+  assert.match(await panel(page).locator('.tool-summary').innerText(), new RegExp(`^“storm”: ${storm.total} hits,`));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
