@@ -3,9 +3,9 @@
 // click runs) or a document (its keywords, its phrases), timed in the page by the same core
 // code the panel runs, after the one-time rebuild of the token streams (timed first).
 //   node bench/word-tools.mjs DIST_DIR [SAMPLES]
-// DIST_DIR is a release build of the corpus to measure (scripts/bench.sh builds nlp-corpus
-// into target/dist-bench).
-import { launch, openPage, serve } from '../tests/e2e/helpers.mjs';
+// DIST_DIR is a release build, with the `test-api` feature, of the corpus to measure
+// (scripts/bench.sh builds nlp-corpus into target/dist-bench).
+import { APP_READY, launch, serve } from '../tools/browser.mjs';
 
 const [dist, samplesArg] = process.argv.slice(2);
 const samples = Number(samplesArg ?? 15);
@@ -16,7 +16,9 @@ const TERMS = ['the', 'said', 'new', 'government', 'film', 'music', 'election', 
 
 const server = await serve(dist);
 const browser = await launch();
-const page = await openPage(browser, server.url);
+const page = await (await browser.newContext()).newPage();
+await page.goto(server.url);
+await page.waitForSelector(APP_READY);
 const api = (name, ...args) => page.evaluate(([name, args]) => window.wasmBindings[name](...args), [name, args]);
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };

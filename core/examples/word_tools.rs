@@ -129,7 +129,7 @@ fn main() {
     for term in TERMS {
         let result = corpus.search(&parse(term));
         let nodes = &result.docs;
-        time(&format!("collocates, corpus: `{term}`"), &mut || {
+        time(&format!("collocates in the corpus, `{term}`"), &mut || {
             collocates(streams, nodes, None, CollocateConfig::default(), |t| {
                 vocab.is_stop(t)
             })
@@ -137,15 +137,18 @@ fn main() {
             .len()
         });
         let doc = result.docs.first().map_or(0, |d| d.doc);
-        time(&format!("collocates, one document: `{term}`"), &mut || {
-            collocates(streams, nodes, Some(doc), CollocateConfig::default(), |t| {
-                vocab.is_stop(t)
-            })
-            .rows
-            .len()
-        });
         time(
-            &format!("phrases with the term, corpus: `{term}`"),
+            &format!("collocates in one document, `{term}`"),
+            &mut || {
+                collocates(streams, nodes, Some(doc), CollocateConfig::default(), |t| {
+                    vocab.is_stop(t)
+                })
+                .rows
+                .len()
+            },
+        );
+        time(
+            &format!("phrases with the term in the corpus, `{term}`"),
             &mut || {
                 corpus
                     .phrases(None, Some(nodes), PhraseConfig::default())
@@ -158,27 +161,27 @@ fn main() {
             .find(|w| !w.is_empty() && !w.contains(':'))
         {
             let near = format!("\"{} said\"~5", first.trim_end_matches('*'));
-            time(&format!("proximity search `{near}`"), &mut || {
+            time(&format!("proximity search, `{near}`"), &mut || {
                 corpus.search(&parse(&near)).total_hits
             });
         }
     }
     for doc in [0, 37, 99] {
-        time(&format!("phrases, one document: {doc}"), &mut || {
+        time(&format!("phrases of one document, {doc}"), &mut || {
             corpus
                 .phrases(Some(doc), None, PhraseConfig::default())
                 .rows
                 .len()
         });
         time(
-            &format!("keywords, document {doc} against the rest"),
+            &format!("keywords against the rest, document {doc}"),
             &mut || {
                 let k = corpus.keywords(doc, Against::RestOfCorpus, KeywordConfig::default());
                 k.over.len() + k.under.len()
             },
         );
         time(
-            &format!("keywords, document {doc} against English"),
+            &format!("keywords against English, document {doc}"),
             &mut || {
                 let k = corpus.keywords(doc, Against::Reference, KeywordConfig::default());
                 k.over.len() + k.under.len()
@@ -188,7 +191,7 @@ fn main() {
     println!("| tool: input (rows or hits) | median | p95 |\n|---|---:|---:|");
     let mut by_tool: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
     for (name, mut times) in rows {
-        let tool = name.split([':', '`']).next().unwrap_or("").trim();
+        let tool = name.split(',').next().unwrap_or("").trim();
         let tool: &'static str = Box::leak(tool.to_string().into_boxed_str());
         by_tool.entry(tool).or_default().extend(&times);
         times.sort();
