@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever the explorer needs and is missing; skips what is already there.
 # Sourced by scripts/serve.sh and scripts/test.sh. Pass "browser" to also install the
-# test browser (Debian's Chromium and ChromeDriver).
+# test browsers: Debian's Chromium and ChromeDriver, Firefox ESR with geckodriver (from
+# crates.io), WebKitGTK's MiniBrowser with WebKitWebDriver, and Xvfb for WebKit's display.
 #   trunk 0.21.14 (0.22 needs a newer rustc), wasm-bindgen-cli at the version in Cargo.lock,
 #   the wasm32 target, wasm-opt (npm binaryen) and the Node test tools, crates for --offline.
 set -euo pipefail
@@ -11,12 +12,14 @@ cd "$root"
 export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.0
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 apt_install() {
   local sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+  # Waits for another apt or dpkg run to finish rather than failing at once.
+  $sudo_cmd apt-get update -qq -o DPkg::Lock::Timeout=600
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
 
 if ! command -v cargo >/dev/null; then
@@ -56,7 +59,23 @@ fi
 say "fetching crates so trunk can build offline"
 cargo fetch --locked --quiet
 
-if [ "${1:-}" = "browser" ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; }; then
-  say "installing Chromium and ChromeDriver from Debian"
-  apt_install chromium chromium-driver
+if [ "${1:-}" = "browser" ]; then
+  # Each Debian package whose program is missing (MiniBrowser ships in the WebKitGTK library
+  # package, in its webkit2gtk-4.1 folder; xvfb-run needs xauth).
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" >/dev/null || missing+=(libwebkit2gtk-4.1-0)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing the test browsers from Debian: ${missing[*]} (about 2 minutes, once)"
+    apt_install "${missing[@]}"
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 || true)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
 fi

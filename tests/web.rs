@@ -1,5 +1,6 @@
-//! Component tests in headless Chromium (wasm-bindgen-test): the app renders the embedded
-//! corpus and reacts to a reader as the core says it should. Run by scripts/test.sh.
+//! Component tests in headless Chromium and Firefox (wasm-bindgen-test): the app renders the
+//! embedded corpus and reacts to a reader as the core says it should. Run by scripts/test.sh,
+//! once per engine.
 #![cfg(target_arch = "wasm32")]
 
 use explorer_core::query::parse;
