@@ -33,6 +33,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" browser
 step "core: analysis throughput and query latency (nlp-corpus, native, release profile)"
 node bench/nlp-corpus.mjs
 cargo run -q --offline --release -p explorer-core --example bench -- .bench/nlp-corpus
+cargo run -q --offline --release -p explorer-core --example word_tools -- .bench/nlp-corpus
 
 step "page: keystroke to highlight (seed corpus, Chromium)"
 # The shipped build (dist/) has no test API; the benchmarks that ask the core in the page
@@ -74,6 +75,9 @@ node bench/compare.mjs target/dist-bench .bench/nlp-corpus 15
 
 step "page: keystroke to highlight (1 M words)"
 node bench/typing.mjs target/dist-bench 5 | grep -v '^slow:'
+
+step "page: the word tools answering a new term (1 M words, Chromium)"
+node bench/word-tools.mjs target/dist-bench 15
 
 step "scaling: 1x, 10x, 100x, 1000x the seed and the 9 MB corpus"
 node bench/scaling.mjs

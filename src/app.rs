@@ -15,6 +15,7 @@ use crate::state::{Action, DocIds, State, Tab, TermOptions};
 use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
+use crate::word_tools::WordTools;
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
@@ -41,6 +42,8 @@ struct Callbacks {
     on_inline: Callback<()>,
     on_term_options: Callback<TermOptions>,
     on_tab: Callback<Tab>,
+    on_tools: Callback<explorer_core::tools_view::ToolsView>,
+    on_tool_search: Callback<String>,
 }
 
 impl Callbacks {
@@ -79,6 +82,14 @@ impl Callbacks {
             on_tab: {
                 let d = d.clone();
                 Callback::from(move |tab| d.dispatch(Action::ShowTab(tab)))
+            },
+            on_tools: {
+                let d = d.clone();
+                Callback::from(move |tools| d.dispatch(Action::SetTools(tools)))
+            },
+            on_tool_search: {
+                let d = d.clone();
+                Callback::from(move |q| d.dispatch(Action::ToolSearch(q)))
             },
         }
     }
@@ -193,6 +204,9 @@ pub fn App() -> Html {
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
+                        <WordTools doc_idx={state.doc_idx} query={AttrValue::from(state.query.clone())}
+                            node={state.tools.node.clone().map_or_else(|| panel_query.clone(), AttrValue::from)}
+                            tools={state.tools.clone()} on_tools={cb.on_tools.clone()} on_search={cb.on_tool_search.clone()} />
                         <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
                             on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                     }

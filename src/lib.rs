@@ -28,6 +28,7 @@ pub mod summary;
 pub mod term_chart;
 pub mod theme;
 pub mod update_banner;
+pub mod word_tools;
 
 use explorer_core::Corpus;
 use std::sync::OnceLock;

@@ -4,6 +4,7 @@
 //! natively and compiles for wasm32, where the page uses it to answer queries. Work that can be
 //! done once (parsing, indexing, entity extraction) runs at build time in `build.rs`.
 
+pub mod collocates;
 pub mod corpus;
 pub mod document;
 pub mod entities;
@@ -11,9 +12,12 @@ pub mod export;
 mod fold_table;
 pub mod format;
 pub mod index;
+pub mod keyness;
 pub mod layout;
 pub mod lazy;
+pub mod measures;
 pub mod order;
+pub mod phrases;
 pub mod query;
 pub mod search;
 pub mod seeds;
@@ -22,6 +26,9 @@ pub mod state;
 pub mod stats;
 pub mod stopwords;
 pub mod text;
+pub mod tokens;
+pub mod tools_view;
+pub mod word_tools;
 
 pub use corpus::Corpus;
 pub use document::{Document, Meta, SeedError};

@@ -1,9 +1,11 @@
 //! The shareable view state and its URL-hash form: `parse(hash)` and `to_hash(&view)`.
 //!
 //! The hash looks like `#q=nato&doc=report-1&ent=GPE:Republic%20of%20Korea&term=alliance`.
-//! Unknown keys are ignored and junk falls back to defaults; parsing never fails.
+//! Unknown keys are ignored and junk falls back to defaults; parsing never fails. The word
+//! tools' keys are read and written by `tools_view.rs`.
 
 use crate::entities::EntityKind;
+use crate::tools_view::ToolsView;
 
 /// Longest value kept from the hash, in chars (a query is cut to the same length anyway).
 const MAX_VALUE_CHARS: usize = crate::query::MAX_QUERY_CHARS;
@@ -20,6 +22,8 @@ pub struct View {
     pub term: Option<String>,
     /// Whether every entity is shown inline in the reader.
     pub inline_entities: bool,
+    /// The open word tool and its settings.
+    pub tools: ToolsView,
 }
 
 /// Reads a URL hash (with or without the leading '#'). Never fails.
@@ -41,7 +45,9 @@ pub fn parse(hash: &str) -> View {
             }
             "term" if !value.trim().is_empty() => view.term = Some(value),
             "inline" => view.inline_entities = value == "1",
-            _ => {}
+            _ => {
+                view.tools.read(key, &value);
+            }
         }
     }
     view
@@ -65,11 +71,12 @@ pub fn to_hash(view: &View) -> String {
     if view.inline_entities {
         parts.push("inline=1".to_string());
     }
+    view.tools.write(&mut parts);
     parts.join("&")
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -141,8 +148,92 @@ mod tests {
             entity: Some((EntityKind::Gpe, "Republic of Korea".into())),
             term: Some("asia-pacific".into()),
             inline_entities: true,
+            tools: ToolsView::default(),
         });
         assert_eq!(to_hash(&View::default()), "");
+    }
+
+    #[test]
+    fn word_tool_settings_round_trip() {
+        use crate::collocates::{CollocateColumn, CollocateConfig};
+        use crate::keyness::{Against, KeywordColumn};
+        use crate::phrases::PhraseColumn;
+        use crate::tools_view::{Significance, Sort, Tool};
+        for tool in Tool::ALL {
+            round_trip(View {
+                tools: ToolsView {
+                    tool: Some(tool),
+                    ..ToolsView::default()
+                },
+                ..View::default()
+            });
+        }
+        let every_setting = ToolsView {
+            tool: Some(Tool::Keywords),
+            node: Some("person:\"Jens Stoltenberg\" & ü".into()),
+            doc_scope: true,
+            collocates: CollocateConfig {
+                window: 3,
+                min_freq: 7,
+                stopwords: true,
+            },
+            collocate_sort: Sort {
+                column: CollocateColumn::MutualInformation,
+                ascending: true,
+            },
+            phrase_min_freq: 4,
+            phrases_with_query: true,
+            phrase_sort: Sort {
+                column: PhraseColumn::Length,
+                ascending: false,
+            },
+            against: Against::Reference,
+            significance: Significance::P0001,
+            keyword_min_freq: 5,
+            keyword_stopwords: false,
+            under_use: true,
+            keyword_sort: Sort {
+                column: KeywordColumn::LogRatio,
+                ascending: true,
+            },
+        };
+        let view = View {
+            query: "\"nato alliance\"~5".into(),
+            tools: every_setting,
+            ..View::default()
+        };
+        round_trip(view.clone());
+        assert_eq!(
+            to_hash(&view),
+            "q=%22nato%20alliance%22~5&tool=keywords\
+             &node=person%3A%22Jens%20Stoltenberg%22%20%26%20%C3%BC&scope=doc&cwin=3&cmin=7&cstop=1&csort=mi-asc\
+             &pmin=4&pq=1&psort=length&kvs=english&kp=0.0001&kmin=5&kstop=0&kuse=under\
+             &ksort=logratio-asc"
+        );
+    }
+
+    #[test]
+    fn junk_tool_settings_fall_back_to_defaults() {
+        use crate::collocates::MAX_WINDOW;
+        use crate::tools_view::MAX_MIN_FREQ;
+        let tools = |hash: &str| parse(hash).tools;
+        assert_eq!(
+            tools("#tool=zzz&scope=x&cwin=abc&cmin=-3&cstop=2&csort=zz&pmin=&psort=-asc&kvs=mars&kp=0.5&kmin=1e3&kuse=both&ksort=g2-desc"),
+            ToolsView::default()
+        );
+        let t = tools("#cwin=0&cmin=99999999999&pmin=1&kmin=0");
+        assert_eq!(t.collocates.window, 1);
+        assert_eq!(
+            t.collocates.min_freq,
+            ToolsView::default().collocates.min_freq,
+            "too large to read"
+        );
+        assert_eq!(t.phrase_min_freq, 2, "a phrase repeats");
+        assert_eq!(t.keyword_min_freq, 1);
+        assert_eq!(tools("#cwin=500").collocates.window, MAX_WINDOW);
+        assert_eq!(tools("#node=%20&node=").node, None);
+        assert_eq!(tools("#node=a+b").node.as_deref(), Some("a b"));
+        assert_eq!(tools("#cmin=5000").collocates.min_freq, MAX_MIN_FREQ);
     }
 
     #[test]
