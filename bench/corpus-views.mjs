@@ -49,7 +49,7 @@ const record = (name, [dom, painted]) => {
 };
 
 // Trends: type a new term with the view open.
-await page.goto(`${url}#tool=trends`);
+await page.goto(`${url}#view=trends`);
 await page.waitForSelector('.app.ready .tool-trends');
 await page.evaluate(timer);
 for (let run = 0; run < runs; run++) {
@@ -66,7 +66,7 @@ for (let run = 0; run < runs; run++) {
 }
 
 // Network: from the reader, open the view (at each size); then switch sizes in the view.
-await page.goto(`${url}#tool=network`);
+await page.goto(`${url}#view=network`);
 await page.waitForSelector('.app.ready svg.net');
 await page.evaluate(timer);
 const clickSize = (size) => [...document.querySelectorAll('.tool-network input[type=radio]')]
@@ -91,7 +91,7 @@ for (let run = 0; run < runs; run++) {
 }
 
 // Documents: sort by each column.
-await page.goto(`${url}#tool=documents&q=government`);
+await page.goto(`${url}#view=documents&q=government`);
 await page.waitForSelector('.app.ready .tool-documents tbody tr');
 await page.evaluate(timer);
 for (let run = 0; run < runs; run++) {

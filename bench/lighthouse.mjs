@@ -23,7 +23,7 @@ try {
     execFileSync(process.execPath, [cli, server.url,
       '--quiet', '--output=json', `--output-path=${path}`,
       '--only-categories=performance,accessibility,best-practices,seo',
-      `--chrome-flags=--headless=new ${CHROMIUM_OPTIONS.args.join(' ')}`],
+      `--chrome-flags=--headless=new --disable-dev-shm-usage ${CHROMIUM_OPTIONS.args.join(' ')}`],
     { env: { ...process.env, CHROME_PATH: CHROMIUM_OPTIONS.executablePath }, stdio: ['ignore', 'ignore', 'inherit'] });
     const report = JSON.parse(readFileSync(path, 'utf8'));
     const score = (c) => Math.round(report.categories[c].score * 100);

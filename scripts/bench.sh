@@ -3,6 +3,9 @@
 #   bash scripts/bench.sh          everything (about 20 minutes: it builds the 1 M-word corpus
 #                                  and the scaling corpora)
 #   bash scripts/bench.sh quick    the core, typing on the seed, paint, Lighthouse and size only
+#   bash scripts/bench.sh entities entity extraction on the open held-out sets (the rules as
+#                                  baseline beside the tagger) and its speed on nlp-corpus;
+#                                  fetches the data first (scripts/ner-data.sh)
 # 1. the core, natively, on the npm package nlp-corpus (fetched into .bench/, not committed);
 # 2. keystroke-to-highlight latency in Chromium on the release build of seeds/;
 # 3. text before wasm: paint against a static page (median of 15), and where the time goes;
@@ -10,12 +13,27 @@
 # 5. (full) the 1 M-word page against FlexSearch 0.8 and MiniSearch 7, typing on it, and the
 #    scaling curve. The anchors are installed into .bench/tools, never committed or shipped.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" browser
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+if [ "${1:-}" = entities ]; then
+  cd "$(dirname "${BASH_SOURCE[0]}")/.."
+  step "entity data: WNUT-17, BTC, WikiGold, UNER EWT (pinned), nlp-corpus"
+  bash scripts/ner-data.sh
+  step "entities on the open held-out sets: strict span and kind, PER / ORG / LOC"
+  cargo run -q --offline --release -p explorer-core --features train --example entity_eval
+  step "entities on the tuning sets (for reference; the settings were chosen on these)"
+  cargo run -q --offline --release -p explorer-core --features train --example entity_eval -- --dev
+  step "extraction speed on nlp-corpus (release profile; build.rs runs at opt-level 3)"
+  cargo run -q --offline --release -p explorer-core --features train --example entity_eval -- --speed .bench/nlp-corpus
+  exit 0
+fi
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" browser
 
 step "core: analysis throughput and query latency (nlp-corpus, native, release profile)"
 node bench/nlp-corpus.mjs
 cargo run -q --offline --release -p explorer-core --example bench -- .bench/nlp-corpus
+cargo run -q --offline --release -p explorer-core --example word_tools -- .bench/nlp-corpus
 
 step "page: keystroke to highlight (seed corpus, Chromium)"
 # The shipped build (dist/) has no test API; the benchmarks that ask the core in the page
@@ -57,6 +75,9 @@ node bench/compare.mjs target/dist-bench .bench/nlp-corpus 15
 
 step "page: keystroke to highlight (1 M words)"
 node bench/typing.mjs target/dist-bench 5 | grep -v '^slow:'
+
+step "page: the word tools answering a new term (1 M words, Chromium)"
+node bench/word-tools.mjs target/dist-bench 15
 
 step "scaling: 1x, 10x, 100x, 1000x the seed and the 9 MB corpus"
 node bench/scaling.mjs

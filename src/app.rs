@@ -17,6 +17,7 @@ use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
 use crate::view_bar::view_bar;
+use crate::word_tools::WordTools;
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
@@ -47,6 +48,8 @@ struct Callbacks {
     on_tool: Callback<Option<Tool>>,
     on_views: Callback<ViewSettings>,
     on_open_at: Callback<(String, usize, usize)>,
+    on_tools: Callback<explorer_core::tools_view::ToolsView>,
+    on_tool_search: Callback<String>,
 }
 
 impl Callbacks {
@@ -103,6 +106,14 @@ impl Callbacks {
                         hit,
                     })
                 })
+            },
+            on_tools: {
+                let d = d.clone();
+                Callback::from(move |tools| d.dispatch(Action::SetTools(tools)))
+            },
+            on_tool_search: {
+                let d = d.clone();
+                Callback::from(move |q| d.dispatch(Action::ToolSearch(q)))
             },
         }
     }
@@ -236,6 +247,9 @@ pub fn App() -> Html {
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
+                        <WordTools doc_idx={state.doc_idx} query={AttrValue::from(state.query.clone())}
+                            node={state.tools.node.clone().map_or_else(|| panel_query.clone(), AttrValue::from)}
+                            tools={state.tools.clone()} on_tools={cb.on_tools.clone()} on_search={cb.on_tool_search.clone()} />
                         <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
                             on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                     }

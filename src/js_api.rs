@@ -65,3 +65,92 @@ pub fn explorer_time_search(query: &str, batch: u32, samples: u32) -> Vec<f64> {
         })
         .collect()
 }
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Milliseconds the word tools' first use takes to rebuild the token streams from the
+/// postings (0 if they were built already).
+#[wasm_bindgen]
+pub fn explorer_time_token_streams() -> f64 {
+    let corpus = corpus();
+    if corpus.tokens_ready() {
+        return 0.0;
+    }
+    let start = now();
+    std::hint::black_box(corpus.tokens().n_tokens);
+    now() - start
+}
+
+/// How many documents the corpus has.
+#[wasm_bindgen]
+pub fn explorer_doc_count() -> usize {
+    corpus().docs.len()
+}
+
+/// Times one word tool in this browser, `samples` times, each one whole answer as the panel
+/// computes it with its default settings: `collocates` and `collocates-doc` (the query's
+/// hits, then its collocates in the corpus or in its first document), `phrases` (the query's
+/// hits, then the phrases that contain them), `near` (a search), `phrases-doc`, `keywords`
+/// and `keywords-english` (of the document whose index is `input`).
+#[wasm_bindgen]
+pub fn explorer_time_word_tool(tool: &str, input: &str, samples: u32) -> Vec<f64> {
+    use explorer_core::collocates::{collocates, CollocateConfig};
+    use explorer_core::keyness::{Against, KeywordConfig};
+    use explorer_core::phrases::PhraseConfig;
+    let corpus = corpus();
+    let vocab = &corpus.index.vocab;
+    let doc = input.parse::<usize>().unwrap_or(0);
+    (0..samples.max(1))
+        .map(|_| {
+            let start = now();
+            let n = match tool {
+                "collocates" | "collocates-doc" => {
+                    let result = corpus.search(&explorer_core::query::parse(input));
+                    let scope = (tool == "collocates-doc")
+                        .then(|| result.docs.first().map_or(0, |d| d.doc));
+                    collocates(
+                        corpus.tokens(),
+                        &result.docs,
+                        scope,
+                        CollocateConfig::default(),
+                        |t| vocab.is_stop(t),
+                    )
+                    .rows
+                    .len()
+                }
+                "phrases" => {
+                    let result = corpus.search(&explorer_core::query::parse(input));
+                    corpus
+                        .phrases(None, Some(&result.docs), PhraseConfig::default())
+                        .rows
+                        .len()
+                }
+                "near" => {
+                    corpus
+                        .search(&explorer_core::query::parse(input))
+                        .total_hits
+                }
+                "phrases-doc" => corpus
+                    .phrases(Some(doc), None, PhraseConfig::default())
+                    .rows
+                    .len(),
+                "keywords" | "keywords-english" => {
+                    let against = if tool == "keywords" {
+                        Against::RestOfCorpus
+                    } else {
+                        Against::Reference
+                    };
+                    let k = corpus.keywords(doc, against, KeywordConfig::default());
+                    k.over.len() + k.under.len()
+                }
+                _ => 0,
+            };
+            std::hint::black_box(n);
+            now() - start
+        })
+        .collect()
+}

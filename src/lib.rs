@@ -34,6 +34,7 @@ pub mod tree;
 pub mod trends_chart;
 pub mod update_banner;
 pub mod view_bar;
+pub mod word_tools;
 
 use explorer_core::Corpus;
 use std::sync::OnceLock;

@@ -5,6 +5,7 @@
 
 use explorer_core::entities::EntityKind;
 use explorer_core::state::{Tool, View, ViewSettings};
+use explorer_core::tools_view::ToolsView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,15 +18,18 @@ pub enum Tab {
     Entities,
     Terms,
     Summary,
+    /// The word tools.
+    Tools,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Reader,
         Tab::Matches,
         Tab::Entities,
         Tab::Terms,
         Tab::Summary,
+        Tab::Tools,
     ];
 
     /// The tab's name in the page's `data-tab` attribute (the stylesheet's hook).
@@ -36,6 +40,7 @@ impl Tab {
             Tab::Entities => "entities",
             Tab::Terms => "terms",
             Tab::Summary => "summary",
+            Tab::Tools => "tools",
         }
     }
 
@@ -46,6 +51,7 @@ impl Tab {
             Tab::Entities => "Entities",
             Tab::Terms => "Terms",
             Tab::Summary => "Stats",
+            Tab::Tools => "Tools",
         }
     }
 }
@@ -121,6 +127,8 @@ pub struct State {
     pub tool: Option<Tool>,
     /// How the corpus views are set (network size and edge, trends, documents' order).
     pub views: ViewSettings,
+    /// The open word tool and its settings.
+    pub tools: ToolsView,
 }
 
 pub enum Action {
@@ -159,6 +167,11 @@ pub enum Action {
         doc_idx: usize,
         hit: usize,
     },
+    /// A word of a word tool was clicked: search for this, keeping the tool's list (its
+    /// node stays what it was).
+    ToolSearch(String),
+    /// A word tool was opened, or its settings or sort changed.
+    SetTools(ToolsView),
 }
 
 /// The query that selects exactly this entity's mentions (the core's, so that the network
@@ -194,6 +207,7 @@ impl State {
             typing: false,
             tool: None,
             views: ViewSettings::default(),
+            tools: ToolsView::default(),
         }
     }
 
@@ -217,6 +231,7 @@ impl State {
         self.entity = view.entity.clone();
         self.term = view.term.clone();
         self.inline_entities = view.inline_entities;
+        self.tools = view.tools.clone();
         self.current_hit = 0;
         self.tool = view.tool;
         self.views = view.views.clone();
@@ -234,6 +249,7 @@ impl State {
             inline_entities: self.inline_entities,
             tool: self.tool,
             views: self.views.clone(),
+            tools: self.tools.clone(),
         }
     }
 }
@@ -262,6 +278,8 @@ impl Reducible for State {
                     next.term = None;
                 }
                 next.query = query;
+                // The word tools follow the new query.
+                next.tools.node = None;
                 next.current_hit = 0;
                 next.scroll_request += 1;
                 // The first keystroke makes a history entry; the rest of the word updates it.
@@ -273,12 +291,17 @@ impl Reducible for State {
                 next.typing = true;
             }
             Action::ClearQuery => {
-                if self.query.is_empty() && self.entity.is_none() && self.term.is_none() {
+                if self.query.is_empty()
+                    && self.entity.is_none()
+                    && self.term.is_none()
+                    && self.tools.node.is_none()
+                {
                     return self;
                 }
                 next.query.clear();
                 next.entity = None;
                 next.term = None;
+                next.tools.node = None;
                 next.current_hit = 0;
             }
             Action::ToggleEntity(kind, name) => {
@@ -290,6 +313,7 @@ impl Reducible for State {
                     next.entity = Some((kind, name));
                     next.term = None;
                 }
+                next.tools.node = None;
                 next.current_hit = 0;
                 next.scroll_request += 1;
             }
@@ -304,6 +328,7 @@ impl Reducible for State {
                     // On a phone, show the marks the click made.
                     next.tab = Tab::Reader;
                 }
+                next.tools.node = None;
                 next.current_hit = 0;
                 next.scroll_request += 1;
             }
@@ -423,6 +448,29 @@ impl Reducible for State {
                 next.current_hit = hit;
                 next.scroll_request += 1;
                 next.tab = Tab::Reader;
+            }
+            Action::ToolSearch(query) => {
+                if query == self.query {
+                    return self;
+                }
+                // The list that was clicked stays: its node is pinned (a tool with no node,
+                // like Keywords with nothing searched, pins none).
+                let node = self.tools.node_or(&self.query);
+                next.tools.node = (!node.trim().is_empty()).then(|| node.to_string());
+                next.query = query;
+                next.entity = None;
+                next.term = None;
+                next.current_hit = 0;
+                next.scroll_request += 1;
+                // On a phone, show the marks the click made.
+                next.tab = Tab::Reader;
+            }
+            Action::SetTools(tools) => {
+                if tools == self.tools {
+                    return self;
+                }
+                next.tools = tools;
+                next.history = HistoryMode::Replace;
             }
         }
         Rc::new(next)
@@ -889,6 +937,7 @@ mod tests {
                 trends_bars: true,
                 ..ViewSettings::default()
             },
+            tools: ToolsView::default(),
         };
         let followed = with(|s| {
             s.query = "alliance".into();
@@ -932,5 +981,91 @@ mod tests {
             .doc_idx,
             1
         );
+    }
+
+    #[test]
+    fn word_tools() {
+        use explorer_core::tools_view::Tool;
+        let keywords = ToolsView {
+            tool: Some(Tool::Keywords),
+            ..ToolsView::default()
+        };
+        check(start(), Action::SetTools(ToolsView::default()), None);
+        check(
+            start(),
+            Action::SetTools(keywords.clone()),
+            Some(with(|s| {
+                s.tools = keywords.clone();
+                s.history = HistoryMode::Replace;
+            })),
+        );
+        // A collocate's click searches for it and pins the list's node, the query it had;
+        // on a phone the reader shows the marks.
+        let listing = with(|s| {
+            s.query = "nato".into();
+            s.term = Some("nato".into());
+            s.tab = Tab::Tools;
+            s.current_hit = 2;
+        });
+        let clicked = with(|s| {
+            s.query = "\"nato said\"~5".into();
+            s.tools.node = Some("nato".into());
+            s.scroll_request = 1;
+            s.history = HistoryMode::Push;
+        });
+        check(
+            listing,
+            Action::ToolSearch("\"nato said\"~5".into()),
+            Some(clicked.clone()),
+        );
+        // Another click keeps the same node; the same one again changes nothing.
+        check(
+            clicked.clone(),
+            Action::ToolSearch("\"nato alliance\"~5".into()),
+            Some(with(|s| {
+                s.query = "\"nato alliance\"~5".into();
+                s.tools.node = Some("nato".into());
+                s.scroll_request = 2;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        check(
+            clicked.clone(),
+            Action::ToolSearch("\"nato said\"~5".into()),
+            None,
+        );
+        // With nothing searched (a keyword's click), no node is pinned.
+        check(
+            start(),
+            Action::ToolSearch("\"nato\"".into()),
+            Some(with(|s| {
+                s.query = "\"nato\"".into();
+                s.scroll_request = 1;
+                s.history = HistoryMode::Push;
+            })),
+        );
+        // Typing, a chip, a term or clearing: the tools follow the query again.
+        for action in [
+            Action::Type("alliance".into()),
+            Action::ToggleEntity(EntityKind::Org, "NATO".into()),
+            Action::ToggleTerm("alliance".into()),
+            Action::ClearQuery,
+        ] {
+            let after = Rc::new(clicked.clone()).reduce(action);
+            assert_eq!(after.tools.node, None);
+        }
+        // The tools travel in the URL.
+        let view = View {
+            query: "\"nato said\"~5".into(),
+            tools: ToolsView {
+                tool: Some(Tool::Collocates),
+                node: Some("nato".into()),
+                ..ToolsView::default()
+            },
+            ..View::default()
+        };
+        let followed = Rc::new(start()).reduce(Action::FromUrl(view.clone()));
+        assert_eq!(followed.view(), view);
+        assert_eq!(Tab::Tools.id(), "tools");
     }
 }

@@ -69,7 +69,7 @@ function localGlue(glue) {
 let html = await readFile(join(dist, 'index.html'), 'utf8').catch(() => fail(`no ${dist}/index.html: run trunk build --release first`));
 
 // trunk's loader: import the glue, then init it with the wasm's URL.
-const loader = html.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';[\s\S]*?module_or_path: '\.\/([^']+\.wasm)'[\s\S]*?<\/script>/);
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';[\s\S]*?module_or_path: (?:fetch\()?'\.\/([^']+\.wasm)'[\s\S]*?<\/script>/);
 if (!loader) fail(`${dist}/index.html has no trunk loader script`);
 const [loaderTag, glueName, wasmName] = loader;
 const { code, names } = localGlue((await asset(glueName)).toString('utf8'));

@@ -7,6 +7,7 @@ use crate::index::Index;
 use crate::lazy::Lazy;
 use crate::network::Network;
 use crate::stats::Stats;
+use crate::word_tools::WordData;
 use serde::{Deserialize, Serialize};
 
 /// Everything the page needs, computed once at build time and embedded in the wasm.
@@ -31,6 +32,8 @@ pub struct Corpus {
     /// occurs, so an entity filter looks each name up once, not once per document; see
     /// `entity_keys()`. Decoded on the first entity filter.
     pub all_entity_keys: Lazy<Vec<EntityKey>>,
+    /// Sentence starts, the phrase table and the reference list of the word tools.
+    pub word_data: WordData,
 }
 
 /// One entity across the corpus.
@@ -85,6 +88,8 @@ impl Corpus {
             .collect();
         let stats = Stats::of_corpus(&doc_stats, &index.vocab);
         let all_entity_keys = Lazy::new(entity_keys(&entities));
+        let max_doc_words = doc_stats.iter().map(|s| s.words).max().unwrap_or(0);
+        let word_data = WordData::build(&docs, &built.tokens, &index, max_doc_words);
         Corpus {
             docs,
             index,
@@ -94,6 +99,7 @@ impl Corpus {
             doc_stats,
             stats,
             all_entity_keys,
+            word_data,
         }
     }
 

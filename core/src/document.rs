@@ -3,8 +3,10 @@
 //! A news page saved as text usually starts with a short header (title, source, editor,
 //! timestamp, byline) and ends with furniture such as "Related News". The parser recognises
 //! these by their shape, not by any particular site's wording: a header is a run of short lines
-//! under the title that contains at least one strong field (a timestamp, a "By …" byline or a
-//! labelled field such as "Source: …"). A file without such a header is all body.
+//! under the title that contains at least one strong field (a timestamp, a "By …" byline of
+//! names or a labelled field such as "Source: …"). A file without such a header is all body,
+//! under its first line as title only when that line stands alone and does not read like a
+//! sentence. Every non-blank text is a document: a text of one line is one paragraph.
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -84,16 +86,24 @@ pub enum SeedProblem {
         bytes: usize,
     },
     Unreadable(String),
-    NoBody,
 }
 
 impl std::fmt::Display for SeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "seed file {}: ", self.file_name)?;
-        match &self.problem {
+        write!(f, "seed file {}: {}", self.file_name, self.problem)
+    }
+}
+
+impl std::fmt::Display for SeedProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
             SeedProblem::Empty => write!(f, "the file is empty"),
             SeedProblem::OnlyWhitespace => write!(f, "the file holds only whitespace"),
-            SeedProblem::NotUtf8 { byte_offset, line, column } => write!(
+            SeedProblem::NotUtf8 {
+                byte_offset,
+                line,
+                column,
+            } => write!(
                 f,
                 "not valid UTF-8 (invalid byte sequence at byte {byte_offset}, line {line}, column {column}); save it as UTF-8"
             ),
@@ -102,7 +112,6 @@ impl std::fmt::Display for SeedError {
                 "too large ({bytes} bytes; the limit is {MAX_SEED_BYTES} bytes)"
             ),
             SeedProblem::Unreadable(why) => write!(f, "cannot be read: {why}"),
-            SeedProblem::NoBody => write!(f, "has a header but no body text"),
         }
     }
 }
@@ -141,9 +150,6 @@ impl Document {
         }
         let mut doc = Document::parse(file_name, text);
         doc.had_bom = had_bom;
-        if doc.paragraphs.is_empty() {
-            return Err(fail(SeedProblem::NoBody));
-        }
         Ok(doc)
     }
 
@@ -157,36 +163,35 @@ impl Document {
             lines.extend(block.iter().map(|&l| (b, l)));
         }
 
-        // The title: the first line, when it stands alone or heads a header; otherwise the
-        // first block is a (wrapped) paragraph and the file name serves as the title.
+        // The title: the first line, when a header follows it (a timestamp, a byline or a
+        // labelled field among the short lines under it), or when it stands alone before a
+        // blank line and does not read like a sentence. Otherwise the first block is body
+        // text and the file name serves as the title.
         let mut next_line = 0;
         if let Some(&(b0, first)) = lines.first() {
             let first_text = first.of(text);
-            let alone = blocks[b0].len() == 1;
-            let heads_header =
-                !alone && lines.len() > 1 && header_line(lines[1].1.of(text)).is_some();
-            if is_title_like(first_text) && (alone || heads_header) {
+            let alone = blocks[b0].len() == 1 && lines.len() > 1;
+            let heads_header = !header_under(text, &lines[1..]).is_empty();
+            if is_title_like(first_text) && (heads_header || (alone && !is_sentence(first_text))) {
                 meta.title = first_text.to_string();
                 meta.title_span = Some(first);
                 next_line = 1;
             }
         }
         if meta.title_span.is_none() {
-            meta.title = title_from_file_name(file_name);
+            // A one-line text is its own title (shortened); others take the file name.
+            meta.title = match lines.as_slice() {
+                [(_, only)] => shorten_title(only.of(text)),
+                _ => title_from_file_name(file_name),
+            };
         }
 
         // The header: header-like lines after the title, up to the last strong field.
-        let mut header: Vec<(Span, HeaderLine)> = Vec::new();
-        if meta.title_span.is_some() {
-            for &(_, line) in &lines[next_line..] {
-                match header_line(line.of(text)) {
-                    Some(kind) => header.push((line, kind)),
-                    None => break,
-                }
-            }
-            let last_strong = header.iter().rposition(|(_, k)| *k != HeaderLine::Plain);
-            header.truncate(last_strong.map_or(0, |i| i + 1));
-        }
+        let header = if meta.title_span.is_some() {
+            header_under(text, &lines[next_line..])
+        } else {
+            Vec::new()
+        };
         let header_end = header
             .last()
             .map_or(meta.title_span.map_or(0, |s| s.end as usize), |(s, _)| {
@@ -259,6 +264,26 @@ impl Document {
             } else {
                 paragraphs.push(span);
             }
+        }
+        if paragraphs.is_empty() {
+            // Nothing is left for the body (a one-line file, a title and a header alone, a
+            // lone furniture-like line): then every block is body text, nothing is metadata,
+            // and the title is the first line, shortened.
+            meta = Meta::default();
+            paragraphs = blocks
+                .iter()
+                .filter_map(|b| {
+                    Some(Span::new_unchecked(
+                        b.first()?.start as usize,
+                        b.last()?.end as usize,
+                    ))
+                })
+                .collect();
+            furniture.clear();
+            meta.title = match lines.first() {
+                Some((_, first)) => shorten_title(first.of(text)),
+                None => title_from_file_name(file_name),
+            };
         }
 
         Document {
@@ -355,6 +380,54 @@ fn blocks(text: &str) -> Vec<Vec<Span>> {
     blocks
 }
 
+/// The header under a title: the header-like lines of `lines` from the first on, up to the
+/// last strong field (a timestamp, a byline or a labelled field). Empty when there is none.
+fn header_under(text: &str, lines: &[(usize, Span)]) -> Vec<(Span, HeaderLine)> {
+    let mut header: Vec<(Span, HeaderLine)> = Vec::new();
+    for &(_, line) in lines {
+        match header_line(line.of(text)) {
+            Some(kind) => header.push((line, kind)),
+            None => break,
+        }
+    }
+    let last_strong = header.iter().rposition(|(_, k)| *k != HeaderLine::Plain);
+    header.truncate(last_strong.map_or(0, |i| i + 1));
+    header
+}
+
+/// Whether a line ends like a sentence ("… on Monday.") rather than a headline.
+fn is_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
+    end.ends_with(['.', '!', '\u{2026}'])
+        && !end.ends_with("Co.")
+        && !end.ends_with("Inc.")
+        && !end.ends_with("Ltd.")
+        && !end.ends_with("Corp.")
+}
+
+/// A line as a title: whole when short, else cut at a word boundary with an ellipsis.
+fn shorten_title(line: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    if line.chars().count() <= MAX_CHARS {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for word in line.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > MAX_CHARS - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = line.chars().take(MAX_CHARS - 1).collect();
+    }
+    out.push('\u{2026}');
+    out
+}
+
 fn is_title_like(line: &str) -> bool {
     let chars = line.chars().count();
     // A long line ending like a sentence is the start of the body, not a title.
@@ -392,9 +465,7 @@ fn header_line(line: &str) -> Option<HeaderLine> {
     }
     for prefix in ["By ", "BY ", "by "] {
         if let Some(rest) = line.strip_prefix(prefix) {
-            if rest.chars().next().is_some_and(|c| c.is_uppercase())
-                && rest.split_whitespace().count() <= 12
-            {
+            if is_byline_names(rest) {
                 return Some(HeaderLine::Byline(prefix.len()));
             }
         }
@@ -430,6 +501,54 @@ fn header_line(line: &str) -> Option<HeaderLine> {
         return Some(HeaderLine::Plain);
     }
     None
+}
+
+/// Whether what follows "By " reads as the names of a byline ("Zheng Zaixing", "Ana Díaz and
+/// Li Wei, Reuters") rather than a sentence ("By Friday, the talks had failed."): at most four
+/// names of one to five capitalised words each (name particles aside), no digits, no
+/// sentence end, and not a day or month.
+fn is_byline_names(rest: &str) -> bool {
+    const PARTICLES: [&str; 16] = [
+        "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "dos", "bin", "al",
+        "el", "y",
+    ];
+    let rest = rest.trim();
+    let last_word = rest.split_whitespace().last().unwrap_or("");
+    // An initial or a suffix may end a name with a full stop ("John F.", "Jr.").
+    let ends_with_abbreviation = last_word.ends_with('.')
+        && (last_word.chars().count() <= 3 || matches!(last_word, "Jr." | "Sr."));
+    if rest.is_empty()
+        || rest.ends_with(['!', '?', ':', ';', ','])
+        || (rest.ends_with('.') && !ends_with_abbreviation)
+        || rest.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let first_word = rest.split_whitespace().next().unwrap_or("");
+    if is_weekday(first_word) || month_number(first_word).is_some() {
+        return false;
+    }
+    let mut names = 0;
+    for part in rest
+        .split([',', ';', '&', '/'])
+        .flat_map(|p| p.split(" and "))
+    {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if words.len() > 5
+            || !words
+                .iter()
+                .all(|w| capitalised(w) || PARTICLES.contains(w))
+            || !capitalised(&words[0])
+        {
+            return false;
+        }
+        names += 1;
+    }
+    (1..=4).contains(&names)
 }
 
 const MONTHS: [&str; 12] = [
@@ -621,11 +740,15 @@ fn is_furniture(line: &str) -> bool {
     FURNITURE.contains(&folded.as_str())
 }
 
-/// "reports/2023_nato-asia.txt" → "reports/2023 nato asia".
+/// "reports/2023_nato-asia.txt" → "2023 nato asia": the file's own name, without its
+/// folders and extension.
 fn title_from_file_name(file_name: &str) -> String {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let base = if base.is_empty() { file_name } else { base };
+    let stem = match base.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => base,
+    };
     let title: String = stem
         .chars()
         .map(|c| if c == '_' || c == '-' { ' ' } else { c })
@@ -763,7 +886,8 @@ mod tests {
     fn a_single_long_line_is_body_not_title() {
         let long = "word ".repeat(60) + "end.";
         let doc = Document::parse("x.txt", &long);
-        assert_eq!(doc.meta.title, "x");
+        assert_eq!(doc.meta.title_span, None);
+        assert!(doc.meta.title.starts_with("word word"));
         assert_eq!(doc.paragraphs.len(), 1);
     }
 
@@ -795,6 +919,139 @@ mod tests {
         );
         assert_eq!(doc.meta.published.as_ref().unwrap().iso, "2023-03-03");
         assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    /// How a text is read: "title | T" (a line of the text) or "title from name | T", then
+    /// "header" when it has one, then each paragraph.
+    fn reading(file_name: &str, text: &str) -> Vec<String> {
+        let d = Document::parse(file_name, text);
+        let mut out = vec![match d.meta.title_span {
+            Some(_) => format!("title | {}", d.meta.title),
+            None => format!("title from name | {}", d.meta.title),
+        }];
+        let m = &d.meta;
+        if m.byline.is_some() || m.published.is_some() || m.source.is_some() {
+            out.push(format!(
+                "header | {} | {} | {}",
+                value(&m.source).unwrap_or("-"),
+                m.published.as_ref().map_or("-", |t| t.iso.as_str()),
+                value(&m.byline).unwrap_or("-"),
+            ));
+        }
+        out.extend(d.paragraphs.iter().map(|p| p.of(&d.text).to_string()));
+        out
+    }
+
+    #[test]
+    fn short_texts_never_lose_a_sentence() {
+        let check = |text: &str, expected: &[&str]| {
+            assert_eq!(reading("notes/short-note.txt", text), expected, "{text:?}")
+        };
+        // One line: one paragraph, titled by itself.
+        check(
+            "Delegates of the United Nations met in Geneva on Friday.",
+            &[
+                "title from name | Delegates of the United Nations met in Geneva on Friday.",
+                "Delegates of the United Nations met in Geneva on Friday.",
+            ],
+        );
+        check(
+            "Breaking news\n",
+            &["title from name | Breaking news", "Breaking news"],
+        );
+        check(
+            "Related News",
+            &["title from name | Related News", "Related News"],
+        );
+        // Two sentences on two lines, and on two paragraphs: all body, titled by file name.
+        check(
+            "Angela Merkel met Emmanuel Macron in Berlin on Monday.\nThey talked about trade.",
+            &[
+                "title from name | short note",
+                "Angela Merkel met Emmanuel Macron in Berlin on Monday.\nThey talked about trade.",
+            ],
+        );
+        check(
+            "Angela Merkel met Emmanuel Macron in Berlin on Monday.\n\nThey talked about trade.",
+            &[
+                "title from name | short note",
+                "Angela Merkel met Emmanuel Macron in Berlin on Monday.",
+                "They talked about trade.",
+            ],
+        );
+        // A headline, then one paragraph.
+        check(
+            "Storm hits the coast\n\nThe storm reached Lisbon on Friday.",
+            &[
+                "title | Storm hits the coast",
+                "The storm reached Lisbon on Friday.",
+            ],
+        );
+        // A real header.
+        check(
+            "Storm hits the coast\nCoastal Times\n2023-03-03 10:15\n\nBy Ana Díaz\n\nThe storm reached Lisbon.",
+            &[
+                "title | Storm hits the coast",
+                "header | Coastal Times | 2023-03-03T10:15 | By Ana Díaz",
+                "The storm reached Lisbon.",
+            ],
+        );
+        // A sentence that starts like a byline is body text, wherever it stands.
+        check(
+            "Talks in Geneva\n\nBy Friday, the talks had failed.\n\nThe envoys went home.",
+            &[
+                "title | Talks in Geneva",
+                "By Friday, the talks had failed.",
+                "The envoys went home.",
+            ],
+        );
+        check(
+            "Talks in Geneva\nBy Friday, the talks had failed.",
+            &[
+                "title from name | short note",
+                "Talks in Geneva\nBy Friday, the talks had failed.",
+            ],
+        );
+        check(
+            "By Friday, the talks had failed.",
+            &[
+                "title from name | By Friday, the talks had failed.",
+                "By Friday, the talks had failed.",
+            ],
+        );
+        // A title and a header with no body: all of it is body rather than nothing.
+        check(
+            "Storm hits the coast\nBy Ana Díaz\n2023-03-03",
+            &[
+                "title from name | Storm hits the coast",
+                "Storm hits the coast\nBy Ana Díaz\n2023-03-03",
+            ],
+        );
+        // A long single line is cut for its title at a word boundary.
+        let long = "word ".repeat(40) + "end.";
+        let read = reading("x.txt", &long);
+        assert_eq!(read[1], long);
+        assert!(
+            read[0].ends_with('\u{2026}')
+                && read[0].chars().count() <= "title from name | ".len() + 80
+        );
+    }
+
+    #[test]
+    fn bylines_are_names() {
+        let check =
+            |rest: &str, expected: bool| assert_eq!(is_byline_names(rest), expected, "{rest}");
+        check("Zheng Zaixing", true);
+        check("Ana Díaz and Li Wei, Reuters", true);
+        check("Ursula von der Leyen", true);
+        check("JOHN SMITH", true);
+        check("John F.", true);
+        check("Friday, the talks had failed.", false);
+        check("Monday", false);
+        check("March 3, 2023", false);
+        check("The end of the day", false);
+        check("<svg onload=x>Mallory</svg>", false);
+        check("Tom Becker.", false);
     }
 
     #[test]

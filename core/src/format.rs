@@ -36,6 +36,28 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A probability for people: to 3 decimals from 0.001 up, else in powers of ten with two
+/// significant digits (`1.5e-12`); 0 below 10⁻³⁰⁰.
+pub fn probability(p: f64) -> String {
+    if !p.is_finite() {
+        return "—".to_string();
+    }
+    if p >= 0.000_95 || p <= 0.0 {
+        return fixed(p.max(0.0), 3);
+    }
+    // p = m × 10^e with 1 ≤ m < 10.
+    let mut e = (p.ln() / std::f64::consts::LN_10).floor() as i32;
+    let mut m = (p / 10f64.powi(e) * 10.0).round() / 10.0;
+    if m >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    if e < -300 {
+        return "0".to_string();
+    }
+    format!("{}e{e}", fixed(m, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +75,21 @@ mod tests {
         check(999.96, 1, "1000.0");
         check(f64::NAN, 2, "—");
         check(1e300, 2, "—");
+    }
+
+    #[test]
+    fn probabilities() {
+        let check = |p: f64, expected: &str| assert_eq!(probability(p), expected, "{p}");
+        check(1.0, "1.000");
+        check(0.0503, "0.050");
+        check(0.001, "0.001");
+        check(0.000_95, "0.001");
+        check(0.000_949, "9.5e-4");
+        check(1.537e-12, "1.5e-12");
+        check(9.96e-5, "1.0e-4");
+        check(1e-320, "0");
+        check(0.0, "0.000");
+        check(f64::NAN, "—");
     }
 
     #[test]

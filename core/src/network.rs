@@ -869,7 +869,10 @@ mod tests {
         assert_eq!(label("Ministry of Transport"), "Ministry of…");
         assert_eq!(label("Quadrilateral Security Dialogue"), "Quadrilateral…");
         assert_eq!(label("Twentycharacterslong"), "Twentycharacterslong");
-        assert_eq!(label("Averyveryverylongsinglename"), "Averyveryverylongsin…");
+        assert_eq!(
+            label("Averyveryverylongsinglename"),
+            "Averyveryverylongsin…"
+        );
         assert_eq!(net("x").label(LABELLED), None);
     }
 

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | `nato alliance` | every word must occur (in any order); words match by stem: `threaten` finds "threatened" |
 //! | `"security alliance"` | the exact phrase (case, accents and possessives aside); a phrase is one hit |
+//! | `"nato alliance"~5` | both words (in any form, as unquoted words match; `*` for a prefix) within 5 words of each other in a paragraph, in either order; each is a hit. With more words, each hit has every other word within 5 words of it |
 //! | `asia-pacific` | hyphenated words are a phrase: finds "Asia-Pacific" and "Asia Pacific" |
 //! | `secur*` | any word starting with "secur" |
 //! | `-russia` | leave out documents where "russia" occurs |
@@ -18,6 +19,8 @@ use crate::text::{fold, term_form, words};
 /// Longest query looked at, in chars, and most atoms kept: a pasted page must not stall typing.
 pub const MAX_QUERY_CHARS: usize = 2000;
 pub const MAX_ATOMS: usize = 32;
+/// The widest proximity search, in words (`"a b"~50`).
+pub const MAX_NEAR: u32 = 50;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
@@ -43,6 +46,15 @@ pub enum Atom {
         words: Vec<String>,
         last_is_prefix: bool,
     },
+    /// Words near each other (`"a b"~N`): occurrences of each word (matched as `Word`s are,
+    /// by stem or by prefix) that have every other word within `within` words in the same
+    /// region.
+    Near {
+        text: String,
+        /// Each word's term form and whether it is a prefix.
+        words: Vec<(String, bool)>,
+        within: u32,
+    },
     /// Mentions of entities of these kinds whose name or alias contains these words; when
     /// the value was quoted (`place:"Republic of Korea"`) and some name is exactly these
     /// words, only those entities.
@@ -58,7 +70,10 @@ impl Atom {
     /// The atom as the reader typed it.
     pub fn text(&self) -> &str {
         match self {
-            Atom::Word { text, .. } | Atom::Phrase { text, .. } | Atom::Entity { text, .. } => text,
+            Atom::Word { text, .. }
+            | Atom::Phrase { text, .. }
+            | Atom::Near { text, .. }
+            | Atom::Entity { text, .. } => text,
         }
     }
 }
@@ -110,6 +125,8 @@ struct Piece {
     quoted: bool,
     negated: bool,
     field: Option<String>,
+    /// A proximity (`"…"~N`): the digits after the tilde, possibly none.
+    near: Option<String>,
 }
 
 enum Lexeme {
@@ -153,11 +170,21 @@ fn lex(input: &str, notes: &mut Vec<String>) -> Vec<Lexeme> {
         if is_quote(chars[i]) {
             i += 1;
             let text = read_quoted(&mut i, notes);
+            // A tilde right after the closing quote makes it a proximity search.
+            let near = (chars.get(i) == Some(&'~')).then(|| {
+                i += 1;
+                let start = i;
+                while chars.get(i).is_some_and(char::is_ascii_digit) {
+                    i += 1;
+                }
+                chars[start..i].iter().collect::<String>()
+            });
             out.push(Lexeme::Piece(Piece {
                 text,
                 quoted: true,
                 negated,
                 field: None,
+                near,
             }));
             continue;
         }
@@ -190,6 +217,7 @@ fn lex(input: &str, notes: &mut Vec<String>) -> Vec<Lexeme> {
                 quoted,
                 negated,
                 field: Some(head),
+                near: None,
             }));
             continue;
         }
@@ -210,6 +238,7 @@ fn lex(input: &str, notes: &mut Vec<String>) -> Vec<Lexeme> {
                 quoted: false,
                 negated,
                 field: None,
+                near: None,
             }));
         }
     }
@@ -230,10 +259,14 @@ fn atom(piece: &Piece) -> Result<Atom, String> {
     } else {
         piece.text.clone()
     };
-    let shown = match &piece.field {
-        Some(f) => format!("{f}:{shown}"),
-        None => shown,
+    let shown = match (&piece.field, &piece.near) {
+        (Some(f), _) => format!("{f}:{shown}"),
+        (None, Some(n)) => format!("{shown}~{n}"),
+        (None, None) => shown,
     };
+    if let Some(digits) = &piece.near {
+        return near_atom(piece, shown, digits);
+    }
     if let Some(field) = &piece.field {
         let kinds = entity_field(field).unwrap_or_default();
         let value_words: Vec<String> = words(&piece.text, Span::new_unchecked(0, piece.text.len()))
@@ -275,6 +308,47 @@ fn atom(piece: &Piece) -> Result<Atom, String> {
             last_is_prefix: prefix,
         }),
     }
+}
+
+/// A proximity search, `"a b"~N`: every word of the quotes (each may end in `*`).
+fn near_atom(piece: &Piece, shown: String, digits: &str) -> Result<Atom, String> {
+    let mut found: Vec<(String, bool)> = Vec::new();
+    for part in piece.text.split_whitespace() {
+        let trimmed = part.trim_end_matches('*');
+        let prefix = trimmed.len() < part.len();
+        let forms: Vec<String> = words(trimmed, Span::new_unchecked(0, trimmed.len()))
+            .map(|w| term_form(w.span.of(trimmed)))
+            .collect();
+        let last = forms.len().saturating_sub(1);
+        found.extend(
+            forms
+                .into_iter()
+                .enumerate()
+                .map(|(k, f)| (f, prefix && k == last)),
+        );
+    }
+    if found.len() < 2 {
+        return Err(format!(
+            "“{shown}” was left out: a proximity search needs two words or more, as in \"nato alliance\"~5"
+        ));
+    }
+    let within = match digits.parse::<u32>() {
+        Ok(n) if (1..=MAX_NEAR).contains(&n) => n,
+        Ok(0) => 1,
+        Ok(_) => MAX_NEAR,
+        // No digits, or too many to read.
+        Err(_) if digits.is_empty() => {
+            return Err(format!(
+                "“{shown}” was left out: say how near after the tilde, as in \"nato alliance\"~5"
+            ))
+        }
+        Err(_) => MAX_NEAR,
+    };
+    Ok(Atom::Near {
+        text: shown,
+        words: found,
+        within,
+    })
 }
 
 /// Parses a query. Never fails; see the module documentation for the syntax.
@@ -442,6 +516,89 @@ mod tests {
             vec![vec![phrase("\"nato\"", &["nato"])]],
             vec![],
         );
+    }
+
+    fn near(text: &str, words: &[(&str, bool)], within: u32) -> Atom {
+        Atom::Near {
+            text: text.into(),
+            words: words.iter().map(|&(w, p)| (w.to_string(), p)).collect(),
+            within,
+        }
+    }
+
+    #[test]
+    fn proximity_searches() {
+        check(
+            "\"nato alliance\"~5",
+            vec![vec![near(
+                "\"nato alliance\"~5",
+                &[("nato", false), ("alliance", false)],
+                5,
+            )]],
+            vec![],
+        );
+        check(
+            "“Cold War” “secur* council”~12 x",
+            vec![
+                vec![phrase("\"Cold War\"", &["cold", "war"])],
+                vec![near(
+                    "\"secur* council\"~12",
+                    &[("secur", true), ("council", false)],
+                    12,
+                )],
+                vec![word("x", "x")],
+            ],
+            vec![],
+        );
+        // Three words; a hyphenated word is two; the widest and narrowest windows.
+        check(
+            "\"asia-pacific NATO’s\"~999",
+            vec![vec![near(
+                "\"asia-pacific NATO’s\"~999",
+                &[("asia", false), ("pacific", false), ("nato", false)],
+                MAX_NEAR,
+            )]],
+            vec![],
+        );
+        check(
+            "\"a b\"~0 -\"c d\"~3",
+            vec![vec![near("\"a b\"~0", &[("a", false), ("b", false)], 1)]],
+            vec![near("\"c d\"~3", &[("c", false), ("d", false)], 3)],
+        );
+        check(
+            "\"a b\"~99999999999999999999",
+            vec![vec![near(
+                "\"a b\"~99999999999999999999",
+                &[("a", false), ("b", false)],
+                MAX_NEAR,
+            )]],
+            vec![],
+        );
+        // A tilde after a space is a word of its own (and has no letters).
+        check(
+            "\"a b\" ~5",
+            vec![vec![phrase("\"a b\"", &["a", "b"])], vec![word("~5", "5")]],
+            vec![],
+        );
+    }
+
+    #[test]
+    fn odd_proximity_searches_leave_notes() {
+        for (input, note) in [
+            ("\"nato\"~5", "needs two words"),
+            ("\"\"~5", "needs two words"),
+            ("\"nato alliance\"~", "say how near"),
+            ("\"nato alliance\"~x", "say how near"),
+        ] {
+            let q = parse(input);
+            assert!(
+                q.notes.iter().any(|n| n.contains(note)),
+                "{input}: {:?}",
+                q.notes
+            );
+        }
+        // The text after a bare tilde is read on.
+        assert_eq!(parse("\"a b\"~x").groups, vec![vec![word("x", "x")]]);
     }
 
     #[test]

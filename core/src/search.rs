@@ -213,15 +213,7 @@ impl Corpus {
         let vocab = &self.index.vocab;
         match atom {
             Atom::Word { term, prefix, .. } => {
-                let mut terms: Vec<u32> = if *prefix {
-                    vocab.terms_with_prefix(term).collect()
-                } else {
-                    let mut t: Vec<u32> = vocab.terms_with_stem(&stem(term)).to_vec();
-                    t.extend(vocab.id(term));
-                    t
-                };
-                sort_by_u64(&mut terms, |&t| u64::from(t));
-                terms.dedup();
+                let terms = self.word_terms(term, *prefix);
                 // Each term's occurrences come in order. The few terms of a stem are merged
                 // in as they come; the many of a prefix are sorted once at the end (merging
                 // each into a long list would move it again and again).
@@ -303,6 +295,9 @@ impl Corpus {
                     }
                 }
             }
+            Atom::Near { words, within, .. } => {
+                self.near_hits(words, *within, &mut per_doc);
+            }
             Atom::Entity {
                 kinds,
                 words,
@@ -320,6 +315,82 @@ impl Corpus {
             }
         }
         per_doc
+    }
+
+    /// The terms a query word matches: those of its stem and itself, or those it begins.
+    fn word_terms(&self, term: &str, prefix: bool) -> Vec<u32> {
+        let vocab = &self.index.vocab;
+        let mut terms: Vec<u32> = if prefix {
+            vocab.terms_with_prefix(term).collect()
+        } else {
+            let mut t: Vec<u32> = vocab.terms_with_stem(&stem(term)).to_vec();
+            t.extend(vocab.id(term));
+            t
+        };
+        sort_by_u64(&mut terms, |&t| u64::from(t));
+        terms.dedup();
+        terms
+    }
+
+    /// The hits of a proximity search: each occurrence of a word that has every other word
+    /// within `within` tokens in its region (counted on the token streams, as the collocates'
+    /// windows are).
+    fn near_hits(&self, words: &[(String, bool)], within: u32, per_doc: &mut [Vec<Hit>]) {
+        let streams = self.tokens();
+        // Per word, per document: (token index, span) of each occurrence, in text order.
+        let mut occurrences: Vec<Vec<Vec<(u32, Span)>>> = Vec::with_capacity(words.len());
+        for (word, prefix) in words {
+            let mut by_doc: Vec<Vec<(u32, Span)>> = vec![Vec::new(); self.docs.len()];
+            let terms = self.word_terms(word, *prefix);
+            for &t in &terms {
+                self.index.visit_documents(t, |doc, spans| {
+                    let (Some(list), Some(tokens)) =
+                        (by_doc.get_mut(doc as usize), streams.docs.get(doc as usize))
+                    else {
+                        return;
+                    };
+                    list.extend(
+                        spans.map(|s| (tokens.starts.partition_point(|&x| x < s.start) as u32, s)),
+                    );
+                });
+            }
+            if terms.len() > 1 {
+                by_doc
+                    .iter_mut()
+                    .for_each(|list| sort_by_u64(list, |&(i, _)| u64::from(i)));
+            }
+            occurrences.push(by_doc);
+        }
+        for (doc, hits) in per_doc.iter_mut().enumerate() {
+            if occurrences.iter().any(|w| w[doc].is_empty()) {
+                continue;
+            }
+            let tokens = &streams.docs[doc];
+            for (k, word) in occurrences.iter().enumerate() {
+                for &(at, span) in &word[doc] {
+                    let region = tokens.region_of(at as usize);
+                    let lo = (at.saturating_sub(within) as usize).max(region.start) as u32;
+                    let hi =
+                        (at as usize + within as usize).min(region.end.saturating_sub(1)) as u32;
+                    let near_all = occurrences.iter().enumerate().all(|(j, other)| {
+                        if j == k {
+                            return true;
+                        }
+                        let list = &other[doc];
+                        let from = list.partition_point(|&(i, _)| i < lo);
+                        list[from..]
+                            .iter()
+                            .take_while(|&&(i, _)| i <= hi)
+                            .any(|&(i, _)| i != at)
+                    });
+                    if near_all {
+                        hits.push(Hit { span });
+                    }
+                }
+            }
+            sort_hits(hits);
+            hits.dedup();
+        }
     }
 
     /// The entities (across the corpus) that a name filter selects: those with a name or
@@ -654,6 +725,48 @@ mod tests {
         );
         // A phrase never crosses a paragraph: "joined" ends one, "In" starts the next.
         check("\"joined in\"", &[]);
+    }
+
+    #[test]
+    fn proximity_searches_find_words_near_each_other() {
+        // NATO’s(0) new security alliance threatens(4) … "alliance" at 3 and "threatens" at 4.
+        check("\"nato alliance\"~3", &[(0, &["NATO’s", "alliance"])]);
+        // Within 2, "NATO’s" is 3 words from "alliance": nothing.
+        check("\"nato alliance\"~2", &[]);
+        // Either order, any form of each word (by stem): "alliance threatens" and "alliance
+        // was threatened; security alliances"; never across a paragraph.
+        check(
+            "\"threaten alliance\"~2",
+            &[(
+                0,
+                &[
+                    "alliance",
+                    "threatens",
+                    "alliance",
+                    "threatened",
+                    "alliances",
+                ],
+            )],
+        );
+        // Prefixes; three words, each with the other two within 2 of it.
+        check(
+            "\"secur* allian*\"~1",
+            &[(0, &["security", "alliance", "security", "alliances"])],
+        );
+        check("\"rok envoy said\"~2", &[(0, &["ROK", "envoy", "said"])]);
+        // The same word twice needs two occurrences: "rain and more rain" (the first "Rain"
+        // is 7 words before the next).
+        check("\"rain rain\"~3", &[(1, &["rain", "rain"])]);
+        check("\"envoy envoy\"~9", &[]);
+        // Not found: the usual answer.
+        let corpus = corpus();
+        assert_eq!(
+            corpus.search(&parse("\"nato zebra\"~5")).no_hits,
+            Some(NoHits::NotFound {
+                missing: vec!["\"nato zebra\"~5".into()],
+                suggestion: None
+            })
+        );
     }
 
     #[test]

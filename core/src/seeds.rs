@@ -13,16 +13,38 @@ pub struct SeedFolder {
     pub files: Vec<(String, Vec<u8>)>,
     /// Files left out because they are not text by extension, relative paths.
     pub skipped: Vec<String>,
+    /// Text files (and folders) that could not be read, sorted by path.
+    pub unreadable: Vec<SeedError>,
 }
 
 /// Reads every text file under `dir` (recursively, hidden files and folders skipped),
-/// sorted by relative path so ids and order are stable from build to build.
+/// sorted by relative path so ids and order are stable from build to build. The first file
+/// that cannot be read stops it (the build must not go on without it).
 pub fn read_seed_folder(dir: &Path) -> Result<SeedFolder, SeedError> {
+    let mut folder = scan_seed_folder(dir)?;
+    if !folder.unreadable.is_empty() {
+        return Err(folder.unreadable.swap_remove(0));
+    }
+    Ok(folder)
+}
+
+/// Like `read_seed_folder`, but a file or subfolder that cannot be read is listed in
+/// `unreadable` and the others are still read, so that each can be answered for.
+pub fn scan_seed_folder(dir: &Path) -> Result<SeedFolder, SeedError> {
     let mut folder = SeedFolder::default();
-    walk(dir, "", &mut folder)?;
+    if let Err(e) = std::fs::read_dir(dir) {
+        return Err(SeedError {
+            file_name: dir.display().to_string(),
+            problem: SeedProblem::Unreadable(e.to_string()),
+        });
+    }
+    walk(dir, "", &mut folder);
     folder.files.sort_by(|a, b| a.0.cmp(&b.0));
     folder.skipped.sort();
-    if folder.files.is_empty() {
+    folder
+        .unreadable
+        .sort_by(|a, b| a.file_name.cmp(&b.file_name));
+    if folder.files.is_empty() && folder.unreadable.is_empty() {
         return Err(SeedError {
             file_name: dir.display().to_string(),
             problem: SeedProblem::Unreadable(format!(
@@ -34,14 +56,25 @@ pub fn read_seed_folder(dir: &Path) -> Result<SeedFolder, SeedError> {
     Ok(folder)
 }
 
-fn walk(dir: &Path, prefix: &str, folder: &mut SeedFolder) -> Result<(), SeedError> {
+fn walk(dir: &Path, prefix: &str, folder: &mut SeedFolder) {
     let unreadable = |name: String, e: std::io::Error| SeedError {
         file_name: name,
         problem: SeedProblem::Unreadable(e.to_string()),
     };
-    let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir.display().to_string(), e))?;
+    let folder_name = if prefix.is_empty() {
+        dir.display().to_string()
+    } else {
+        prefix.trim_end_matches('/').to_string()
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return folder.unreadable.push(unreadable(folder_name, e)),
+    };
     for entry in entries {
-        let entry = entry.map_err(|e| unreadable(dir.display().to_string(), e))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return folder.unreadable.push(unreadable(folder_name, e)),
+        };
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue;
@@ -49,15 +82,16 @@ fn walk(dir: &Path, prefix: &str, folder: &mut SeedFolder) -> Result<(), SeedErr
         let rel = format!("{prefix}{name}");
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, &format!("{rel}/"), folder)?;
+            walk(&path, &format!("{rel}/"), folder);
         } else if is_text_name(&name) {
-            let bytes = std::fs::read(&path).map_err(|e| unreadable(rel.clone(), e))?;
-            folder.files.push((rel, bytes));
+            match std::fs::read(&path) {
+                Ok(bytes) => folder.files.push((rel, bytes)),
+                Err(e) => folder.unreadable.push(unreadable(rel, e)),
+            }
         } else {
             folder.skipped.push(rel);
         }
     }
-    Ok(())
 }
 
 fn is_text_name(name: &str) -> bool {

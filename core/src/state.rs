@@ -1,11 +1,13 @@
 //! The shareable view state and its URL-hash form: `parse(hash)` and `to_hash(&view)`.
 //!
 //! The hash looks like `#q=nato&doc=report-1&ent=GPE:Republic%20of%20Korea&term=alliance`,
-//! and with a corpus view open `#tool=network&top=50&edge=ORG:NATO,GPE:Japan`.
-//! Unknown keys are ignored and junk falls back to defaults; parsing never fails.
+//! and with a corpus view open `#view=network&top=50&edge=ORG:NATO,GPE:Japan`.
+//! Unknown keys are ignored and junk falls back to defaults; parsing never fails. The word
+//! tools' keys are read and written by `tools_view.rs`.
 
 use crate::documents::Column;
 use crate::entities::EntityKind;
+use crate::tools_view::ToolsView;
 
 /// Longest value kept from the hash, in chars (a query is cut to the same length anyway).
 const MAX_VALUE_CHARS: usize = crate::query::MAX_QUERY_CHARS;
@@ -22,6 +24,8 @@ pub struct View {
     pub term: Option<String>,
     /// Whether every entity is shown inline in the reader.
     pub inline_entities: bool,
+    /// The open word tool and its settings.
+    pub tools: ToolsView,
     /// The corpus view that is open, if any.
     pub tool: Option<Tool>,
     /// How the corpus views are set.
@@ -98,7 +102,7 @@ pub fn parse(hash: &str) -> View {
             "ent" => view.entity = parse_entity(&value),
             "term" if !value.trim().is_empty() => view.term = Some(value),
             "inline" => view.inline_entities = value == "1",
-            "tool" => view.tool = Tool::from_id(&value),
+            "view" => view.tool = Tool::from_id(&value),
             "top" => view.views.network_size = value.parse().ok().filter(|&n| n > 0 && n <= 10_000),
             // The two entities are split before decoding: a comma in a name is encoded.
             "edge" => {
@@ -122,7 +126,9 @@ pub fn parse(hash: &str) -> View {
                     Some((Column::from_id(column)?, descending))
                 })
             }
-            _ => {}
+            _ => {
+                view.tools.read(key, &value);
+            }
         }
     }
     view
@@ -147,7 +153,7 @@ pub fn to_hash(view: &View) -> String {
         parts.push("inline=1".to_string());
     }
     if let Some(tool) = view.tool {
-        parts.push(format!("tool={}", tool.id()));
+        parts.push(format!("view={}", tool.id()));
     }
     let settings = &view.views;
     if let Some(n) = settings.network_size {
@@ -172,11 +178,12 @@ pub fn to_hash(view: &View) -> String {
         let way = if descending { "desc" } else { "asc" };
         parts.push(format!("docsort={}-{way}", column.id()));
     }
+    view.tools.write(&mut parts);
     parts.join("&")
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -259,6 +266,7 @@ mod tests {
                 trends_bars: true,
                 doc_sort: Some((Column::Words, true)),
             },
+            tools: ToolsView::default(),
         });
         for tool in Tool::ALL {
             round_trip(View {
@@ -292,7 +300,7 @@ mod tests {
 
     #[test]
     fn corpus_views_read_from_the_hash() {
-        let view = parse("#tool=network&top=25&edge=ORG:NATO,GPE:Republic%20of%20Korea");
+        let view = parse("#view=network&top=25&edge=ORG:NATO,GPE:Republic%20of%20Korea");
         assert_eq!(view.tool, Some(Tool::Network));
         assert_eq!(view.views.network_size, Some(25));
         assert_eq!(
@@ -302,7 +310,7 @@ mod tests {
                 (EntityKind::Gpe, "Republic of Korea".into())
             ])
         );
-        let view = parse("#tool=trends&trends=bars,date&docsort=title-asc");
+        let view = parse("#view=trends&trends=bars,date&docsort=title-asc");
         assert!(view.views.trends_by_date && view.views.trends_bars);
         assert_eq!(view.views.doc_sort, Some((Column::Title, false)));
     }
@@ -326,6 +334,90 @@ mod tests {
         check("#docsort=words-up");
         check("#docsort=colour-desc");
         check("#docsort=-desc");
+        check("#view=collocates");
+    }
+
+    #[test]
+    fn word_tool_settings_round_trip() {
+        use crate::collocates::{CollocateColumn, CollocateConfig};
+        use crate::keyness::{Against, KeywordColumn};
+        use crate::phrases::PhraseColumn;
+        use crate::tools_view::{Significance, Sort, Tool};
+        for tool in Tool::ALL {
+            round_trip(View {
+                tools: ToolsView {
+                    tool: Some(tool),
+                    ..ToolsView::default()
+                },
+                ..View::default()
+            });
+        }
+        let every_setting = ToolsView {
+            tool: Some(Tool::Keywords),
+            node: Some("person:\"Jens Stoltenberg\" & ü".into()),
+            doc_scope: true,
+            collocates: CollocateConfig {
+                window: 3,
+                min_freq: 7,
+                stopwords: true,
+            },
+            collocate_sort: Sort {
+                column: CollocateColumn::MutualInformation,
+                ascending: true,
+            },
+            phrase_min_freq: 4,
+            phrases_with_query: true,
+            phrase_sort: Sort {
+                column: PhraseColumn::Length,
+                ascending: false,
+            },
+            against: Against::Reference,
+            significance: Significance::P0001,
+            keyword_min_freq: 5,
+            keyword_stopwords: false,
+            under_use: true,
+            keyword_sort: Sort {
+                column: KeywordColumn::LogRatio,
+                ascending: true,
+            },
+        };
+        let view = View {
+            query: "\"nato alliance\"~5".into(),
+            tools: every_setting,
+            ..View::default()
+        };
+        round_trip(view.clone());
+        assert_eq!(
+            to_hash(&view),
+            "q=%22nato%20alliance%22~5&tool=keywords\
+             &node=person%3A%22Jens%20Stoltenberg%22%20%26%20%C3%BC&scope=doc&cwin=3&cmin=7&cstop=1&csort=mi-asc\
+             &pmin=4&pq=1&psort=length&kvs=english&kp=0.0001&kmin=5&kstop=0&kuse=under\
+             &ksort=logratio-asc"
+        );
+    }
+
+    #[test]
+    fn junk_tool_settings_fall_back_to_defaults() {
+        use crate::collocates::MAX_WINDOW;
+        use crate::tools_view::MAX_MIN_FREQ;
+        let tools = |hash: &str| parse(hash).tools;
+        assert_eq!(
+            tools("#tool=zzz&scope=x&cwin=abc&cmin=-3&cstop=2&csort=zz&pmin=&psort=-asc&kvs=mars&kp=0.5&kmin=1e3&kuse=both&ksort=g2-desc"),
+            ToolsView::default()
+        );
+        let t = tools("#cwin=0&cmin=99999999999&pmin=1&kmin=0");
+        assert_eq!(t.collocates.window, 1);
+        assert_eq!(
+            t.collocates.min_freq,
+            ToolsView::default().collocates.min_freq,
+            "too large to read"
+        );
+        assert_eq!(t.phrase_min_freq, 2, "a phrase repeats");
+        assert_eq!(t.keyword_min_freq, 1);
+        assert_eq!(tools("#cwin=500").collocates.window, MAX_WINDOW);
+        assert_eq!(tools("#node=%20&node=").node, None);
+        assert_eq!(tools("#node=a+b").node.as_deref(), Some("a b"));
+        assert_eq!(tools("#cmin=5000").collocates.min_freq, MAX_MIN_FREQ);
     }
 
     #[test]

@@ -130,15 +130,8 @@ impl Stats {
         }
         let content_words = units.iter().filter(|u| !vocab.is_stop(u.term)).count() as u32;
 
-        // Sentence boundaries (UAX #29) by byte offset, to keep bigrams inside sentences.
-        let mut sentence_starts: Vec<u32> = Vec::new();
-        for region in doc.regions() {
-            for (offset, sentence) in region.of(&doc.text).split_sentence_bound_indices() {
-                if sentence.chars().any(char::is_alphanumeric) {
-                    sentence_starts.push(region.start + offset as u32);
-                }
-            }
-        }
+        // Sentence boundaries by byte offset, to keep bigrams inside sentences.
+        let sentence_starts = sentence_byte_starts(doc);
         let sentence_of = |u: &Unit| {
             sentence_starts.partition_point(|&s| s <= tokens[u.first as usize].span.start)
         };
@@ -214,6 +207,20 @@ impl Stats {
         all.truncate(TOP_BIGRAMS);
         self.bigrams = all;
     }
+}
+
+/// Where a document's sentences begin (UAX #29 sentence boundaries within each region; a
+/// stretch with no letter or digit is no sentence), as byte offsets in text order.
+pub fn sentence_byte_starts(doc: &Document) -> Vec<u32> {
+    let mut starts: Vec<u32> = Vec::new();
+    for region in doc.regions() {
+        for (offset, sentence) in region.of(&doc.text).split_sentence_bound_indices() {
+            if sentence.chars().any(char::is_alphanumeric) {
+                starts.push(region.start + offset as u32);
+            }
+        }
+    }
+    starts
 }
 
 fn ratio(a: u32, b: u32) -> f64 {

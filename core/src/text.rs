@@ -23,14 +23,20 @@ fn is_joining_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
+/// The core's one segmentation: every UAX #29 word-boundary segment of `text` (words, runs of
+/// spaces, punctuation, emoji) with its byte offset. Search, statistics and entity extraction
+/// all start from it.
+pub fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    text.split_word_bound_indices()
+}
+
 /// The words of `text[region]` by UAX #29 word boundaries, in order. A segment is a word when
 /// it holds at least one letter or digit; punctuation, spaces and emoji are not words.
 pub fn words(text: &str, region: Span) -> impl Iterator<Item = Word> + '_ {
     let base = region.start as usize;
     let slice = region.of(text);
     let mut prev_end: Option<usize> = None;
-    slice
-        .split_word_bound_indices()
+    segments(slice)
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(move |(offset, w)| {
             let start = base + offset;
@@ -48,8 +54,10 @@ pub fn words(text: &str, region: Span) -> impl Iterator<Item = Word> + '_ {
         })
 }
 
-/// Appends the folded form of `c` to `out`.
-fn fold_char_into(c: char, out: &mut String) {
+/// Appends the folded form of `c` to `out`: lower-cased unless `KEEP_CASE`, which the entity
+/// gazetteers use (their keys tell "US" from "us"); the page compiles only the lower-casing
+/// instance.
+fn fold_char_into<const KEEP_CASE: bool>(c: char, out: &mut String) {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => {
             out.push('\'')
@@ -67,11 +75,16 @@ fn fold_char_into(c: char, out: &mut String) {
         // Fullwidth ASCII.
         '\u{FF01}'..='\u{FF5E}' => {
             let ascii = char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c);
-            out.extend(ascii.to_lowercase());
+            out.push(if KEEP_CASE {
+                ascii
+            } else {
+                ascii.to_ascii_lowercase()
+            });
         }
-        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        _ if c.is_ascii() => out.push(if KEEP_CASE { c } else { c.to_ascii_lowercase() }),
         _ if is_combining_mark(c) => {}
         _ => {
+            let start = out.len();
             for lower in c.to_lowercase() {
                 match lower {
                     'ß' => out.push_str("ss"),
@@ -89,6 +102,10 @@ fn fold_char_into(c: char, out: &mut String) {
                         Err(_) => out.push(lower),
                     },
                 }
+            }
+            if KEEP_CASE && c.is_uppercase() {
+                let folded = out.split_off(start);
+                out.extend(folded.chars().flat_map(char::to_uppercase));
             }
         }
     }
@@ -114,7 +131,21 @@ pub fn fold(s: &str) -> String {
 /// Appends the folded form of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
-        fold_char_into(c, out);
+        fold_char_into::<false>(c, out);
+    }
+}
+
+/// Appends `s` folded as `fold` does but with its letter case kept ("São" → "Sao", "NATO’s"
+/// → "NATO's"): how the entity gazetteers spell their keys, so that a decomposed "Sa\u{303}o"
+/// finds what "São" and "Sao" find.
+#[cfg(feature = "extract")]
+pub fn fold_keep_case_into(s: &str, out: &mut String) {
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        fold_char_into::<true>(c, out);
     }
 }
 
@@ -218,6 +249,26 @@ mod tests {
         check("İstanbul", "istanbul");
         check("Łódź", "lodz");
         check("שלום", "שלום");
+    }
+
+    #[test]
+    #[cfg(feature = "extract")]
+    fn folding_with_case_kept() {
+        let check = |input: &str, expected: &str| {
+            let mut out = String::new();
+            fold_keep_case_into(input, &mut out);
+            assert_eq!(out, expected, "{input}");
+        };
+        check("Zürich", "Zurich");
+        check("Zu\u{308}rich", "Zurich");
+        check("Sa\u{303}o Paulo", "Sao Paulo");
+        check("ÉCOLE", "ECOLE");
+        check("NATO’s", "NATO's");
+        check("Asia–Pacific", "Asia-Pacific");
+        check("Straße", "Strasse");
+        check("Łódź", "Lodz");
+        check("ＮＡＴＯ", "NATO");
+        check("Ελλάδα", "Ελλαδα");
     }
 
     #[test]

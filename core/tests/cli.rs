@@ -98,6 +98,81 @@ fn bad_files_print_an_error_and_fail() {
 }
 
 #[test]
+fn every_readable_file_of_a_folder_is_answered() {
+    let dir = std::env::temp_dir().join(format!("explorer-cli-folder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let files: &[(&str, &[u8])] = &[
+        (
+            "a-one-line.txt",
+            b"Delegates of the United Nations met in Geneva on Friday.",
+        ),
+        (
+            "b-two-paragraphs.txt",
+            b"Angela Merkel met Emmanuel Macron in Berlin on Monday.\n\nThey talked about trade.\n",
+        ),
+        ("c-empty.txt", b""),
+        ("d-blank.txt", b" \n\t\n"),
+        ("e-latin1.txt", b"Z\xfcrich"),
+        (
+            "sub/f-headline.md",
+            b"Storm hits Lisbon\n\nThe storm reached Portugal.",
+        ),
+        ("picture.png", &[0x89, 0x50, 0x4e, 0x47]),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let (ok, values) = run(&["analyze", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(!ok, "empty, blank and non-UTF-8 files are errors");
+    let by_file = |suffix: &str| {
+        values
+            .iter()
+            .find(|v| v["file"].as_str().unwrap().ends_with(suffix))
+            .unwrap_or_else(|| panic!("no line for {suffix}: {values:?}"))
+    };
+    assert_eq!(values.len(), 6, "one line per text file: {values:?}");
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["type"].as_str().unwrap(),
+                    e["text"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let one_line = by_file("a-one-line.txt");
+    assert_eq!(names(one_line), ["ORG United Nations", "GPE Geneva"]);
+    let two = by_file("b-two-paragraphs.txt");
+    assert_eq!(
+        two["title"], "b two paragraphs",
+        "titled by the file's own name"
+    );
+    assert_eq!(
+        names(two),
+        ["PER Angela Merkel", "PER Emmanuel Macron", "GPE Berlin"]
+    );
+    assert_eq!(
+        names(by_file("f-headline.md")),
+        ["GPE Lisbon", "GPE Portugal"]
+    );
+    for (file, problem) in [
+        ("c-empty.txt", "empty"),
+        ("d-blank.txt", "only whitespace"),
+        ("e-latin1.txt", "not valid UTF-8"),
+    ] {
+        let error = by_file(file)["error"].as_str().unwrap();
+        assert!(error.contains(problem), "{file}: {error}");
+    }
+}
+
+#[test]
 fn usage_without_arguments() {
     let out = Command::new(env!("CARGO_BIN_EXE_explorer"))
         .output()

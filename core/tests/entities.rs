@@ -14,8 +14,11 @@ fn doc(text: &str) -> Document {
 
 /// The mentions found in `text`, in reading order, as "KIND surface; KIND surface".
 fn mentions(text: &str) -> String {
-    let d = doc(text);
-    let mut all: Vec<(Span, EntityKind)> = extract(&d)
+    mentions_of(&doc(text))
+}
+
+fn mentions_of(d: &Document) -> String {
+    let mut all: Vec<(Span, EntityKind)> = extract(d)
         .iter()
         .flat_map(|e| e.mentions.iter().map(move |&m| (m, e.kind)))
         .collect();
@@ -107,6 +110,83 @@ fn each_kind() {
         "The Beijing Winter Olympics opened.",
         "EVENT Beijing Winter Olympics",
     );
+}
+
+#[test]
+fn short_texts_keep_every_entity() {
+    let check = |text: &str, expected: &str| {
+        let d = Document::parse("note.txt", text);
+        assert_eq!(mentions_of(&d), expected, "in: {text:?}");
+        assert_invariants(&d, &extract(&d));
+    };
+    // One line.
+    check(
+        "Delegates of the United Nations met in Geneva on Friday.",
+        "ORG United Nations; GPE Geneva",
+    );
+    // Two sentences on two lines, and in two paragraphs.
+    check(
+        "Angela Merkel met Emmanuel Macron in Berlin on Monday.\nThey talked about trade.",
+        "PER Angela Merkel; PER Emmanuel Macron; GPE Berlin",
+    );
+    check(
+        "Angela Merkel met Emmanuel Macron in Berlin on Monday.\n\nThen Macron flew home to Paris.",
+        "PER Angela Merkel; PER Emmanuel Macron; GPE Berlin; PER Macron; GPE Paris",
+    );
+    // A headline (scanned too), then one paragraph.
+    check(
+        "Storm hits Lisbon\n\nThe storm reached Portugal on Friday.",
+        "GPE Lisbon; GPE Portugal",
+    );
+    // A real header: the byline's author is a person.
+    check(
+        "Storm hits Lisbon\nCoastal Times\n2023-03-03 10:15\n\nBy Ana Silva\n\nThe storm reached Portugal.",
+        "GPE Lisbon; ORG Coastal Times; PER Ana Silva; GPE Portugal",
+    );
+    // Not a byline: "Friday" is no author.
+    check(
+        "Talks in Geneva\n\nBy Friday, the talks in Vienna had failed.",
+        "GPE Geneva; GPE Vienna",
+    );
+}
+
+#[test]
+fn decomposed_accents_give_the_same_entities() {
+    use unicode_normalization::UnicodeNormalization;
+    check("Flights to Sa\u{303}o Paulo.", "GPE Sa\u{303}o Paulo");
+    check("Banks in Zu\u{308}rich.", "GPE Zu\u{308}rich");
+    // The same entities, counts and kinds, whether the accents are composed (NFC) or
+    // decomposed (NFD, as macOS file systems and some exports write them).
+    let summary = |text: &str| -> Vec<String> {
+        let d = Document::parse("x.txt", text);
+        let mut found: Vec<String> = extract(&d)
+            .iter()
+            .map(|e| {
+                let canonical: String = e.canonical.nfc().collect();
+                format!("{} {canonical} ×{}", e.kind.label(), e.count())
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let mut texts = vec![
+        "Crónica de São Paulo\n\nJosé Mourinho flew from São Paulo to Zürich, then to Malmö and Besançon. Çelik and Ñúñez stayed in Córdoba with Ana María Núñez.".to_string(),
+        include_str!("../../seeds/000_f229af850eb50190.txt").to_string(),
+    ];
+    texts.extend(fixtures().into_iter().map(|(_, text, _)| text));
+    let mut n_with_accents = 0;
+    for text in texts {
+        let nfc: String = text.nfc().collect();
+        let nfd: String = text.nfd().collect();
+        if nfc == nfd {
+            continue;
+        }
+        n_with_accents += 1;
+        assert_eq!(summary(&nfc), summary(&nfd), "{nfc}");
+        let d = Document::parse("x.txt", &nfd);
+        assert_invariants(&d, &extract(&d));
+    }
+    assert!(n_with_accents >= 2);
 }
 
 #[test]
@@ -330,12 +410,13 @@ fn assert_invariants(d: &Document, entities: &[Entity]) {
             );
             let surface = m.of(&d.text);
             assert_eq!(surface.trim(), surface, "{e:?}");
+            // Compared as the page's entity filter compares names: folded (case, accents
+            // and apostrophes aside), whitespace collapsed.
             let known = |s: &str| {
-                let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-                let s = norm(s).replace('’', "'");
+                let s = explorer_core::corpus::name_key(s);
                 std::iter::once(&e.canonical)
                     .chain(&e.aliases)
-                    .any(|a| norm(a).replace('’', "'") == s)
+                    .any(|a| explorer_core::corpus::name_key(a) == s)
             };
             assert!(
                 known(surface),

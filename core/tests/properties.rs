@@ -203,15 +203,59 @@ proptest! {
     }
 
     #[test]
-    fn hashes_round_trip(query in any::<String>(), doc in proptest::option::of("[a-z0-9_.-]{1,12}"), ent in proptest::option::of((0usize..6, "\\PC{1,20}")), term in proptest::option::of("\\PC{1,12}"), inline in any::<bool>(), tool in proptest::option::of(0usize..3), top in proptest::option::of(1u32..10_000), edge in proptest::option::of(((0usize..6, "\\PC{1,20}"), (0usize..6, "\\PC{1,20}"))), trends in (any::<bool>(), any::<bool>()), sort in proptest::option::of((0usize..8, any::<bool>()))) {
+    fn word_tools_hold_their_invariants(texts in prop::collection::vec(any_text(), 1..4), q in query_text()) {
+        use explorer_core::collocates::{collocates, CollocateConfig};
+        use explorer_core::index::Index;
+        use explorer_core::keyness::{Against, KeywordConfig};
+        use explorer_core::phrases::PhraseConfig;
+        use explorer_core::tokens::{sentence_starts, TokenStreams};
+        let corpus = corpus_of(&texts);
+        // The page's token streams (from the postings) are the build's tokens.
+        let built = Index::build(&corpus.docs);
+        let sentences: Vec<Vec<u32>> = corpus.docs.iter().zip(&built.tokens).map(|(d, t)| sentence_starts(d, t)).collect();
+        let from_tokens = TokenStreams::from_tokens(&built.tokens, &sentences, built.index.vocab.len());
+        let from_index = TokenStreams::from_index(&corpus.index, &corpus.docs, &corpus.word_data.sentences);
+        prop_assert_eq!(&from_index, &from_tokens);
+        // Every token in a window is one collocate occurrence.
+        let result = corpus.search(&parse(&q));
+        let every = CollocateConfig { window: 3, min_freq: 1, stopwords: true };
+        let c = collocates(&from_index, &result.docs, None, every, |_| false);
+        prop_assert_eq!(c.rows.iter().map(|r| u64::from(r.observed)).sum::<u64>(), c.window_tokens);
+        prop_assert!(c.rows.iter().all(|r| r.observed <= r.frequency));
+        // G² is signed: below zero exactly when a collocate is seen less than expected.
+        prop_assert!(c.rows.iter().all(|r| (r.log_likelihood < 0.0) <= (f64::from(r.observed) < r.expected)));
+        // Phrases repeat, stay in the corpus's documents, and those with the query contain it.
+        let all = corpus.phrases(None, None, PhraseConfig::default());
+        for p in &all.rows {
+            prop_assert!(p.freq >= 2 && (1..=corpus.docs.len() as u32).contains(&p.range));
+            prop_assert!((2..=6).contains(&p.terms.len()));
+        }
+        let _ = corpus.phrases(Some(0), Some(&result.docs), PhraseConfig::default());
+        // Keywords: over- and under-use on their own sides, p-values in 0..=1.
+        for against in [Against::RestOfCorpus, Against::Reference] {
+            let k = corpus.keywords(0, against, KeywordConfig { min_freq: 1, max_p: 1.0, stopwords: true });
+            prop_assert!(k.over.iter().all(|r| r.log_ratio >= 0.0 && (0.0..=1.0).contains(&r.p)));
+            prop_assert!(k.under.iter().all(|r| r.log_ratio <= 0.0 && (0.0..=1.0).contains(&r.p)));
+        }
+    }
+
+    #[test]
+    fn hashes_round_trip(query in any::<String>(), doc in proptest::option::of("[a-z0-9_.-]{1,12}"), ent in proptest::option::of((0usize..6, "\\PC{1,20}")), term in proptest::option::of("\\PC{1,12}"), inline in any::<bool>(), tool in 0usize..4, window in 1u32..=20, flags in any::<[bool; 4]>(), corpus_view in (proptest::option::of(0usize..3), proptest::option::of(1u32..10_000), proptest::option::of(((0usize..6, "\\PC{1,20}"), (0usize..6, "\\PC{1,20}"))), (any::<bool>(), any::<bool>()), proptest::option::of((0usize..8, any::<bool>())))) {
+        use explorer_core::tools_view::{Tool as WordTool, ToolsView};
+        let mut tools = ToolsView { tool: WordTool::ALL.get(tool).copied(), doc_scope: flags[0], ..ToolsView::default() };
+        tools.collocates.window = window;
+        tools.collocates.stopwords = flags[1];
+        tools.phrases_with_query = flags[2];
+        tools.under_use = flags[3];
         let named = |(k, n): (usize, String)| (!n.trim().is_empty()).then(|| (EntityKind::ALL[k], n));
+        let (corpus_tool, top, edge, trends, sort) = corpus_view;
         let view = View {
             query: query.chars().take(explorer_core::query::MAX_QUERY_CHARS).collect(),
             doc,
             entity: ent.and_then(named),
             term: term.filter(|t| !t.trim().is_empty()),
             inline_entities: inline,
-            tool: tool.map(|t| Tool::ALL[t]),
+            tool: corpus_tool.map(|t| Tool::ALL[t]),
             views: ViewSettings {
                 network_size: top,
                 edge: edge.and_then(|(a, b)| Some([named(a)?, named(b)?])),
@@ -219,6 +263,7 @@ proptest! {
                 trends_bars: trends.1,
                 doc_sort: sort.map(|(c, d)| (Column::ALL[c], d)),
             },
+            tools,
         };
         prop_assert_eq!(state::parse(&state::to_hash(&view)), view);
     }

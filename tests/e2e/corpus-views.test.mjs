@@ -70,7 +70,7 @@ test('with several documents, the way to them is on the first screen (desktop an
 });
 
 test('Documents: every column, sorting, hits, opening a document, the hash and the CSV', async () => {
-  const page = await open(multi, 'tool=documents');
+  const page = await open(multi, 'view=documents');
   const rows = () => page.locator('.doc-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   const headers = await page.locator('.doc-table thead th').allTextContents();
   assert.deepEqual(headers.map((h) => h.replace(/[▲▼]/, '')), ['#', 'Title', 'Date', 'Source', 'Words', 'Distinct words', 'Top entities']);
@@ -137,7 +137,7 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
   await page.waitForSelector('.doc-body');
   assert.equal(await page.locator('h1').textContent(), 'River talks resume between Chile and Peru');
   assert.equal(await page.locator('.doc mark.hit').count(), 1);
-  assert.doesNotMatch(await hash(page), /tool=/);
+  assert.doesNotMatch(await hash(page), /view=/);
   await page.goBack();
   await page.waitForSelector('.doc-table');
   assert.deepEqual(page.errors, []);
@@ -145,7 +145,7 @@ test('Documents: every column, sorting, hits, opening a document, the hash and t
 });
 
 test('Trends: per document, by date, bars, a point opens its document at its first hit', async () => {
-  const page = await open(multi, 'tool=trends');
+  const page = await open(multi, 'view=trends');
   // No query yet: the corpus's most frequent words.
   assert.match(await page.locator('.tool-trends .tool-note').textContent(), /most frequent words/);
   assert.ok(await page.locator('.series-legend li').count() >= 2);
@@ -169,7 +169,7 @@ test('Trends: per document, by date, bars, a point opens its document at its fir
   await page.getByLabel('Bars').check();
   await page.waitForSelector('.trends-svg .bar');
   assert.equal(await page.locator('.trends-svg .bar').count(), 4);
-  await hashSays(page, /tool=trends.*trends=date,bars|trends=date,bars.*tool=trends/);
+  await hashSays(page, /view=trends.*trends=date,bars|trends=date,bars.*view=trends/);
   // The hash round trip.
   await page.reload();
   await page.waitForSelector('.app.ready .trends-svg .bar');
@@ -194,7 +194,7 @@ test('Trends: per document, by date, bars, a point opens its document at its fir
 });
 
 test('Trends of a single document: ten equal parts, a point opens the first hit of its part', async () => {
-  const page = await open(seed, 'tool=trends&q=nato');
+  const page = await open(seed, 'view=trends&q=nato');
   await page.waitForFunction(() => document.querySelector('.series-legend')?.textContent === 'nato (17)');
   assert.deepEqual(await page.locator('.x-axis span').allTextContents(), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   assert.match(await page.locator('.tool-trends .tool-note').textContent(), /tenth of the document/);
@@ -257,7 +257,7 @@ test('Network: nodes select their entity, edges list their sentences, which open
 });
 
 test('Network: exports, an edge across documents, and a click on a line', async () => {
-  const page = await open(multi, 'tool=network');
+  const page = await open(multi, 'view=network');
   // Chile and Peru share a sentence in the harbour story and two in the river talks (title
   // and body): three sentences from two documents.
   const line = page.locator('.pairs .pair', { hasText: 'Chile — Peru' });
@@ -319,7 +319,7 @@ test('the views from the keyboard', async () => {
 });
 
 test('each view at 360 px and 1280 px, light and dark: no axe violations, no sideways scroll', async () => {
-  const views = ['tool=documents&q=storm', 'tool=trends&q=storm', 'tool=network&edge=GPE:Chile,GPE:Peru', 'tool=network&ent=GPE:Chile&q=place:"Chile"'];
+  const views = ['view=documents&q=storm', 'view=trends&q=storm', 'view=network&edge=GPE:Chile,GPE:Peru', 'view=network&ent=GPE:Chile&q=place:"Chile"'];
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [360, 1280]) {
       const page = await open(multi, '', { viewport: { width, height: 900 }, colorScheme });

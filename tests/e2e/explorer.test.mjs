@@ -208,7 +208,7 @@ test('axe finds no violations with a query, a selected chip, inline entities and
       for (const more of await page.locator('.show-more').all()) await more.click();
       if (width < 500) {
         // On a phone each panel is a tab: check each one.
-        for (const tab of ['Reader', 'Matches', 'Entities', 'Terms', 'Stats']) {
+        for (const tab of ['Reader', 'Matches', 'Entities', 'Terms', 'Stats', 'Tools']) {
           await page.getByRole('button', { name: tab, exact: true }).click();
           assert.deepEqual(await axeViolations(page), [], `chip + inline, ${tab} tab, ${colorScheme} ${width}`);
         }
@@ -244,7 +244,7 @@ test('on a phone the panels are tabs', async () => {
   assert.ok(await shown('terms'));
   assert.ok(!(await shown('reader')));
   // Each tab shows its own panel and only that one.
-  const panels = { Reader: 'reader', Matches: 'matches', Entities: 'entities', Terms: 'terms', Stats: 'summary' };
+  const panels = { Reader: 'reader', Matches: 'matches', Entities: 'entities', Terms: 'terms', Stats: 'summary', Tools: 'tools' };
   for (const [label, name] of Object.entries(panels)) {
     await page.getByRole('button', { name: label, exact: true }).click();
     for (const other of Object.values(panels)) {

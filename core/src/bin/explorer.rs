@@ -13,10 +13,14 @@
 //! `{"file", "title", "entities": [{"start", "end", "type", "text", "canonical"}], "top_terms": [...]}`
 //! where `start`/`end` are character offsets (Unicode scalar values) into the file's content
 //! as read, header and any byte-order mark included, and `type` is PER, ORG, GPE, LOC, EVENT
-//! or NORP. A file that cannot be used prints `{"file", "error"}` and the exit status is 1.
+//! or NORP. Every readable UTF-8 file is answered, however short; a file that cannot be
+//! used (unreadable, empty or only whitespace, not UTF-8) prints `{"file", "error"}` and the
+//! exit status is 1. A headerless file is titled by its file name, as in the page.
 
 use explorer_core::export::{json_string as json, CharOffsets};
-use explorer_core::seeds::{documents_from_files, read_seed_folder, TEXT_EXTENSIONS};
+use explorer_core::seeds::{
+    documents_from_files, read_seed_folder, scan_seed_folder, TEXT_EXTENSIONS,
+};
 use explorer_core::{Corpus, Document};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -85,12 +89,27 @@ fn analyze(paths: &[String]) -> ExitCode {
     for arg in paths {
         let path = Path::new(arg);
         let files: Vec<(String, Vec<u8>)> = if path.is_dir() {
-            match read_seed_folder(path) {
-                Ok(folder) => folder
-                    .files
-                    .into_iter()
-                    .map(|(name, bytes)| (path.join(name).display().to_string(), bytes))
-                    .collect(),
+            match scan_seed_folder(path) {
+                Ok(folder) => {
+                    for e in &folder.unreadable {
+                        let name = path.join(&e.file_name).display().to_string();
+                        let message = format!("seed file {name}: {}", e.problem);
+                        println!("{{\"file\":{},\"error\":{}}}", json(&name), json(&message));
+                        failed = true;
+                    }
+                    for skipped in &folder.skipped {
+                        eprintln!(
+                            "skipped {} (not a text file: *.{})",
+                            path.join(skipped).display(),
+                            TEXT_EXTENSIONS.join(", *.")
+                        );
+                    }
+                    folder
+                        .files
+                        .into_iter()
+                        .map(|(name, bytes)| (path.join(name).display().to_string(), bytes))
+                        .collect()
+                }
                 Err(e) => {
                     println!(
                         "{{\"file\":{},\"error\":{}}}",

@@ -1,72 +1,168 @@
-//! Rule-based entity extraction: gazetteers, capitalisation, cue words and a little
-//! coreference, with no statistical model.
-//!
-//! The pipeline, per document:
-//! 1. Header fields: the byline's names are people, the editor is a person when the field
-//!    reads like a personal name, the source is an organisation.
-//! 2. First pass over each region (title, body paragraphs), in `rules`: runs of capitalised
-//!    words split into gazetteer names, head-word names and titled or name-shaped people.
-//! 3. Acronyms defined in parentheses ("Republic of Korea (ROK)") join their long form, here
-//!    and wherever else they occur.
-//! 4. Lone surnames join the person named in full ("Stoltenberg" → "Jens Stoltenberg");
-//!    lone capitalised words that join nobody are dropped.
-//! 5. Second pass: every form of every entity found so far is looked for again, which picks up
-//!    the ones the first pass could not vouch for (a surname opening a sentence, a name in a
-//!    title-case headline).
-//! 6. Mentions are grouped into entities; overlaps are impossible by construction and checked.
+//! Entity extraction, per document:
+//! 1. The rules (`rules`, over the candidates of `candidates`): header fields, then a first
+//!    pass over each region (title, body paragraphs); acronyms, people and a second pass
+//!    (`aliases`).
+//! 2. The tagger, when the build embeds a model: features of every token (`features`, the
+//!    rules' decisions among them), the model's tags (`model`, `decode`), and the names merged
+//!    with the rules' events, nationalities and header fields (`decode`).
+//! 3. Acronyms, people and the second pass again, over the merged names (`aliases`); then the
+//!    mentions are grouped into entities with canonical names and aliases. Overlaps are
+//!    impossible by construction and checked.
 
-use super::lexicon::{cue, phrase_key, FastSet, Lexicon};
-use super::rules::{normalise_name, Analyzer, DocContext, Mention, Strength};
+use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass};
+use super::candidates::{Analyzer, DocContext};
+use super::decode::{merge_tagged, tag_regions};
+use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
+use super::lexicon::{FastSet, Lexicon};
+use super::mention::{Mention, HEADER};
+use super::model::Model;
+use super::rules::header_mentions;
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
-use crate::document::{Document, Field};
+use crate::document::Document;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-/// Marks a mention that comes from a header field rather than a region.
-const HEADER: usize = usize::MAX;
-
-/// Finds the entities of a document, sorted by kind then canonical name.
+/// Finds the entities of a document, sorted by kind then canonical name: the tagger's
+/// names (with the rules' events and nationalities) when the build embeds a model, else the
+/// rules' alone.
 pub fn extract(doc: &Document) -> Vec<Entity> {
-    let lex = Lexicon::get();
-    let text = doc.text.as_str();
-    let regions: Vec<Span> = doc
-        .regions()
-        .filter(|r| text.get(r.range()).is_some())
-        .collect();
-    let tokens: Vec<Vec<Token>> = regions
-        .iter()
-        .map(|r| tokenize(r.of(text), r.start as usize))
-        .collect();
-    let mut lower_words = FastSet::default();
-    for t in tokens.iter().flatten() {
-        let w = &text[t.start..t.end];
-        if t.kind == TokKind::Word && !w.chars().any(|c| c.is_uppercase()) {
-            lower_words.insert(w);
-        }
+    match Model::embedded() {
+        Some(model) => extract_with_model(doc, model),
+        None => extract_rules(doc),
     }
-    let ctx = DocContext { lower_words };
-    let analyzers: Vec<Analyzer> = tokens
-        .iter()
-        .enumerate()
-        .map(|(segment, toks)| Analyzer {
-            text,
-            toks,
-            segment,
-            headline: is_headline(text, toks, regions[segment], doc),
-            ctx: &ctx,
-            lex,
-        })
-        .collect();
+}
 
-    let mut mentions = header_mentions(doc, lex);
-    for a in &analyzers {
-        a.analyse(&mut mentions);
+/// The entities the rules alone find (the baseline the tagger is measured against).
+pub fn extract_rules(doc: &Document) -> Vec<Entity> {
+    let pass = RulePass::run(doc);
+    build_entities(pass.text, pass.mentions, &pass.long_forms)
+}
+
+/// What the rules make of a document: its regions' tokens, its words, and the mentions the
+/// rules find (header fields, first pass, acronyms, people, second pass).
+pub(crate) struct RulePass<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Vec<Token>>,
+    pub headlines: Vec<bool>,
+    pub ctx: DocContext<'a>,
+    pub mentions: Vec<Mention>,
+    pub long_forms: HashMap<(EntityKind, String), String>,
+}
+
+impl<'a> RulePass<'a> {
+    pub(crate) fn run(doc: &'a Document) -> RulePass<'a> {
+        let lex = Lexicon::get();
+        let text = doc.text.as_str();
+        let regions: Vec<Span> = doc
+            .regions()
+            .filter(|r| text.get(r.range()).is_some())
+            .collect();
+        let tokens: Vec<Vec<Token>> = regions
+            .iter()
+            .map(|r| tokenize(r.of(text), r.start as usize))
+            .collect();
+        let mut lower_words = FastSet::default();
+        for t in tokens.iter().flatten() {
+            let w = &text[t.start..t.end];
+            if t.kind == TokKind::Word && !w.chars().any(|c| c.is_uppercase()) {
+                lower_words.insert(w);
+            }
+        }
+        let headlines = tokens
+            .iter()
+            .zip(&regions)
+            .map(|(toks, &region)| is_headline(text, toks, region, doc))
+            .collect();
+        let mut pass = RulePass {
+            text,
+            tokens,
+            headlines,
+            ctx: DocContext { lower_words },
+            mentions: Vec::new(),
+            long_forms: HashMap::new(),
+        };
+        let mut mentions = header_mentions(doc, lex);
+        let analyzers = pass.analyzers();
+        for a in &analyzers {
+            a.analyse(&mut mentions);
+        }
+        let long_forms = merge_acronyms(&analyzers, &mut mentions);
+        resolve_people(&analyzers, &mut mentions);
+        second_pass(&analyzers, &mut mentions, lex);
+        drop(analyzers);
+        pass.mentions = mentions;
+        pass.long_forms = long_forms;
+        pass
     }
-    let long_forms = merge_acronyms(&analyzers, &mut mentions);
+
+    pub(crate) fn analyzers(&self) -> Vec<Analyzer<'_>> {
+        let lex = Lexicon::get();
+        self.tokens
+            .iter()
+            .enumerate()
+            .map(|(segment, toks)| Analyzer {
+                text: self.text,
+                toks,
+                segment,
+                headline: self.headlines[segment],
+                ctx: &self.ctx,
+                lex,
+            })
+            .collect()
+    }
+
+    /// Each region's tokens tagged with the rules' decision.
+    pub(crate) fn rule_tags(&self) -> Vec<Vec<RuleTag>> {
+        let mut tags: Vec<Vec<RuleTag>> = self.tokens.iter().map(|t| vec![0; t.len()]).collect();
+        for m in self.mentions.iter().filter(|m| m.segment != HEADER) {
+            if let Some(region) = tags.get_mut(m.segment) {
+                for (i, tag) in region
+                    .iter_mut()
+                    .enumerate()
+                    .take(m.tok_end)
+                    .skip(m.tok_start)
+                {
+                    *tag = rule_tag(m.kind, i == m.tok_start);
+                }
+            }
+        }
+        tags
+    }
+
+    /// The tagger's features for every region.
+    pub(crate) fn features(&self, analyzers: &[Analyzer]) -> Vec<Features> {
+        let tags = self.rule_tags();
+        let with_tags: Vec<(&Analyzer, Vec<RuleTag>)> = analyzers.iter().zip(tags).collect();
+        let words = DocWords::gather(&with_tags);
+        with_tags
+            .iter()
+            .map(|(a, tags)| {
+                let mut f = Features::default();
+                region_features(a, tags, &words, &mut f);
+                f
+            })
+            .collect()
+    }
+}
+
+/// Extraction with the tagger: the rules run first (their decisions are features), the model
+/// tags each region, and the names it finds go through the same alias machinery as the rules'.
+pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
+    let pass = RulePass::run(doc);
+    let analyzers = pass.analyzers();
+    let features = pass.features(&analyzers);
+    let tagged = tag_regions(&features, model);
+    let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
+    let mut long_forms = merge_acronyms(&analyzers, &mut mentions);
+    for (identity, long) in &pass.long_forms {
+        long_forms
+            .entry(identity.clone())
+            .or_insert_with(|| long.clone());
+    }
     resolve_people(&analyzers, &mut mentions);
-    second_pass(&analyzers, &mut mentions, lex);
-    build_entities(text, mentions, &long_forms)
+    second_pass(&analyzers, &mut mentions, Lexicon::get());
+    build_entities(pass.text, mentions, &long_forms)
 }
 
 /// A region written in title case or capitals ("Stoltenberg Visits Seoul"), where
@@ -96,496 +192,4 @@ fn is_headline(text: &str, toks: &[Token], region: Span, doc: &Document) -> bool
     }
     // Long paragraphs are prose even when they are full of names.
     (3..=30).contains(&content) && capitalised * 100 >= content * 85
-}
-
-/// Reads like a personal name: two to four capitalised words (one allowed for a byline), no
-/// title, head word or known non-person name.
-fn looks_like_personal_name(value: &str, min_words: usize, lex: &Lexicon) -> bool {
-    let toks = tokenize(value, 0);
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| &value[t.start..t.end])
-        .collect();
-    let spaced_words = toks
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| t.kind == TokKind::Word && (*i == 0 || t.space_before))
-        .count();
-    let shape_ok = toks.iter().all(|t| {
-        matches!(
-            t.kind,
-            TokKind::Word | TokKind::Joiner | TokKind::Possessive
-        )
-    }) && words.iter().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase())
-            && !(w.chars().count() > 3 && w.chars().all(|c| c.is_uppercase()))
-    });
-    if !shape_ok || !(min_words..=4).contains(&spaced_words) {
-        return false;
-    }
-    let blocked = cue::TITLE | cue::HEAD_LAST | cue::STOP | cue::MONTH;
-    if words.iter().any(|w| lex.cue(w) & blocked != 0) {
-        return false;
-    }
-    let key = phrase_key(value).0;
-    if lex.name(&key).is_some() {
-        return false;
-    }
-    let first = words[0];
-    lex.is_first_name(first)
-        || lex.is_surname_first(first)
-        || words.iter().any(|w| !lex.is_common_word(w))
-}
-
-fn header_mention(field: &Field, kind: EntityKind, key: String) -> Option<Mention> {
-    let value = field
-        .value
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
-    if value.is_empty() {
-        return None;
-    }
-    let offset = field.value.find(value)?;
-    let start = field.span.start as usize + offset;
-    Some(Mention {
-        start,
-        end: start + value.len(),
-        segment: HEADER,
-        tok_start: 0,
-        tok_end: 0,
-        kind,
-        key,
-        canonical: None,
-        strength: Strength::Strong,
-    })
-}
-
-/// The byline's authors, the editor and the source.
-fn header_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let meta = &doc.meta;
-    let field_ok = |f: &Field| doc.text.get(f.span.range()) == Some(f.value.as_str());
-    let as_org = |f: &Field| {
-        let key = phrase_key(f.value.trim()).0;
-        match lex.name(&key) {
-            Some(e) if e.kind == EntityKind::Org => {
-                let mut m = header_mention(f, EntityKind::Org, e.canonical.to_string())?;
-                m.canonical = Some(e.canonical);
-                Some(m)
-            }
-            _ => None,
-        }
-    };
-    for author in meta.authors.iter().filter(|f| field_ok(f)) {
-        let m = if looks_like_personal_name(author.value.trim(), 1, lex) {
-            header_mention(author, EntityKind::Person, normalise_name(&author.value))
-        } else {
-            as_org(author)
-        };
-        out.extend(m);
-    }
-    if let Some(editor) = meta.editor.as_ref().filter(|f| field_ok(f)) {
-        if looks_like_personal_name(editor.value.trim(), 2, lex) {
-            out.extend(header_mention(
-                editor,
-                EntityKind::Person,
-                normalise_name(&editor.value),
-            ));
-        }
-    }
-    if let Some(source) = meta.source.as_ref().filter(|f| field_ok(f)) {
-        let m = as_org(source)
-            .or_else(|| header_mention(source, EntityKind::Org, normalise_name(&source.value)));
-        out.extend(m);
-    }
-    out
-}
-
-/// Acronyms defined in parentheses take their long form's identity, everywhere. Returns the
-/// long form written in the text for each identity that has one.
-fn merge_acronyms(
-    analyzers: &[Analyzer],
-    mentions: &mut Vec<Mention>,
-) -> HashMap<(EntityKind, String), String> {
-    let mut definitions: HashMap<String, (EntityKind, String)> = HashMap::new();
-    let mut long_forms = HashMap::new();
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| mentions[i].start);
-    for &i in &order {
-        let m = &mentions[i];
-        if m.segment == HEADER || m.strength != Strength::Strong {
-            continue;
-        }
-        let a = &analyzers[m.segment];
-        let Some(acronym_token) = a.acronym_after(m.tok_start, m.tok_end) else {
-            continue;
-        };
-        let acronym = a.word(acronym_token).to_string();
-        if definitions.contains_key(&acronym) {
-            continue;
-        }
-        let identity = (m.kind, m.key.clone());
-        long_forms
-            .entry(identity.clone())
-            .or_insert_with(|| normalise_name(&a.text[m.start..m.end]));
-        definitions.insert(acronym, identity);
-    }
-    if definitions.is_empty() {
-        return long_forms;
-    }
-    for m in mentions.iter_mut() {
-        if m.segment == HEADER || m.tok_end != m.tok_start + 1 {
-            continue;
-        }
-        let word = analyzers[m.segment].word(m.tok_start);
-        if let Some((kind, key)) = definitions.get(word) {
-            m.kind = *kind;
-            m.key = key.clone();
-            m.canonical = None;
-            m.strength = Strength::Strong;
-        }
-    }
-    // A defined acronym the first pass skipped (it looked like an ordinary word, say) is
-    // still a mention of its long form.
-    let mut extra = Vec::new();
-    let taken: HashSet<(usize, usize)> = mentions
-        .iter()
-        .filter(|m| m.segment != HEADER)
-        .flat_map(|m| (m.tok_start..m.tok_end).map(move |i| (m.segment, i)))
-        .collect();
-    for a in analyzers {
-        for (i, t) in a.toks.iter().enumerate() {
-            if t.kind != TokKind::Word {
-                continue;
-            }
-            if let Some((kind, key)) = definitions.get(a.word(i)) {
-                if !taken.contains(&(a.segment, i)) {
-                    extra.push(Mention {
-                        start: t.start,
-                        end: t.end,
-                        segment: a.segment,
-                        tok_start: i,
-                        tok_end: i + 1,
-                        kind: *kind,
-                        key: key.clone(),
-                        canonical: None,
-                        strength: Strength::Strong,
-                    });
-                }
-            }
-        }
-    }
-    mentions.extend(extra);
-    long_forms
-}
-
-/// The capitalised words of a name, as token texts of the mention.
-fn name_words(text: &str, m: &Mention) -> Vec<String> {
-    let surface = &text[m.start..m.end];
-    let toks = tokenize(surface, 0);
-    let mut words: Vec<String> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let w = &surface[t.start..t.end];
-        let glued = i > 0 && !t.space_before;
-        if glued {
-            if let Some(last) = words.last_mut() {
-                last.push_str(w);
-                continue;
-            }
-        }
-        words.push(w.to_string());
-    }
-    words.retain(|w| w.starts_with(|c: char| c.is_uppercase()));
-    words
-}
-
-/// The form a person is called by on second mention: the family name.
-fn short_form(words: &[String], lex: &Lexicon) -> Option<String> {
-    if words.len() < 2 {
-        return None;
-    }
-    if lex.is_surname_first(&words[0]) && words.len() <= 3 {
-        return Some(words[0].clone());
-    }
-    let last = words.iter().rev().find(|w| {
-        !matches!(
-            w.as_str(),
-            "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"
-        )
-    })?;
-    // Initials and capitals are no family name.
-    let usable =
-        last.chars().count() >= 2 && last.chars().any(|c| c.is_lowercase()) && !last.ends_with('.');
-    usable.then(|| last.clone())
-}
-
-/// Lone names join the person named in full; lone capitalised words that join nobody go.
-fn resolve_people(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
-    let lex = Lexicon::get();
-    let text = analyzers.first().map_or("", |a| a.text);
-    // Full names by short form, with where each full name is first seen.
-    let mut by_short: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-    for m in mentions.iter() {
-        if m.kind != EntityKind::Person || m.strength != Strength::Strong {
-            continue;
-        }
-        let words = name_words(text, m);
-        if let Some(short) = short_form(&words, lex) {
-            let list = by_short.entry(short).or_default();
-            if !list.iter().any(|(k, _)| *k == m.key) {
-                list.push((m.key.clone(), m.start));
-            }
-        }
-    }
-    for m in mentions.iter_mut() {
-        let single = m.segment != HEADER && m.tok_end == m.tok_start + 1;
-        let eligible = m.kind == EntityKind::Person
-            || m.strength == Strength::Pending
-            || m.kind == EntityKind::Gpe;
-        if !single || !eligible {
-            continue;
-        }
-        let word = &text[m.start..m.end];
-        if let Some(full) = by_short.get(word) {
-            // The most recent full name before this mention, else the first one.
-            let key = full
-                .iter()
-                .filter(|(_, start)| *start <= m.start)
-                .max_by_key(|(_, start)| *start)
-                .or(full.first())
-                .map(|(k, _)| k.clone());
-            if let Some(key) = key {
-                if m.kind == EntityKind::Gpe {
-                    // A city that is also the family name of someone in the text: only when
-                    // the gazetteer entry is a city, never a country.
-                    let is_city = lex
-                        .name(&phrase_key(word).0)
-                        .is_some_and(|e| e.source == super::lexicon::Source::City);
-                    if !is_city {
-                        continue;
-                    }
-                }
-                m.kind = EntityKind::Person;
-                m.key = key;
-                m.canonical = None;
-                m.strength = Strength::Strong;
-            }
-        }
-    }
-    mentions.retain(|m| m.strength == Strength::Strong);
-}
-
-/// Looks for every form of every entity again, in places the first pass left alone.
-fn second_pass(analyzers: &[Analyzer], mentions: &mut Vec<Mention>, lex: &Lexicon) {
-    let text = analyzers.first().map_or("", |a| a.text);
-    // Forms by key; a form claimed by two entities is ambiguous and not used.
-    let mut forms: HashMap<String, Option<(EntityKind, String)>> = HashMap::new();
-    let mut max_len = 1;
-    let mut add_form = |form: &str, identity: (EntityKind, String)| {
-        let (key, n) = phrase_key(form);
-        if key.is_empty() {
-            return;
-        }
-        max_len = max_len.max(n);
-        forms
-            .entry(key)
-            .and_modify(|e| {
-                if e.as_ref() != Some(&identity) {
-                    *e = None;
-                }
-            })
-            .or_insert(Some(identity));
-    };
-    for m in mentions.iter() {
-        let identity = (m.kind, m.key.clone());
-        add_form(&text[m.start..m.end], identity.clone());
-        if m.kind == EntityKind::Person {
-            if let Some(short) = short_form(&name_words(text, m), lex) {
-                add_form(&short, identity);
-            }
-        } else if m.kind == EntityKind::Org && m.canonical.is_none() && m.segment != HEADER {
-            // "Nordvik Semiconductor" … "Nordvik": a distinctive first word of a company
-            // name made with a head word stands for the whole.
-            let words = name_words(text, m);
-            if let [first, .., last] = words.as_slice() {
-                let distinctive = first.chars().count() >= 3
-                    && !first.chars().all(|c| c.is_uppercase())
-                    && !lex.is_common_word(first)
-                    && !lex.is_first_name(first)
-                    && !lex.is_surname(first)
-                    && lex.name(&phrase_key(first).0).is_none()
-                    && lex.cue(last) & cue::ORG != 0;
-                if distinctive {
-                    add_form(first, identity);
-                }
-            }
-        }
-    }
-    let mut found = Vec::new();
-    let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
-    for m in mentions.iter().filter(|m| m.segment != HEADER) {
-        by_segment[m.segment].push((m.tok_start, m.tok_end));
-    }
-    for a in analyzers {
-        let n = a.toks.len();
-        let mut covered = vec![false; n];
-        for &(s, e) in &by_segment[a.segment] {
-            covered[s..e].iter_mut().for_each(|c| *c = true);
-        }
-        let mut i = 0;
-        while i < n {
-            if covered[i] || !a.is_name_token(i) {
-                i += 1;
-                continue;
-            }
-            let mut matched = None;
-            let mut key = String::new();
-            for (j, &taken) in covered.iter().enumerate().take(n.min(i + max_len)).skip(i) {
-                if taken || (a.toks[j].kind == TokKind::Punct && a.word(j) != "&") {
-                    break;
-                }
-                super::lexicon::push_key(&mut key, a.word(j));
-                if let Some(Some(identity)) = forms.get(&key) {
-                    matched = Some((j + 1, identity.clone()));
-                }
-            }
-            let Some((end, (kind, key))) = matched else {
-                i += 1;
-                continue;
-            };
-            if fragment_of_longer_name(a, i, end, &covered)
-                || (end == i + 1
-                    && (a.toks[i].sent_start || a.headline)
-                    && lex.is_common_word(a.word(i))
-                    && !a.word(i).chars().all(|c| !c.is_lowercase()))
-            {
-                i += 1;
-                continue;
-            }
-            found.push(Mention {
-                start: a.toks[i].start,
-                end: a.toks[end - 1].end,
-                segment: a.segment,
-                tok_start: i,
-                tok_end: end,
-                kind,
-                key,
-                canonical: None,
-                strength: Strength::Strong,
-            });
-            covered[i..end].iter_mut().for_each(|c| *c = true);
-            i = end;
-        }
-    }
-    mentions.extend(found);
-}
-
-/// Whether tokens `s..e` are glued to, or directly followed by, more of a capitalised name.
-fn fragment_of_longer_name(a: &Analyzer, s: usize, e: usize, covered: &[bool]) -> bool {
-    let n = a.toks.len();
-    let joined_before = s > 0 && a.toks[s - 1].kind == TokKind::Joiner && !a.toks[s].space_before;
-    let joined_after = e + 1 < n
-        && a.toks[e].kind == TokKind::Joiner
-        && !a.toks[e].space_before
-        && a.is_name_token(e + 1);
-    let lex = Lexicon::get();
-    let plain_name = |i: usize| {
-        a.is_name_token(i)
-            && !covered[i]
-            && lex.cue(a.word(i)) & (cue::TITLE | cue::HONORIFIC | cue::STOP | cue::MONTH) == 0
-    };
-    let name_before = s > 0 && a.toks[s].space_before && plain_name(s - 1);
-    let name_after = e < n && a.toks[e].space_before && plain_name(e);
-    joined_before || joined_after || name_before || name_after
-}
-
-/// Groups mentions into entities, choosing canonical names and aliases.
-fn build_entities(
-    text: &str,
-    mut mentions: Vec<Mention>,
-    long_forms: &HashMap<(EntityKind, String), String>,
-) -> Vec<Entity> {
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    // Overlaps cannot happen by construction; if one slips through, the earlier, longer
-    // mention stays.
-    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if m.start >= m.end || text.get(m.start..m.end).is_none() {
-            continue;
-        }
-        if kept.last().is_some_and(|k| k.end > m.start) {
-            continue;
-        }
-        kept.push(m);
-    }
-    struct Group {
-        kind: EntityKind,
-        key: String,
-        gazetteer: Option<&'static str>,
-        surfaces: Vec<String>,
-        mentions: Vec<Span>,
-    }
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut groups: Vec<Group> = Vec::new();
-    for m in kept {
-        let identity = (m.kind, m.key.clone());
-        let g = *index.entry(identity).or_insert_with(|| {
-            groups.push(Group {
-                kind: m.kind,
-                key: m.key.clone(),
-                gazetteer: None,
-                surfaces: Vec::new(),
-                mentions: Vec::new(),
-            });
-            groups.len() - 1
-        });
-        let group = &mut groups[g];
-        if group.gazetteer.is_none() {
-            group.gazetteer = m.canonical;
-        }
-        let surface = text[m.start..m.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !group
-            .surfaces
-            .iter()
-            .any(|s| normalise_name(s) == normalise_name(&surface))
-        {
-            group.surfaces.push(surface);
-        }
-        group.mentions.push(Span::new_unchecked(m.start, m.end));
-    }
-    let mut entities: Vec<Entity> = groups
-        .into_iter()
-        .map(|g| {
-            let canonical = long_forms
-                .get(&(g.kind, g.key.clone()))
-                .cloned()
-                .or_else(|| g.gazetteer.map(str::to_string))
-                .unwrap_or_else(|| {
-                    // The longest form as written, the first one on a tie.
-                    let mut best = &g.surfaces[0];
-                    for s in &g.surfaces {
-                        if s.chars().count() > best.chars().count() {
-                            best = s;
-                        }
-                    }
-                    best.clone()
-                });
-            let aliases = g
-                .surfaces
-                .into_iter()
-                .filter(|s| normalise_name(s) != normalise_name(&canonical))
-                .collect();
-            Entity {
-                kind: g.kind,
-                canonical,
-                aliases,
-                mentions: g.mentions,
-            }
-        })
-        .collect();
-    entities.sort_by(|a, b| (a.kind, &a.canonical).cmp(&(b.kind, &b.canonical)));
-    entities
 }

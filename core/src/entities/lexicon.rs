@@ -1,12 +1,15 @@
 //! The gazetteers and cue-word lists behind entity extraction, embedded from `core/data/` and
 //! parsed once, on first use, into hash maps keyed by token sequence.
 //!
-//! A key is a phrase's tokens joined by single spaces, with typographic apostrophes made ASCII
-//! and Latin diacritics folded ("São Paulo" and "Sao Paulo" share a key), so a phrase in the
-//! text is looked up exactly as the data file spells it, whatever its spacing.
+//! A key is a phrase's tokens joined by single spaces, folded by the core's one fold with
+//! letter case kept (`text::fold_keep_case_into`: diacritics, combining marks, typographic
+//! apostrophes and dashes), so "São Paulo", "Sao Paulo" and a decomposed "Sa\u{303}o Paulo"
+//! share a key and a phrase in the text is looked up as the data file spells it, whatever its
+//! spacing.
 
-use super::tokens::{is_apostrophe, tokenize};
+use super::tokens::tokenize;
 use super::EntityKind;
+use crate::text::fold_keep_case_into;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -121,50 +124,24 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// Folds the Latin diacritics that English text often drops ("São" → "Sao").
-pub(crate) fn fold_key_char(c: char) -> char {
-    match c {
-        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ď' | 'Đ' => 'D',
-        'ď' | 'đ' => 'd',
-        'È'..='Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'Ğ' => 'G',
-        'ğ' => 'g',
-        'Ì'..='Ï' | 'Ī' | 'İ' => 'I',
-        'ì'..='ï' | 'ī' | 'ı' => 'i',
-        'Ł' => 'L',
-        'ł' => 'l',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ř' => 'R',
-        'ř' => 'r',
-        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'Ť' | 'Ț' | 'Ţ' => 'T',
-        'ť' | 'ț' | 'ţ' => 't',
-        'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' => 'U',
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'Ý' | 'Ÿ' => 'Y',
-        'ý' | 'ÿ' => 'y',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        'ź' | 'ż' | 'ž' => 'z',
-        c if is_apostrophe(c) => '\'',
-        c => c,
-    }
-}
-
-/// Appends the normalised form of one token to a key.
+/// Appends the normalised form of one token to a key: the core's fold with case kept.
 pub(crate) fn push_key(key: &mut String, token_text: &str) {
     if !key.is_empty() {
         key.push(' ');
     }
-    key.extend(token_text.chars().map(fold_key_char));
+    fold_keep_case_into(token_text, key);
+}
+
+/// A word as the word lists spell it: ASCII as it is, anything else folded with its case
+/// kept ("José" and a decomposed "Jose\u{301}" are both "Jose").
+fn list_form(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        let mut out = String::with_capacity(word.len());
+        fold_keep_case_into(word, &mut out);
+        std::borrow::Cow::Owned(out)
+    }
 }
 
 /// The key of a whole phrase.
@@ -177,7 +154,8 @@ pub(crate) fn phrase_key(phrase: &str) -> (String, usize) {
         && !phrase.contains("  ")
         && phrase.chars().all(|c| c == ' ' || c.is_alphabetic());
     if plain {
-        let key: String = phrase.chars().map(fold_key_char).collect();
+        let mut key = String::with_capacity(phrase.len());
+        fold_keep_case_into(phrase, &mut key);
         return (key, phrase.matches(' ').count() + 1);
     }
     let mut key = String::new();
@@ -331,16 +309,16 @@ impl Lexicon {
     }
 
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.first_names.contains(&*list_form(word))
     }
 
     pub(crate) fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word)
+        self.surnames.contains(&*list_form(word))
     }
 
     /// A family name that comes first in a personal name ("Wang" in "Wang Yi").
     pub(crate) fn is_surname_first(&self, word: &str) -> bool {
-        self.surnames_first.contains(word)
+        self.surnames_first.contains(&*list_form(word))
     }
 
     /// Whether the lower-case form of `word` is an ordinary English word.
@@ -355,7 +333,7 @@ impl Lexicon {
             lower.make_ascii_lowercase();
             return std::str::from_utf8(lower).is_ok_and(|l| self.common_words.contains(l));
         }
-        let lower = word.to_lowercase();
+        let lower = crate::text::fold(word);
         self.common_words.contains(lower.as_str())
     }
 }

@@ -2,8 +2,14 @@
 //! nationalities, each with its mentions in a document.
 //!
 //! The types are always compiled (the page shows entities). Extraction itself, with its
-//! gazetteers, is behind the `extract` feature: it runs natively at build time and in the
-//! CLI, so the gazetteers never reach the browser.
+//! gazetteers and the tagger's weights, is behind the `extract` feature: it runs natively at
+//! build time and in the CLI, so none of it reaches the browser. Its modules, one concern
+//! each: `tokens` (words for names), `lexicon` (gazetteers, word lists, cue words),
+//! `candidates` (where names can be), `rules` (what the rules make of them), `features` (what
+//! the tagger sees of a token), `model` (its weights and scores), `decode` (best tags, and the
+//! merge of the tagger's names with the rules'), `aliases` (acronyms, short forms, canonical
+//! names), `mention`, and `extract` (the pipeline). `train` (feature `train`) reads the data
+//! sets, scores, and trains the weights.
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -86,12 +92,28 @@ impl Entity {
 }
 
 #[cfg(feature = "extract")]
+mod aliases;
+#[cfg(feature = "extract")]
+mod candidates;
+#[cfg(feature = "extract")]
+mod decode;
+#[cfg(feature = "extract")]
 mod extract;
 #[cfg(feature = "extract")]
 pub use extract::extract;
+#[cfg(feature = "train")]
+pub use extract::extract_rules;
+#[cfg(feature = "extract")]
+mod features;
 #[cfg(feature = "extract")]
 mod lexicon;
+#[cfg(feature = "extract")]
+mod mention;
+#[cfg(feature = "extract")]
+mod model;
 #[cfg(feature = "extract")]
 mod rules;
 #[cfg(feature = "extract")]
 mod tokens;
+#[cfg(feature = "train")]
+pub mod train;

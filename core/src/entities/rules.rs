@@ -1,318 +1,22 @@
-//! The first pass over one region of text: runs of capitalised words, split into names by
-//! gazetteers, head words ("… Institute", "Ministry of …", "… Sea"), titles ("President …")
-//! and the shape of what is left.
-//!
-//! A run is a maximal stretch of capitalised words, allowing hyphens ("Asia-Pacific"), lower-case
-//! connectors before another capitalised word ("Ministry of Foreign Affairs", "Bank of the
-//! West") and name particles ("Ursula von der Leyen"). Within a run, at each position the
+//! The rules: what each candidate is. Within a run of capitalised words, at each position the
 //! longest of a gazetteer match and a head-word structure wins; a title is skipped and marks
 //! what follows as a person; anything else is an unknown chunk, classified by its shape and
 //! context. Ordinary words at the start of a sentence never start a name by themselves.
+//! Header fields have rules of their own: the byline's names are people, the editor is a
+//! person when the field reads like a personal name, the source is an organisation.
+//!
+//! The rules' decisions are the baseline, and features of the tagger.
 
-use super::lexicon::{cue, push_key, FastSet, GazEntry, Lexicon, Source};
-use super::tokens::{TokKind, Token};
+use super::candidates::{Analyzer, LOCATIVE, ROMAN};
+use super::lexicon::{cue, phrase_key, GazEntry, Lexicon, Source};
+use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::tokens::{tokenize, TokKind};
 use super::EntityKind;
+use crate::document::{Document, Field};
 
-/// How sure the first pass is about a mention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Strength {
-    Strong,
-    /// A lone capitalised word with no evidence: kept only if it turns out to be the short
-    /// form of a person named in full elsewhere, or a defined acronym.
-    Pending,
-}
-
-/// A mention found by the first pass.
-#[derive(Clone, Debug)]
-pub(crate) struct Mention {
-    /// Byte offsets into the document text.
-    pub start: usize,
-    pub end: usize,
-    /// Index of the region the mention is in, and its token range there.
-    pub segment: usize,
-    pub tok_start: usize,
-    pub tok_end: usize,
-    pub kind: EntityKind,
-    /// The name under which mentions of one entity are merged (with the kind).
-    pub key: String,
-    /// The gazetteer's canonical name, if the mention came from a gazetteer.
-    pub canonical: Option<&'static str>,
-    pub strength: Strength,
-}
-
-/// Lower-case connectors allowed inside a run before another capitalised word.
-const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&"];
-/// Name particles allowed inside a personal name.
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
-    "ter", "bin", "ibn", "al", "el", "y",
-];
-/// Prepositions that make a following unknown capitalised word a place.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "outside",
-    "across",
-    "throughout",
-    "around",
-    "at",
-    "from",
-    "to",
-    "towards",
-    "toward",
-    "via",
-    "into",
-    "between",
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-/// Words that join a possessive into a name ("People's Liberation Army").
-const POSSESSIVE_IN_NAMES: &[&str] = &["People", "Women", "Children", "Men"];
-
-/// What the first pass needs to know about the whole document.
-pub(crate) struct DocContext<'a> {
-    /// Words that occur in lower case somewhere in the document.
-    pub lower_words: FastSet<&'a str>,
-}
-
-pub(crate) struct Analyzer<'a> {
-    pub text: &'a str,
-    pub toks: &'a [Token],
-    pub segment: usize,
-    /// A title-case or all-capitals line, where capitals say nothing: only gazetteer names
-    /// count there (and, later, names already found elsewhere).
-    pub headline: bool,
-    pub ctx: &'a DocContext<'a>,
-    pub lex: &'static Lexicon,
-}
-
-impl<'a> Analyzer<'a> {
-    pub(crate) fn word(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
-    }
-
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        i < self.toks.len() && self.toks[i].kind == TokKind::Word && self.word(i) == w
-    }
-
-    fn is_punct(&self, i: usize, p: &str) -> bool {
-        i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.word(i) == p
-    }
-
-    /// A capitalised word (or initial, or initialism).
-    pub(crate) fn is_name_token(&self, i: usize) -> bool {
-        i < self.toks.len()
-            && self.toks[i].kind == TokKind::Word
-            && self
-                .word(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
-    }
-
-    fn cue1(&self, i: usize) -> u32 {
-        if i >= self.toks.len() {
-            return 0;
-        }
-        let w = self.word(i);
-        if w.contains(['’', 'ʼ']) {
-            let mut key = String::new();
-            push_key(&mut key, w);
-            self.lex.cue(&key)
-        } else {
-            self.lex.cue(w)
-        }
-    }
-
-    fn can_start_run(&self, i: usize) -> bool {
-        self.is_name_token(i) && self.cue1(i) & (cue::STOP | cue::MONTH) == 0
-    }
-
-    fn is_connector(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        (t.kind == TokKind::Word || t.kind == TokKind::Punct) && CONNECTORS.contains(&self.word(i))
-    }
-
-    fn is_particle(&self, i: usize) -> bool {
-        i < self.toks.len()
-            && self.toks[i].kind == TokKind::Word
-            && PARTICLES.contains(&self.word(i))
-    }
-
-    /// Can token `i` continue a run (capitalised, not a stop word or month after a connector)?
-    fn continues_after_connector(&self, i: usize) -> bool {
-        self.is_name_token(i) && self.cue1(i) & (cue::STOP | cue::MONTH) == 0
-    }
-
-    fn is_all_caps(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
-    }
-
-    /// An ordinary English word (its lower-case form is common, or appears in the document).
-    fn is_ordinary(&self, i: usize) -> bool {
-        if self.is_all_caps(i) || self.word(i).ends_with('.') {
-            return false;
-        }
-        let w = self.word(i);
-        if self.lex.is_common_word(w) {
-            return true;
-        }
-        let lower = w.to_lowercase();
-        self.ctx.lower_words.contains(lower.as_str())
-    }
-
-    /// Like `is_ordinary`, for a whole hyphenated word: "Aly-Khan" is a name although "khan"
-    /// is in the dictionary.
-    fn word_is_ordinary(&self, i: usize) -> bool {
-        let mut j = i;
-        loop {
-            if !self.is_ordinary(j) {
-                return false;
-            }
-            if j + 2 < self.toks.len()
-                && self.toks[j + 1].kind == TokKind::Joiner
-                && self.toks[j + 2].kind == TokKind::Word
-            {
-                j += 2;
-            } else {
-                return true;
-            }
-        }
-    }
-
-    /// The runs of capitalised words, as token ranges.
-    fn runs(&self) -> Vec<(usize, usize)> {
-        let n = self.toks.len();
-        let mut runs = Vec::new();
-        let mut i = 0;
-        while i < n {
-            if !self.can_start_run(i) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            let mut e = i + 1;
-            loop {
-                if e < n && self.is_name_token(e) && self.toks[e].space_before {
-                    e += 1;
-                    continue;
-                }
-                if e + 1 < n && self.toks[e].kind == TokKind::Joiner && self.is_name_token(e + 1) {
-                    e += 2;
-                    continue;
-                }
-                // Korean given names: "Moon Jae-in", "Kim Jong-un".
-                if e + 1 < n
-                    && self.toks[e].kind == TokKind::Joiner
-                    && self.word(e) == "-"
-                    && e >= s + 2
-                    && self.toks[e - 1].space_before
-                    && self.lex.is_surname_first(self.word(e - 2))
-                    && self.toks[e + 1].kind == TokKind::Word
-                    && self.word(e + 1).chars().count() <= 5
-                    && self.word(e + 1).chars().all(|c| c.is_lowercase())
-                {
-                    e += 2;
-                    continue;
-                }
-                if e < n && self.toks[e].space_before && self.is_connector(e) {
-                    let mut k = e + 1;
-                    let connector = self.word(e);
-                    if connector != "&" && self.is_word(k, "the") {
-                        k += 1;
-                    }
-                    if self.continues_after_connector(k) {
-                        e = k + 1;
-                        continue;
-                    }
-                }
-                if e < n && self.toks[e].space_before && self.is_particle(e) {
-                    let mut k = e + 1;
-                    if self.is_particle(k) {
-                        k += 1;
-                    }
-                    if self.continues_after_connector(k) {
-                        e = k + 1;
-                        continue;
-                    }
-                }
-                if e + 1 < n
-                    && self.toks[e].kind == TokKind::Possessive
-                    && POSSESSIVE_IN_NAMES.contains(&self.word(e - 1))
-                    && self.is_name_token(e + 1)
-                {
-                    e += 2;
-                    continue;
-                }
-                break;
-            }
-            runs.push((s, e));
-            i = e;
-        }
-        runs
-    }
-
-    /// The longest gazetteer name starting at `s` and ending at or before `limit`.
-    pub(crate) fn gaz_at(&self, s: usize, limit: usize) -> Option<(usize, GazEntry)> {
-        let max = (limit - s).min(self.lex.max_name_tokens);
-        let mut key = String::new();
-        let mut best = None;
-        for (len, i) in (s..s + max).enumerate() {
-            // A name never spans a sentence break or a comma; tokens of other kinds are fine
-            // ("Asia-Pacific", "People's", "U.S.").
-            if self.toks[i].kind == TokKind::Punct && !matches!(self.word(i), "&" | ".") {
-                break;
-            }
-            push_key(&mut key, self.word(i));
-            if let Some(entry) = self.lex.name(&key) {
-                best = Some((s + len + 1, *entry));
-            }
-            if !self.lex.is_name_prefix(&key) {
-                break;
-            }
-        }
-        best
-    }
-
-    /// The longest cue phrase with one of `bits` starting at `s`, ending at or before `limit`.
-    fn cue_at(&self, s: usize, limit: usize, bits: u32) -> Option<usize> {
-        let max = (limit.saturating_sub(s)).min(self.lex.max_cue_tokens);
-        let mut key = String::new();
-        let mut best = None;
-        for (len, i) in (s..s + max).enumerate() {
-            push_key(&mut key, self.word(i));
-            if self.lex.cue(&key) & bits != 0 {
-                best = Some(s + len + 1);
-            }
-        }
-        best
-    }
-
-    /// A title at `s` followed by a capitalised word (a person, presumably).
-    fn title_at(&self, s: usize, e: usize) -> Option<usize> {
-        let end = self.cue_at(s, e, cue::TITLE)?;
-        (end < e && self.is_name_token(end)).then_some(end)
-    }
-
-    fn prev_word_is(&self, i: usize, words: &[&str]) -> bool {
-        i > 0
-            && self.toks[i].space_before
-            && self.toks[i - 1].kind == TokKind::Word
-            && words.contains(&self.word(i - 1))
-    }
-
+impl Analyzer<'_> {
     /// Whether the words just before token `s` say a person follows: "Mr. ", "spokesperson ".
-    fn person_cue_before(&self, s: usize) -> bool {
+    pub(crate) fn person_cue_before(&self, s: usize) -> bool {
         if s == 0 {
             return false;
         }
@@ -325,17 +29,21 @@ impl<'a> Analyzer<'a> {
             && self.toks[p - 1].kind == TokKind::Word
             && self.cue1(p - 1) & cue::HONORIFIC != 0
     }
-
     /// "…," said Raila Odinga: a person follows a speech verb.
-    fn says_before(&self, s: usize) -> bool {
+    pub(crate) fn says_before(&self, s: usize) -> bool {
         s > 0
             && self.toks[s].space_before
             && self.toks[s - 1].kind == TokKind::Word
             && self.cue1(s - 1) & cue::SAYS != 0
     }
-
     /// Whether a single-token gazetteer match is trusted here.
-    fn accept_gaz(&self, s: usize, end: usize, entry: &GazEntry, uncertain: bool) -> bool {
+    pub(crate) fn accept_gaz(
+        &self,
+        s: usize,
+        end: usize,
+        entry: &GazEntry,
+        uncertain: bool,
+    ) -> bool {
         if end - s >= 2 {
             return true;
         }
@@ -366,146 +74,8 @@ impl<'a> Analyzer<'a> {
             }
         }
     }
-
-    /// "…, Alabama" or "…, France" after a city name.
-    fn followed_by_region(&self, end: usize) -> bool {
-        self.is_punct(end, ",")
-            && self.is_name_token(end + 1)
-            && self
-                .gaz_at(end + 1, self.toks.len())
-                .is_some_and(|(_, e)| matches!(e.source, Source::Country | Source::Admin))
-    }
-
-    fn head_kind(bits: u32) -> Option<EntityKind> {
-        if bits & (cue::ORG | cue::ORG_FIRST) != 0 {
-            Some(EntityKind::Org)
-        } else if bits & (cue::LOC | cue::LOC_FIRST) != 0 {
-            Some(EntityKind::Loc)
-        } else if bits & (cue::GPE | cue::GPE_FIRST) != 0 {
-            Some(EntityKind::Gpe)
-        } else if bits & (cue::EVENT | cue::EVENT_FIRST) != 0 {
-            Some(EntityKind::Event)
-        } else {
-            None
-        }
-    }
-
-    /// The end of a name's "of …" tail starting at connector `c`, if it has one.
-    fn tail(&self, c: usize, e: usize) -> Option<usize> {
-        if c >= e || !matches!(self.word(c), "of" | "for" | "on") {
-            return None;
-        }
-        let mut k = c + 1;
-        let has_the = self.is_word(k, "the");
-        if has_the {
-            k += 1;
-        }
-        if k >= e || !self.continues_after_connector(k) {
-            return None;
-        }
-        let mut j = k;
-        while j < e {
-            if self.is_name_token(j) {
-                if j > k && self.title_at(j, e).is_some() {
-                    break;
-                }
-                j += 1;
-            } else if (matches!(self.toks[j].kind, TokKind::Joiner | TokKind::Possessive)
-                && self.is_name_token(j + 1))
-                || (matches!(self.word(j), "and" | "&")
-                    && j + 1 < e
-                    && self.is_name_token(j + 1)
-                    && self.gaz_at(j + 1, e).is_none())
-            {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        // "the Sejong Institute of the ROK": a place after "of the" is not part of the name.
-        if has_the {
-            if let Some((ge, entry)) = self.gaz_at(k, j) {
-                if ge == j && matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
-                    return None;
-                }
-            }
-        }
-        Some(j)
-    }
-
-    /// A name made by a head word: "Five Eyes Alliance", "Ministry of Foreign Affairs",
-    /// "Korean War", "Mount Everest". Returns its end and kind.
-    fn cue_structure(&self, s: usize, e: usize) -> Option<(usize, EntityKind)> {
-        let mut best: Option<(usize, EntityKind)> = None;
-        // Head last: the last head word in the stretch of capitalised words from `s`.
-        let mut last_head = None;
-        let mut j = s;
-        while j < e && self.is_name_token(j) {
-            let bits = self.cue1(j);
-            if j > s && bits & cue::HEAD_LAST != 0 && self.cue1(j) & cue::STOP == 0 {
-                last_head = Some((j, bits));
-            }
-            let next = j + 1;
-            if next + 1 < e
-                && matches!(self.toks[next].kind, TokKind::Joiner | TokKind::Possessive)
-                && self.is_name_token(next + 1)
-            {
-                j = next + 1;
-            } else if next < e && self.is_name_token(next) && self.toks[next].space_before {
-                j = next;
-            } else {
-                break;
-            }
-        }
-        if let Some((h, bits)) = last_head {
-            if let Some(kind) = Self::head_kind(bits & cue::HEAD_LAST) {
-                let mut end = h + 1;
-                // "Ford Motor Co.", "World War II".
-                let abbreviation_stop = bits & cue::ORG_ABBR != 0
-                    && self.is_punct(end, ".")
-                    && !self.toks[end].space_before;
-                let numeral = kind == EntityKind::Event
-                    && end < e
-                    && ROMAN.contains(&self.word(end))
-                    && self.toks[end].kind == TokKind::Word;
-                if abbreviation_stop || numeral {
-                    end += 1;
-                }
-                if let Some(t) = self.tail(end, e) {
-                    end = t;
-                }
-                best = Some((end, kind));
-            }
-        }
-        // Head first: "Ministry of …", "Mount …".
-        let bits = self.cue1(s);
-        if bits & cue::HEAD_FIRST != 0 {
-            if let Some(kind) = Self::head_kind(bits & cue::HEAD_FIRST) {
-                let mut end = None;
-                if let Some(t) = self.tail(s + 1, e) {
-                    end = Some(t);
-                } else if bits & (cue::LOC_FIRST | cue::EVENT_FIRST) != 0
-                    && self.is_name_token(s + 1)
-                    && s + 1 < e
-                {
-                    let mut k = s + 1;
-                    while k < e && k < s + 4 && self.is_name_token(k) {
-                        k += 1;
-                    }
-                    end = Some(k);
-                }
-                if let Some(end) = end {
-                    if best.is_none_or(|(b, _)| end > b) {
-                        best = Some((end, kind));
-                    }
-                }
-            }
-        }
-        best
-    }
-
     /// A first name followed by another capitalised word: "Paris Hilton", "Jordan Henderson".
-    fn first_name_then_name(&self, s: usize, e: usize) -> bool {
+    pub(crate) fn first_name_then_name(&self, s: usize, e: usize) -> bool {
         let n = s + 1;
         n < e
             && self.toks[n].space_before
@@ -516,9 +86,8 @@ impl<'a> Analyzer<'a> {
                 .gaz_at(n, e)
                 .is_none_or(|(_, entry)| entry.source == Source::City)
     }
-
     /// A city name followed by a known family name: "Yuki Tanaka", "Florence Pugh".
-    fn place_then_surname(&self, s: usize, e: usize, entry: &GazEntry) -> bool {
+    pub(crate) fn place_then_surname(&self, s: usize, e: usize, entry: &GazEntry) -> bool {
         let n = s + 1;
         matches!(entry.source, Source::City | Source::Admin)
             && n < e
@@ -527,81 +96,13 @@ impl<'a> Analyzer<'a> {
             && self.lex.is_surname(self.word(n))
             && self.gaz_at(n, e).is_none()
     }
-
-    /// Where an unknown chunk starting at `s` ends: capitalised words, hyphenated parts and
-    /// name particles, up to a connector or a known name.
-    fn chunk_end(&self, s: usize, e: usize) -> usize {
-        let first_is_given_name = self.lex.is_first_name(self.word(s));
-        let mut j = s + 1;
-        while j < e {
-            let t = &self.toks[j];
-            if t.kind == TokKind::Word && self.is_name_token(j) && t.space_before {
-                let w = self.word(j);
-                if self.title_at(j, e).is_some()
-                    || WEEKDAYS.contains(&w)
-                    || w.chars().any(|c| c.is_numeric())
-                {
-                    break;
-                }
-                if self.cue1(j) & cue::STOP != 0 {
-                    break;
-                }
-                if let Some((ge, entry)) = self.gaz_at(j, e) {
-                    // "Michael Jordan", "Hillary Clinton": a one-word place right after a
-                    // given name is a family name.
-                    let weak = ge == j + 1
-                        && (entry.source == Source::City || (first_is_given_name && j == s + 1));
-                    if !weak {
-                        break;
-                    }
-                }
-                j += 1;
-            } else if t.kind == TokKind::Joiner
-                && j + 1 < e
-                && (self.word(j) != "&" || self.is_name_token(j + 1))
-            {
-                j += 2;
-            } else if self.is_particle(j) {
-                let mut k = j + 1;
-                if self.is_particle(k) {
-                    k += 1;
-                }
-                if k < e && self.is_name_token(k) {
-                    j = k + 1;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        j.min(e)
-    }
-
-    /// Whether tokens at `i` read "(ACRONYM)" and the acronym starts like the name at `s`.
-    pub(crate) fn acronym_after(&self, s: usize, i: usize) -> Option<usize> {
-        if !self.is_punct(i, "(") || !self.is_punct(i + 2, ")") {
-            return None;
-        }
-        let a = i + 1;
-        if self.toks[a].kind != TokKind::Word {
-            return None;
-        }
-        let acronym = self.word(a);
-        let letters = acronym.chars().filter(|c| c.is_alphanumeric()).count();
-        let capitals = acronym.chars().filter(|c| c.is_uppercase()).count();
-        let first = acronym.chars().next()?;
-        let name_first = self.word(s).chars().next()?;
-        let fold = |c: char| super::lexicon::fold_key_char(c).to_uppercase().next();
-        ((2..=10).contains(&letters)
-            && capitals >= 2
-            && first.is_uppercase()
-            && fold(first) == fold(name_first)
-            && self.cue1(a) & cue::NOT_ACRONYM == 0)
-            .then_some(a)
-    }
-
-    fn mention(&self, s: usize, e: usize, kind: EntityKind, strength: Strength) -> Mention {
+    pub(crate) fn mention(
+        &self,
+        s: usize,
+        e: usize,
+        kind: EntityKind,
+        strength: Strength,
+    ) -> Mention {
         Mention {
             start: self.toks[s].start,
             end: self.toks[e - 1].end,
@@ -614,11 +115,10 @@ impl<'a> Analyzer<'a> {
             strength,
         }
     }
-
     /// A mention of a gazetteer name. Countries, organisations and the like are shown under
     /// the list's canonical name ("US" → "United States"); a city or province is shown as
     /// written ("Sao Paulo", not the list's "São Paulo") but merged under the list's name.
-    fn gazetteer_mention(&self, s: usize, e: usize, entry: &GazEntry) -> Mention {
+    pub(crate) fn gazetteer_mention(&self, s: usize, e: usize, entry: &GazEntry) -> Mention {
         let mut m = self.mention(s, e, entry.kind, Strength::Strong);
         m.key = entry.canonical.to_string();
         if !matches!(entry.source, Source::City | Source::Admin) {
@@ -626,48 +126,13 @@ impl<'a> Analyzer<'a> {
         }
         m
     }
-
     /// Finds the mentions in this region.
     pub(crate) fn analyse(&self, out: &mut Vec<Mention>) {
         for (s, e) in self.runs() {
             self.segment_run(s, e, out);
         }
     }
-
-    /// "NAIROBI -", "BEIJING, March 3": a dateline's place, written in capitals at the start
-    /// of a paragraph.
-    fn dateline_place(&self, s: usize, e: usize) -> Option<(usize, GazEntry)> {
-        let first_word = self.toks.iter().position(|t| t.kind != TokKind::Punct)?;
-        if s != first_word {
-            return None;
-        }
-        let mut end = s;
-        while end < e && end < s + 3 && self.is_all_caps(end) {
-            end += 1;
-        }
-        let after = self.toks.get(end)?;
-        if end == s || after.kind != TokKind::Punct && after.kind != TokKind::Joiner {
-            return None;
-        }
-        if !matches!(self.word(end), "-" | "\u{2013}" | "\u{2014}" | "," | "(") {
-            return None;
-        }
-        let mut key = String::new();
-        for i in s..end {
-            let w = self.word(i);
-            let mut chars = w.chars();
-            let title: String = chars
-                .next()
-                .into_iter()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect();
-            push_key(&mut key, &title);
-        }
-        let entry = *self.lex.name(&key)?;
-        matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc).then_some((end, entry))
-    }
-
-    fn segment_run(&self, s: usize, e: usize, out: &mut Vec<Mention>) {
+    pub(crate) fn segment_run(&self, s: usize, e: usize, out: &mut Vec<Mention>) {
         let mut pos = s;
         let mut person_cue = self.person_cue_before(s) || self.says_before(s);
         if let Some((end, entry)) = self.dateline_place(s, e) {
@@ -760,9 +225,8 @@ impl<'a> Analyzer<'a> {
             person_cue = false;
         }
     }
-
     /// What an unknown chunk of capitalised words `s..e` is, if anything.
-    fn classify_chunk(
+    pub(crate) fn classify_chunk(
         &self,
         s: usize,
         e: usize,
@@ -893,20 +357,105 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-/// The merge key for a name as written: apostrophes made ASCII, whitespace collapsed.
-pub(crate) fn normalise_name(surface: &str) -> String {
-    let mut out = String::with_capacity(surface.len());
-    for word in surface.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| {
-            if super::tokens::is_apostrophe(c) {
-                '\''
-            } else {
-                c
+/// Reads like a personal name: two to four capitalised words (one allowed for a byline), no
+/// title, head word or known non-person name.
+fn looks_like_personal_name(value: &str, min_words: usize, lex: &Lexicon) -> bool {
+    let toks = tokenize(value, 0);
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| &value[t.start..t.end])
+        .collect();
+    let spaced_words = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.kind == TokKind::Word && (*i == 0 || t.space_before))
+        .count();
+    let shape_ok = toks.iter().all(|t| {
+        matches!(
+            t.kind,
+            TokKind::Word | TokKind::Joiner | TokKind::Possessive
+        )
+    }) && words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && !(w.chars().count() > 3 && w.chars().all(|c| c.is_uppercase()))
+    });
+    if !shape_ok || !(min_words..=4).contains(&spaced_words) {
+        return false;
+    }
+    let blocked = cue::TITLE | cue::HEAD_LAST | cue::STOP | cue::MONTH;
+    if words.iter().any(|w| lex.cue(w) & blocked != 0) {
+        return false;
+    }
+    let key = phrase_key(value).0;
+    if lex.name(&key).is_some() {
+        return false;
+    }
+    let first = words[0];
+    lex.is_first_name(first)
+        || lex.is_surname_first(first)
+        || words.iter().any(|w| !lex.is_common_word(w))
+}
+
+fn header_mention(field: &Field, kind: EntityKind, key: String) -> Option<Mention> {
+    let value = field
+        .value
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    if value.is_empty() {
+        return None;
+    }
+    let offset = field.value.find(value)?;
+    let start = field.span.start as usize + offset;
+    Some(Mention {
+        start,
+        end: start + value.len(),
+        segment: HEADER,
+        tok_start: 0,
+        tok_end: 0,
+        kind,
+        key,
+        canonical: None,
+        strength: Strength::Strong,
+    })
+}
+
+/// The byline's authors, the editor and the source.
+pub(crate) fn header_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let meta = &doc.meta;
+    let field_ok = |f: &Field| doc.text.get(f.span.range()) == Some(f.value.as_str());
+    let as_org = |f: &Field| {
+        let key = phrase_key(f.value.trim()).0;
+        match lex.name(&key) {
+            Some(e) if e.kind == EntityKind::Org => {
+                let mut m = header_mention(f, EntityKind::Org, e.canonical.to_string())?;
+                m.canonical = Some(e.canonical);
+                Some(m)
             }
-        }));
+            _ => None,
+        }
+    };
+    for author in meta.authors.iter().filter(|f| field_ok(f)) {
+        let m = if looks_like_personal_name(author.value.trim(), 1, lex) {
+            header_mention(author, EntityKind::Person, normalise_name(&author.value))
+        } else {
+            as_org(author)
+        };
+        out.extend(m);
+    }
+    if let Some(editor) = meta.editor.as_ref().filter(|f| field_ok(f)) {
+        if looks_like_personal_name(editor.value.trim(), 2, lex) {
+            out.extend(header_mention(
+                editor,
+                EntityKind::Person,
+                normalise_name(&editor.value),
+            ));
+        }
+    }
+    if let Some(source) = meta.source.as_ref().filter(|f| field_ok(f)) {
+        let m = as_org(source)
+            .or_else(|| header_mention(source, EntityKind::Org, normalise_name(&source.value)));
+        out.extend(m);
     }
     out
 }

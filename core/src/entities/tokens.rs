@@ -1,5 +1,6 @@
-//! A tokenizer for entity extraction: words, numbers, joiners and punctuation with byte
-//! offsets, whether whitespace came before, and whether a word starts a sentence.
+//! Tokens for entity extraction: the core's UAX #29 words (`text::segments`) as words,
+//! numbers, joiners and punctuation with byte offsets, whether whitespace came before, and
+//! whether a word starts a sentence.
 //!
 //! It keeps what matters for names: "U.S." and "F." stay whole, "NATO's" splits into "NATO"
 //! and a possessive, "Asia-Pacific" into two words and a joiner, and typographic apostrophes
@@ -59,90 +60,76 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; every offset has `base` added.
+///
+/// The words are the core's one segmentation, the UAX #29 word boundaries of
+/// `text::segments`, with three refinements that names need: a final possessive is split
+/// off ("NATO's" → "NATO", "'s"), an initial or initialism keeps its full stop ("F.",
+/// "U.S."), and a hyphen, dash or ampersand between two words with no space is a joiner.
 pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let offset = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+    let segments: Vec<(usize, &str)> = crate::text::segments(text).collect();
     let mut tokens: Vec<Token> = Vec::new();
     let mut space = false;
     let mut pending_sentence = true;
-    let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
-        if c.is_whitespace() {
+    let seg_is_word = |k: usize| {
+        segments
+            .get(k)
+            .is_some_and(|(_, s)| s.chars().next().is_some_and(is_word_char))
+    };
+    let mut k = 0;
+    while k < segments.len() {
+        let (offset, seg) = segments[k];
+        let c = seg.chars().next().unwrap_or(' ');
+        k += 1;
+        if c.is_whitespace() && seg.chars().all(char::is_whitespace) {
             space = true;
-            i += 1;
             continue;
         }
         let prev_is_word = !space
             && tokens
                 .last()
                 .is_some_and(|t| matches!(t.kind, TokKind::Word | TokKind::Number));
-        let start = i;
-        let kind;
-        if c.is_numeric() {
-            // A number, with inner separators between digits and letter suffixes ("19th").
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
-                if is_word_char(d)
-                    || (matches!(d, '.' | ',' | ':') && at(i + 1).is_some_and(|e| e.is_numeric()))
-                {
-                    i += 1;
-                } else {
-                    break;
+        let mut end = offset + seg.len();
+        let mut kind;
+        let mut possessive = None;
+        if is_word_char(c) {
+            kind = if c.is_numeric() {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            // A possessive "'s" at the end of the word is split off.
+            let mut chars = seg.char_indices().rev();
+            if let (Some((_, s)), Some((a, apostrophe))) = (chars.next(), chars.next()) {
+                if matches!(s, 's' | 'S') && is_apostrophe(apostrophe) && a > 0 {
+                    possessive = Some(offset + a);
+                    end = offset + a;
                 }
             }
-            kind = TokKind::Number;
-        } else if is_word_char(c) {
-            i += 1;
-            loop {
-                match at(i) {
-                    Some(d) if is_word_char(d) => i += 1,
-                    Some(d) if is_apostrophe(d) && at(i + 1).is_some_and(is_word_char) => {
-                        // A possessive "'s" at the end of the word is split off.
-                        let is_possessive = matches!(at(i + 1), Some('s' | 'S'))
-                            && !at(i + 2).is_some_and(is_word_char);
-                        if is_possessive {
-                            break;
-                        }
-                        i += 1;
-                    }
-                    _ => break,
-                }
+            // Initials and initialisms keep their full stop: "F.", "U.S.", "e.g.".
+            if kind == TokKind::Word
+                && possessive.is_none()
+                && is_initialism(seg)
+                && segments.get(k).is_some_and(|(_, s)| *s == ".")
+            {
+                end += 1;
+                k += 1;
             }
-            // Initials and initialisms keep their full stops: "F.", "U.S.", "e.g.".
-            if i - start == 1 && at(i) == Some('.') {
-                i += 1;
-                while at(i).is_some_and(|d| d.is_alphabetic())
-                    && at(i + 1) == Some('.')
-                    && !at(i + 2).is_some_and(is_word_char)
-                {
-                    i += 2;
-                }
-                // "U.S" without the final stop.
-                if at(i).is_some_and(|d| d.is_alphabetic()) && !at(i + 1).is_some_and(is_word_char)
-                {
-                    i += 1;
-                }
-            }
-            kind = TokKind::Word;
         } else if is_apostrophe(c)
+            && seg.chars().count() == 1
             && prev_is_word
-            && matches!(at(i + 1), Some('s' | 'S'))
-            && !at(i + 2).is_some_and(is_word_char)
+            && segments
+                .get(k)
+                .is_some_and(|(_, s)| matches!(*s, "s" | "S"))
         {
-            i += 2;
+            // "1990's": the segmentation leaves the apostrophe of a number apart.
+            end = offset + seg.len() + 1;
+            k += 1;
             kind = TokKind::Possessive;
-        } else if is_joiner_char(c) && prev_is_word && at(i + 1).is_some_and(is_word_char) {
-            i += 1;
+        } else if seg.chars().count() == 1 && is_joiner_char(c) && prev_is_word && seg_is_word(k) {
             kind = TokKind::Joiner;
         } else {
-            i += 1;
             kind = TokKind::Punct;
         }
-        let (s, e) = (offset(start), offset(i));
         let mut sent_start = false;
         match kind {
             TokKind::Word | TokKind::Number => {
@@ -169,15 +156,40 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
         // the next word is then not marked as a sentence start, which only matters for
         // ordinary words, and those are caught by the common-word check.
         tokens.push(Token {
-            start: s + base,
-            end: e + base,
+            start: offset + base,
+            end: end + base,
             kind,
             space_before: space,
             sent_start,
         });
+        if let Some(p) = possessive {
+            kind = TokKind::Possessive;
+            tokens.push(Token {
+                start: p + base,
+                end: offset + seg.len() + base,
+                kind,
+                space_before: false,
+                sent_start: false,
+            });
+        }
         space = false;
     }
     tokens
+}
+
+/// Letters separated by full stops, each one letter: "F", "U.S", "e.g".
+fn is_initialism(word: &str) -> bool {
+    let mut expect_letter = true;
+    for c in word.chars() {
+        if is_mark(c) {
+            continue;
+        }
+        if expect_letter != c.is_alphabetic() || (!expect_letter && c != '.') {
+            return false;
+        }
+        expect_letter = !expect_letter;
+    }
+    !expect_letter
 }
 
 #[cfg(test)]

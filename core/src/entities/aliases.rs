@@ -1,0 +1,401 @@
+//! Aliases and canonical names: acronyms defined in parentheses join their long form, lone
+//! family names join the person named in full, a second pass finds every form of every entity
+//! again (a surname opening a sentence, a name in a title-case headline, a shortened company
+//! name), and mentions are grouped into entities with the name their chip shows.
+
+use super::candidates::Analyzer;
+use super::lexicon::{cue, phrase_key, push_key, Lexicon, Source};
+use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::tokens::{tokenize, TokKind};
+use super::{Entity, EntityKind};
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+
+/// Acronyms defined in parentheses take their long form's identity, everywhere. Returns the
+/// long form written in the text for each identity that has one.
+pub(crate) fn merge_acronyms(
+    analyzers: &[Analyzer],
+    mentions: &mut Vec<Mention>,
+) -> HashMap<(EntityKind, String), String> {
+    let mut definitions: HashMap<String, (EntityKind, String)> = HashMap::new();
+    let mut long_forms = HashMap::new();
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].start);
+    for &i in &order {
+        let m = &mentions[i];
+        if m.segment == HEADER || m.strength != Strength::Strong {
+            continue;
+        }
+        let a = &analyzers[m.segment];
+        let Some(acronym_token) = a.acronym_after(m.tok_start, m.tok_end) else {
+            continue;
+        };
+        let acronym = a.word(acronym_token).to_string();
+        if definitions.contains_key(&acronym) {
+            continue;
+        }
+        let identity = (m.kind, m.key.clone());
+        long_forms
+            .entry(identity.clone())
+            .or_insert_with(|| normalise_name(&a.text[m.start..m.end]));
+        definitions.insert(acronym, identity);
+    }
+    if definitions.is_empty() {
+        return long_forms;
+    }
+    for m in mentions.iter_mut() {
+        if m.segment == HEADER || m.tok_end != m.tok_start + 1 {
+            continue;
+        }
+        let word = analyzers[m.segment].word(m.tok_start);
+        if let Some((kind, key)) = definitions.get(word) {
+            m.kind = *kind;
+            m.key = key.clone();
+            m.canonical = None;
+            m.strength = Strength::Strong;
+        }
+    }
+    // A defined acronym the first pass skipped (it looked like an ordinary word, say) is
+    // still a mention of its long form.
+    let mut extra = Vec::new();
+    let taken: HashSet<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.segment != HEADER)
+        .flat_map(|m| (m.tok_start..m.tok_end).map(move |i| (m.segment, i)))
+        .collect();
+    for a in analyzers {
+        for (i, t) in a.toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            if let Some((kind, key)) = definitions.get(a.word(i)) {
+                if !taken.contains(&(a.segment, i)) {
+                    extra.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        segment: a.segment,
+                        tok_start: i,
+                        tok_end: i + 1,
+                        kind: *kind,
+                        key: key.clone(),
+                        canonical: None,
+                        strength: Strength::Strong,
+                    });
+                }
+            }
+        }
+    }
+    mentions.extend(extra);
+    long_forms
+}
+
+/// The capitalised words of a name, as token texts of the mention.
+fn name_words(text: &str, m: &Mention) -> Vec<String> {
+    let surface = &text[m.start..m.end];
+    let toks = tokenize(surface, 0);
+    let mut words: Vec<String> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = &surface[t.start..t.end];
+        let glued = i > 0 && !t.space_before;
+        if glued {
+            if let Some(last) = words.last_mut() {
+                last.push_str(w);
+                continue;
+            }
+        }
+        words.push(w.to_string());
+    }
+    words.retain(|w| w.starts_with(|c: char| c.is_uppercase()));
+    words
+}
+
+/// The form a person is called by on second mention: the family name.
+fn short_form(words: &[String], lex: &Lexicon) -> Option<String> {
+    if words.len() < 2 {
+        return None;
+    }
+    if lex.is_surname_first(&words[0]) && words.len() <= 3 {
+        return Some(words[0].clone());
+    }
+    let last = words.iter().rev().find(|w| {
+        !matches!(
+            w.as_str(),
+            "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"
+        )
+    })?;
+    // Initials and capitals are no family name.
+    let usable =
+        last.chars().count() >= 2 && last.chars().any(|c| c.is_lowercase()) && !last.ends_with('.');
+    usable.then(|| last.clone())
+}
+
+/// Lone names join the person named in full; lone capitalised words that join nobody go.
+pub(crate) fn resolve_people(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let text = analyzers.first().map_or("", |a| a.text);
+    // Full names by short form, with where each full name is first seen.
+    let mut by_short: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    for m in mentions.iter() {
+        if m.kind != EntityKind::Person || m.strength != Strength::Strong {
+            continue;
+        }
+        let words = name_words(text, m);
+        if let Some(short) = short_form(&words, lex) {
+            let list = by_short.entry(short).or_default();
+            if !list.iter().any(|(k, _)| *k == m.key) {
+                list.push((m.key.clone(), m.start));
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let single = m.segment != HEADER && m.tok_end == m.tok_start + 1;
+        let eligible = m.kind == EntityKind::Person
+            || m.strength == Strength::Pending
+            || m.kind == EntityKind::Gpe;
+        if !single || !eligible {
+            continue;
+        }
+        let word = &text[m.start..m.end];
+        if let Some(full) = by_short.get(word) {
+            // The most recent full name before this mention, else the first one.
+            let key = full
+                .iter()
+                .filter(|(_, start)| *start <= m.start)
+                .max_by_key(|(_, start)| *start)
+                .or(full.first())
+                .map(|(k, _)| k.clone());
+            if let Some(key) = key {
+                if m.kind == EntityKind::Gpe {
+                    // A city that is also the family name of someone in the text: only when
+                    // the gazetteer entry is a city, never a country.
+                    let is_city = lex
+                        .name(&phrase_key(word).0)
+                        .is_some_and(|e| e.source == Source::City);
+                    if !is_city {
+                        continue;
+                    }
+                }
+                m.kind = EntityKind::Person;
+                m.key = key;
+                m.canonical = None;
+                m.strength = Strength::Strong;
+            }
+        }
+    }
+    mentions.retain(|m| m.strength == Strength::Strong);
+}
+
+/// Looks for every form of every entity again, in places the first pass left alone.
+pub(crate) fn second_pass(analyzers: &[Analyzer], mentions: &mut Vec<Mention>, lex: &Lexicon) {
+    let text = analyzers.first().map_or("", |a| a.text);
+    // Forms by key; a form claimed by two entities is ambiguous and not used.
+    let mut forms: HashMap<String, Option<(EntityKind, String)>> = HashMap::new();
+    let mut max_len = 1;
+    let mut add_form = |form: &str, identity: (EntityKind, String)| {
+        let (key, n) = phrase_key(form);
+        if key.is_empty() {
+            return;
+        }
+        max_len = max_len.max(n);
+        forms
+            .entry(key)
+            .and_modify(|e| {
+                if e.as_ref() != Some(&identity) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(identity));
+    };
+    for m in mentions.iter() {
+        let identity = (m.kind, m.key.clone());
+        add_form(&text[m.start..m.end], identity.clone());
+        if m.kind == EntityKind::Person {
+            if let Some(short) = short_form(&name_words(text, m), lex) {
+                add_form(&short, identity);
+            }
+        } else if m.kind == EntityKind::Org && m.canonical.is_none() && m.segment != HEADER {
+            // "Nordvik Semiconductor" … "Nordvik": a distinctive first word of a company
+            // name made with a head word stands for the whole.
+            let words = name_words(text, m);
+            if let [first, .., last] = words.as_slice() {
+                let distinctive = first.chars().count() >= 3
+                    && !first.chars().all(|c| c.is_uppercase())
+                    && !lex.is_common_word(first)
+                    && !lex.is_first_name(first)
+                    && !lex.is_surname(first)
+                    && lex.name(&phrase_key(first).0).is_none()
+                    && lex.cue(last) & cue::ORG != 0;
+                if distinctive {
+                    add_form(first, identity);
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
+    for m in mentions.iter().filter(|m| m.segment != HEADER) {
+        by_segment[m.segment].push((m.tok_start, m.tok_end));
+    }
+    for a in analyzers {
+        let n = a.toks.len();
+        let mut covered = vec![false; n];
+        for &(s, e) in &by_segment[a.segment] {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+        }
+        let mut i = 0;
+        while i < n {
+            if covered[i] || !a.is_name_token(i) {
+                i += 1;
+                continue;
+            }
+            let mut matched = None;
+            let mut key = String::new();
+            for (j, &taken) in covered.iter().enumerate().take(n.min(i + max_len)).skip(i) {
+                if taken || (a.toks[j].kind == TokKind::Punct && a.word(j) != "&") {
+                    break;
+                }
+                push_key(&mut key, a.word(j));
+                if let Some(Some(identity)) = forms.get(&key) {
+                    matched = Some((j + 1, identity.clone()));
+                }
+            }
+            let Some((end, (kind, key))) = matched else {
+                i += 1;
+                continue;
+            };
+            if fragment_of_longer_name(a, i, end, &covered)
+                || (end == i + 1
+                    && (a.toks[i].sent_start || a.headline)
+                    && lex.is_common_word(a.word(i))
+                    && !a.word(i).chars().all(|c| !c.is_lowercase()))
+            {
+                i += 1;
+                continue;
+            }
+            found.push(Mention {
+                start: a.toks[i].start,
+                end: a.toks[end - 1].end,
+                segment: a.segment,
+                tok_start: i,
+                tok_end: end,
+                kind,
+                key,
+                canonical: None,
+                strength: Strength::Strong,
+            });
+            covered[i..end].iter_mut().for_each(|c| *c = true);
+            i = end;
+        }
+    }
+    mentions.extend(found);
+}
+
+/// Whether tokens `s..e` are glued to, or directly followed by, more of a capitalised name.
+fn fragment_of_longer_name(a: &Analyzer, s: usize, e: usize, covered: &[bool]) -> bool {
+    let n = a.toks.len();
+    let joined_before = s > 0 && a.toks[s - 1].kind == TokKind::Joiner && !a.toks[s].space_before;
+    let joined_after = e + 1 < n
+        && a.toks[e].kind == TokKind::Joiner
+        && !a.toks[e].space_before
+        && a.is_name_token(e + 1);
+    let lex = Lexicon::get();
+    let plain_name = |i: usize| {
+        a.is_name_token(i)
+            && !covered[i]
+            && lex.cue(a.word(i)) & (cue::TITLE | cue::HONORIFIC | cue::STOP | cue::MONTH) == 0
+    };
+    let name_before = s > 0 && a.toks[s].space_before && plain_name(s - 1);
+    let name_after = e < n && a.toks[e].space_before && plain_name(e);
+    joined_before || joined_after || name_before || name_after
+}
+
+/// Groups mentions into entities, choosing canonical names and aliases.
+pub(crate) fn build_entities(
+    text: &str,
+    mut mentions: Vec<Mention>,
+    long_forms: &HashMap<(EntityKind, String), String>,
+) -> Vec<Entity> {
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Overlaps cannot happen by construction; if one slips through, the earlier, longer
+    // mention stays.
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if m.start >= m.end || text.get(m.start..m.end).is_none() {
+            continue;
+        }
+        if kept.last().is_some_and(|k| k.end > m.start) {
+            continue;
+        }
+        kept.push(m);
+    }
+    struct Group {
+        kind: EntityKind,
+        key: String,
+        gazetteer: Option<&'static str>,
+        surfaces: Vec<String>,
+        mentions: Vec<Span>,
+    }
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for m in kept {
+        let identity = (m.kind, m.key.clone());
+        let g = *index.entry(identity).or_insert_with(|| {
+            groups.push(Group {
+                kind: m.kind,
+                key: m.key.clone(),
+                gazetteer: None,
+                surfaces: Vec::new(),
+                mentions: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        if group.gazetteer.is_none() {
+            group.gazetteer = m.canonical;
+        }
+        let surface = text[m.start..m.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !group
+            .surfaces
+            .iter()
+            .any(|s| normalise_name(s) == normalise_name(&surface))
+        {
+            group.surfaces.push(surface);
+        }
+        group.mentions.push(Span::new_unchecked(m.start, m.end));
+    }
+    let mut entities: Vec<Entity> = groups
+        .into_iter()
+        .map(|g| {
+            let canonical = long_forms
+                .get(&(g.kind, g.key.clone()))
+                .cloned()
+                .or_else(|| g.gazetteer.map(str::to_string))
+                .unwrap_or_else(|| {
+                    // The longest form as written, the first one on a tie.
+                    let mut best = &g.surfaces[0];
+                    for s in &g.surfaces {
+                        if s.chars().count() > best.chars().count() {
+                            best = s;
+                        }
+                    }
+                    best.clone()
+                });
+            let aliases = g
+                .surfaces
+                .into_iter()
+                .filter(|s| normalise_name(s) != normalise_name(&canonical))
+                .collect();
+            Entity {
+                kind: g.kind,
+                canonical,
+                aliases,
+                mentions: g.mentions,
+            }
+        })
+        .collect();
+    entities.sort_by(|a, b| (a.kind, &a.canonical).cmp(&(b.kind, &b.canonical)));
+    entities
+}

@@ -1,0 +1,361 @@
+//! Decoding: the best tag sequence of each region under the model (Viterbi, with an inside
+//! tag allowed only after a tag of its own kind), the names in it, and their merge with what
+//! the rules know: a name the rules found longer from the same word is taken whole, a name
+//! inside a rule-found event is the event's, one kind per name written alike across the
+//! document, a lone word that begins an organisation's name elsewhere stands for it, a name
+//! at the place of a rule mention keeps its key and gazetteer name; the rules' events,
+//! nationalities and header fields stay where no name overlaps them.
+
+use super::candidates::Analyzer;
+use super::features::Features;
+use super::lexicon::{FastSet, Lexicon, Source};
+use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::model::{Model, TAGS};
+use super::tokens::TokKind;
+use super::EntityKind;
+use std::collections::HashMap;
+
+/// The kind a tag names (PER, ORG or LOC, as `EntityKind::Person`, `Org`, `Loc`), if any.
+pub(crate) fn tag_kind(tag: usize) -> Option<EntityKind> {
+    match tag {
+        1 | 2 => Some(EntityKind::Person),
+        3 | 4 => Some(EntityKind::Org),
+        5 | 6 => Some(EntityKind::Loc),
+        _ => None,
+    }
+}
+
+fn is_inside(tag: usize) -> bool {
+    matches!(tag, 2 | 4 | 6)
+}
+
+/// Whether `next` may follow `prev` (`None`: the start of a region): an inside tag only
+/// continues a name of its own kind.
+pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
+    !is_inside(next) || prev.is_some_and(|p| p != 0 && p.div_ceil(2) == next.div_ceil(2))
+}
+
+/// The best tag sequence under `emissions` and `transitions` that `allowed` permits.
+pub(crate) fn viterbi(
+    emissions: &[[i64; TAGS]],
+    transitions: &[[i64; TAGS]; TAGS + 1],
+) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NONE: i64 = i64::MIN / 4;
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut score = [NONE; TAGS];
+    for t in 0..TAGS {
+        if allowed(None, t) {
+            score[t] = transitions[0][t] + emissions[0][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [NONE; TAGS];
+        for t in 0..TAGS {
+            let mut best = (NONE, 0);
+            for (p, &s) in score.iter().enumerate() {
+                if s == NONE || !allowed(Some(p), t) {
+                    continue;
+                }
+                let v = s + transitions[p + 1][t];
+                if v > best.0 {
+                    best = (v, p);
+                }
+            }
+            if best.0 != NONE {
+                next[t] = best.0 + emissions[i][t];
+                back[i][t] = best.1 as u8;
+            }
+        }
+        score = next;
+    }
+    let mut tag = (0..TAGS)
+        .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
+        .unwrap_or(0);
+    let mut tags = vec![0; n];
+    for i in (0..n).rev() {
+        tags[i] = tag;
+        tag = back[i][tag] as usize;
+    }
+    tags
+}
+
+/// The names in a tag sequence: (first token, end token, kind).
+pub(crate) fn spans(tags: &[usize]) -> Vec<(usize, usize, EntityKind)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        match tag_kind(tags[i]) {
+            Some(kind) if !is_inside(tags[i]) => {
+                let mut e = i + 1;
+                while e < tags.len() && is_inside(tags[e]) && tag_kind(tags[e]) == Some(kind) {
+                    e += 1;
+                }
+                out.push((i, e, kind));
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The names the model finds in each region: (region, first token, end token, kind).
+pub(crate) fn tag_regions(
+    features: &[Features],
+    model: &Model,
+) -> Vec<(usize, usize, usize, EntityKind)> {
+    let transitions = model.transitions();
+    let mut tagged = Vec::new();
+    for (segment, f) in features.iter().enumerate() {
+        let emissions: Vec<[i64; TAGS]> =
+            (0..f.len()).map(|i| model.emissions(f.token(i))).collect();
+        let tags = viterbi(&emissions, &transitions);
+        for (s, e, kind) in spans(&tags) {
+            tagged.push((segment, s, e, kind));
+        }
+    }
+    tagged
+}
+
+/// The tagger's names as mentions, with the rules' events, nationalities and header fields
+/// where no name overlaps them. A name the rules found at the same place keeps the rules'
+/// merge key and gazetteer name; a place keeps the rules' GPE or LOC; the same name written
+/// alike takes one kind throughout the document (the kind most of its mentions got).
+pub(crate) fn merge_tagged(
+    analyzers: &[Analyzer],
+    rule_mentions: &[Mention],
+    mut tagged: Vec<(usize, usize, usize, EntityKind)>,
+) -> Vec<Mention> {
+    // Punctuation never starts or ends a name ("(", a quote), but a full stop glued to the
+    // word before may end one ("Co.", "Jr.").
+    tagged.retain_mut(|(segment, s, e, _)| {
+        let a = &analyzers[*segment];
+        while *s < *e && a.toks[*s].kind != TokKind::Word && a.toks[*s].kind != TokKind::Number {
+            *s += 1;
+        }
+        while *e > *s {
+            let t = &a.toks[*e - 1];
+            let glued_stop = t.kind == TokKind::Punct && !t.space_before && a.word(*e - 1) == ".";
+            if matches!(t.kind, TokKind::Word | TokKind::Number) || glued_stop {
+                break;
+            }
+            *e -= 1;
+        }
+        *s < *e
+    });
+    // Names the tagger runs together that the rules keep apart, each whole ("the US
+    // Asia-Pacific allies": "US", then "Asia-Pacific"), stay apart.
+    let mut by_segment: Vec<Vec<&Mention>> = vec![Vec::new(); analyzers.len()];
+    for m in rule_mentions.iter().filter(|m| m.segment != HEADER) {
+        if let Some(list) = by_segment.get_mut(m.segment) {
+            list.push(m);
+        }
+    }
+    let mut split: Vec<(usize, usize, usize, EntityKind)> = Vec::with_capacity(tagged.len());
+    for &(segment, s, e, kind) in &tagged {
+        let inside: Vec<&Mention> = by_segment[segment]
+            .iter()
+            .copied()
+            .filter(|m| s <= m.tok_start && m.tok_end <= e)
+            .collect();
+        let a = &analyzers[segment];
+        let covered = |i: usize| inside.iter().any(|m| m.tok_start <= i && i < m.tok_end);
+        let apart = inside.len() >= 2
+            && inside
+                .iter()
+                .all(|m| !matches!(m.kind, EntityKind::Event | EntityKind::Norp))
+            && (s..e)
+                .all(|i| covered(i) || !matches!(a.toks[i].kind, TokKind::Word | TokKind::Number));
+        if apart {
+            for m in &inside {
+                let kind = match m.kind {
+                    EntityKind::Gpe | EntityKind::Loc => EntityKind::Loc,
+                    k => k,
+                };
+                split.push((segment, m.tok_start, m.tok_end, kind));
+            }
+        } else {
+            split.push((segment, s, e, kind));
+        }
+    }
+    let mut tagged = split;
+    // A name inside an event the rules found ("Britain" in "Battle of Britain") is part of
+    // the event's name, not a name of its own.
+    tagged.retain(|&(segment, s, e, _)| {
+        !by_segment[segment].iter().any(|m| {
+            m.kind == EntityKind::Event
+                && m.tok_start <= s
+                && e <= m.tok_end
+                && m.tok_end - m.tok_start > e - s
+        })
+    });
+    // A name the rules found longer, from the same first word and of the same kind, is taken
+    // whole: the rules know the tails of names made with head words ("Framework for
+    // Prosperity", "Bank of the West"), which few training texts show.
+    let same_class = |a: EntityKind, b: EntityKind| {
+        a == b
+            || (matches!(a, EntityKind::Gpe | EntityKind::Loc)
+                && matches!(b, EntityKind::Gpe | EntityKind::Loc))
+    };
+    // The rules' mentions by where they start (the tagged names come in text order).
+    let rule_at: HashMap<(usize, usize), &Mention> = rule_mentions
+        .iter()
+        .filter(|m| m.segment != HEADER)
+        .map(|m| ((m.segment, m.tok_start), m))
+        .collect();
+    for k in 0..tagged.len() {
+        let (segment, s, e, kind) = tagged[k];
+        let Some(m) = rule_at.get(&(segment, s)) else {
+            continue;
+        };
+        let next_start = tagged
+            .get(k + 1)
+            .filter(|next| next.0 == segment)
+            .map_or(usize::MAX, |next| next.1);
+        if m.tok_end > e && same_class(m.kind, kind) && next_start >= m.tok_end {
+            tagged[k].2 = m.tok_end;
+        }
+    }
+    // One kind per name written alike (whatever its case: "LEEDS" in a headline is the
+    // "Leeds" of the text).
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    let surface = |&(segment, s, e, _): &(usize, usize, usize, EntityKind)| {
+        let a = &analyzers[segment];
+        crate::text::fold(&normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end]))
+    };
+    let slot = |kind: EntityKind| match kind {
+        EntityKind::Person => 0,
+        EntityKind::Org => 1,
+        _ => 2,
+    };
+    for t in &tagged {
+        votes.entry(surface(t)).or_default()[slot(t.3)] += 1;
+    }
+    for t in tagged.iter_mut() {
+        let v = votes[&surface(t)];
+        let mine = v[slot(t.3)];
+        let best = (0..3).max_by_key(|&k| (v[k], k == slot(t.3))).unwrap_or(2);
+        if v[best] > mine {
+            t.3 = [EntityKind::Person, EntityKind::Org, EntityKind::Loc][best];
+        }
+    }
+    // A lone word that begins an organisation's name elsewhere in the document stands for
+    // it ("Nordvik Holdings" … "Nordvik said"), unless it is a given name or a known place.
+    let lex = Lexicon::get();
+    let mut org_first_words: FastSet<String> = FastSet::default();
+    let multi_word_orgs = tagged
+        .iter()
+        .filter(|t| t.3 == EntityKind::Org && t.2 > t.1 + 1)
+        .map(|t| (t.0, t.1))
+        .chain(
+            rule_mentions
+                .iter()
+                .filter(|m| {
+                    m.segment != HEADER && m.kind == EntityKind::Org && m.tok_end > m.tok_start + 1
+                })
+                .map(|m| (m.segment, m.tok_start)),
+        );
+    for (segment, s) in multi_word_orgs {
+        org_first_words.insert(crate::text::fold(analyzers[segment].word(s)));
+    }
+    for t in tagged.iter_mut() {
+        let (segment, s, e, kind) = *t;
+        if kind != EntityKind::Person || e != s + 1 {
+            continue;
+        }
+        let a = &analyzers[segment];
+        let w = a.word(s);
+        if org_first_words.contains(&crate::text::fold(w))
+            && !lex.is_first_name(w)
+            && a.gaz_at(s, e).is_none()
+        {
+            t.3 = EntityKind::Org;
+        }
+    }
+    let mut out: Vec<Mention> = Vec::with_capacity(tagged.len());
+    for &(segment, s, e, kind) in &tagged {
+        let a = &analyzers[segment];
+        let rule = rule_at.get(&(segment, s)).filter(|m| m.tok_end == e);
+        let m = match rule {
+            Some(r) if same_class(r.kind, kind) => (*r).clone(),
+            Some(r) => {
+                let mut m = (*r).clone();
+                m.kind = kind;
+                m.canonical = None;
+                m
+            }
+            None => {
+                let mut m = Mention {
+                    start: a.toks[s].start,
+                    end: a.toks[e - 1].end,
+                    segment,
+                    tok_start: s,
+                    tok_end: e,
+                    kind,
+                    key: normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end]),
+                    canonical: None,
+                    strength: Strength::Strong,
+                };
+                let entry = a
+                    .gaz_at(s, e)
+                    .filter(|&(end, _)| end == e)
+                    .map(|(_, entry)| entry);
+                match entry {
+                    Some(entry) if same_class(entry.kind, kind) => {
+                        m.kind = entry.kind;
+                        m.key = entry.canonical.to_string();
+                        if !matches!(entry.source, Source::City | Source::Admin) {
+                            m.canonical = Some(entry.canonical);
+                        }
+                    }
+                    // A place no gazetteer knows: most often a town or a country.
+                    _ if kind == EntityKind::Loc => m.kind = EntityKind::Gpe,
+                    _ => {}
+                }
+                m
+            }
+        };
+        out.push(m);
+    }
+    // The rules' events and nationalities, and the header fields, where no name is.
+    let named: FastSet<(usize, usize)> = tagged
+        .iter()
+        .flat_map(|&(segment, s, e, _)| (s..e).map(move |i| (segment, i)))
+        .collect();
+    for m in rule_mentions {
+        let keep = m.segment == HEADER
+            || (matches!(m.kind, EntityKind::Event | EntityKind::Norp)
+                && !(m.tok_start..m.tok_end).any(|i| named.contains(&(m.segment, i))));
+        if keep {
+            out.push(m.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_the_tag_constraints() {
+        let zero = [[0i64; TAGS]; TAGS + 1];
+        // Each token alone prefers I-ORG, which may not start a name: the best allowed
+        // sequence begins it with B-ORG.
+        let e = [
+            [0, 0, 0, 5, 9, 0, 0],
+            [0, 0, 0, 0, 9, 0, 0],
+            [3, 0, 0, 0, 0, 0, 0],
+        ];
+        let tags = viterbi(&e, &zero);
+        assert_eq!(tags, [3, 4, 0]);
+        assert_eq!(spans(&tags), [(0, 2, EntityKind::Org)]);
+        assert!(!allowed(Some(1), 4), "I-ORG after B-PER");
+        assert!(allowed(Some(3), 4));
+        assert!(!allowed(None, 2));
+    }
+}
