@@ -1,10 +1,11 @@
 // Lighthouse 12 (mobile, its default settings: simulated slow 4G and a 4x slower CPU) on a
-// build served from loopback, in Debian's Chromium; RUNS runs (default 3), each in a fresh
+// build served from loopback (gzipped, as static hosts serve it), in Debian's Chromium; RUNS runs (default 3), each in a fresh
 // browser. Prints each run and the median: the four category scores, FCP, LCP, TBT, CLS and
 // Speed Index, and which element Lighthouse took as the largest contentful paint.
 //   node bench/lighthouse.mjs [DIST_DIR] [RUNS]
 // Lighthouse is installed into .bench/lighthouse by scripts/bench.sh (never committed or shipped).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve, ROOT, DIST, CHROMIUM_OPTIONS } from '../tools/browser.mjs';
@@ -15,17 +16,36 @@ const cli = join(ROOT, '.bench/lighthouse/node_modules/lighthouse/cli/index.js')
 const out = join(ROOT, '.bench/lighthouse/reports');
 mkdirSync(out, { recursive: true });
 
-const server = await serve(dist);
+/**
+ * One Lighthouse run against the served build, its JSON report written to `path`. (Not a
+ * synchronous child: this process serves the build meanwhile.)
+ */
+async function lighthouse(path) {
+  await promisify(execFile)(process.execPath, [cli, server.url,
+    '--quiet', '--output=json', `--output-path=${path}`,
+    '--only-categories=performance,accessibility,best-practices,seo',
+    `--chrome-flags=--headless=new --disable-dev-shm-usage ${CHROMIUM_OPTIONS.args.join(' ')}`],
+  { env: { ...process.env, CHROME_PATH: CHROMIUM_OPTIONS.executablePath }, maxBuffer: 64 * 1024 * 1024 });
+}
+
+const server = await serve(dist, '/', { gzip: true });
 const results = [];
 try {
   for (let run = 0; run < runs; run++) {
     const path = join(out, `run-${run}.json`);
-    execFileSync(process.execPath, [cli, server.url,
-      '--quiet', '--output=json', `--output-path=${path}`,
-      '--only-categories=performance,accessibility,best-practices,seo',
-      `--chrome-flags=--headless=new --disable-dev-shm-usage ${CHROMIUM_OPTIONS.args.join(' ')}`],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM_OPTIONS.executablePath }, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Chromium sometimes dies while starting on this loaded 2-core machine ("Target closed"):
+    // such a run is tried again, up to twice, and said so.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await lighthouse(path);
+        break;
+      } catch (error) {
+        if (attempt === 2) throw error;
+        console.log(`run ${run + 1}: Lighthouse failed (${String(error.message).split('\n')[0].slice(0, 80)}…); trying again`);
+      }
+    }
     const report = JSON.parse(readFileSync(path, 'utf8'));
+
     const score = (c) => Math.round(report.categories[c].score * 100);
     const ms = (a) => report.audits[a].numericValue;
     const lcpItem = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;

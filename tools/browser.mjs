@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -25,8 +26,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` under `prefix` (e.g. "/" or "/tools/explorer/") on a free loopback port. */
-export async function serve(dir = DIST, prefix = '/') {
+/**
+ * Serves `dir` under `prefix` (e.g. "/" or "/tools/explorer/") on a free loopback port. With
+ * `{ gzip: true }`, text and wasm go gzipped to a browser that accepts it, as static hosts
+ * send them (what a benchmark of transfer times needs; tests see the bytes as built).
+ */
+export async function serve(dir = DIST, prefix = '/', { gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
@@ -42,11 +47,16 @@ export async function serve(dir = DIST, prefix = '/') {
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      if (gzip && extname(file) !== '.png' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -3,9 +3,11 @@
 //! tools list them.
 //!
 //! A node occurrence's window is the `window` tokens either side of it, cut at the edges of
-//! its paragraph. A collocate's *observed* count is how often it stands in a window (a token
-//! in the windows of two nearby occurrences counts twice); the statistics compare that with
-//! its frequency in the whole scope (see [`Cooccurrence`]).
+//! its paragraph. A collocate's *observed* count is how often it stands in a window; where
+//! the windows of nearby occurrences overlap, a token counts once (the windows' union is the
+//! sample), so no collocate is seen more often than it occurs and the 2×2 table behind G² and
+//! MI stays a table of counts. The statistics compare the observed count with the
+//! collocate's frequency in the whole scope (see [`Cooccurrence`]).
 //!
 //! Worked example (`windows_counts_and_figures_by_hand` below): "Tiny text" (a title, its
 //! own region) and "The cat sat on the mat. The cat ate the rat." are 13 tokens; the node
@@ -138,6 +140,10 @@ pub fn collocates(
         // Hits come in text order: the tokens they cover and their regions are found by
         // walking forward, not searched for each hit.
         let (mut first, mut region_idx) = (0, 0);
+        // Tokens before this are already counted: where two hits' windows overlap, a token
+        // near both counts once, so no collocate is seen more often than it occurs (the
+        // windows' union is the sample, as the 2×2 table of G² and MI needs).
+        let mut counted_until = 0;
         let n_tokens = tokens.len();
         for hit in hits {
             while first < n_tokens && tokens.starts[first] < hit.span.start {
@@ -165,8 +171,13 @@ pub fn collocates(
                 .get(region_idx + 1)
                 .map_or(n_tokens, |&r| r as usize);
             let region = region_start.min(node.start)..region_end;
-            let left = node.start.saturating_sub(window).max(region.start)..node.start;
-            let right = node.end..(node.end + window).min(region.end).max(node.end);
+            let left = node
+                .start
+                .saturating_sub(window)
+                .max(region.start)
+                .max(counted_until)..node.start;
+            let right = node.end.max(counted_until)..(node.end + window).min(region.end);
+            counted_until = counted_until.max(right.end).max(node.end);
             for i in left.chain(right) {
                 out.window_tokens += 1;
                 let term = tokens.terms[i];
@@ -456,8 +467,37 @@ pub(crate) mod tests {
         check(CollocateConfig { window: 1, ..ALL }, &["ate", "sat", "the"]);
         // A window of 0 is read as 1, one of 99 as the widest.
         check(CollocateConfig { window: 0, ..ALL }, &["ate", "sat", "the"]);
+        // ±20 (the widest) from both cats covers the paragraph: each of its tokens but the
+        // first cat counts once, the second cat in the first one's window included.
         let wide = f.run("cat", None, CollocateConfig { window: 99, ..ALL });
-        assert_eq!(wide.window_tokens, 2 * (11 - 1));
+        assert_eq!(wide.window_tokens, 11 - 1);
+        let rows = f.rows(&wide);
+        assert!(
+            rows.iter().all(|r| r.1 <= r.2),
+            "observed ≤ frequency: {rows:?}"
+        );
+    }
+
+    #[test]
+    fn overlapping_windows_count_a_token_once() {
+        // Found by the property test: "s", "SA" and "a" are all near both hits of `s*`; each
+        // counts once, so "a" is not seen twice when it occurs once.
+        let f = fixture(&["Title\n\ns \"SA;a"]);
+        // The hits of `s*`: "s" and "SA", in text order.
+        let mut spans: Vec<Span> = ["s", "sa"]
+            .iter()
+            .flat_map(|w| f.hits(w).remove(0).1)
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let vocab = &f.index.vocab;
+        let c = collocates(&f.streams, &doc_hits(&[(0, spans)]), None, ALL, |t| {
+            vocab.is_stop(t)
+        });
+        assert_eq!(c.node_freq, 2);
+        let mut rows = f.rows(&c);
+        rows.sort();
+        assert_eq!(rows, [("a".to_string(), 1, 1), ("sa".to_string(), 1, 1)]);
+        assert_eq!(c.window_tokens, 2);
     }
 
     #[test]

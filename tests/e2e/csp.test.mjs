@@ -69,6 +69,12 @@ test('the release page keeps trunk\'s subresource integrity', { timeout: 60000 }
     const bytes = await readFile(join(DIST, file));
     assert.equal(hash, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, file);
   }
+  // The wasm: fetched by the loader after the first paint, with trunk's hash of it, and no
+  // longer preloaded (its download would compete with the first paint).
+  const [, wasm, hash] = html.match(/fetch\('\.\/([^']+\.wasm)', \{ integrity: "(sha384-[^"]+)" \}\)/) ?? [];
+  assert.ok(wasm, 'the loader fetches the wasm with its integrity');
+  assert.equal(hash, `sha384-${createHash('sha384').update(await readFile(join(DIST, wasm))).digest('base64')}`, wasm);
+  assert.ok(!/<link rel="preload"[^>]*\.wasm/.test(html), 'the wasm is not preloaded');
 });
 
 test('using the release page breaks no rule and asks only for its own files', { timeout: 60000 }, async () => {
