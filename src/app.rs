@@ -17,7 +17,7 @@ use crate::summary::Summary;
 use crate::term_chart::TermChart;
 use crate::theme::ThemeToggle;
 use crate::view_bar::view_bar;
-use crate::word_tools::WordTools;
+use crate::word_tools::{compute as tool_list, word_tools, Args as ToolArgs};
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
@@ -50,6 +50,7 @@ struct Callbacks {
     on_open_at: Callback<(String, usize, usize)>,
     on_tools: Callback<explorer_core::tools_view::ToolsView>,
     on_tool_search: Callback<String>,
+    on_tool_rows: Callback<()>,
 }
 
 impl Callbacks {
@@ -115,6 +116,7 @@ impl Callbacks {
                 let d = d.clone();
                 Callback::from(move |q| d.dispatch(Action::ToolSearch(q)))
             },
+            on_tool_rows: send(|d| d.dispatch(Action::MoreToolRows)),
         }
     }
 }
@@ -164,6 +166,22 @@ pub fn App() -> Html {
     let panels = use_after_first_paint();
     // The first render is the pre-rendered page's; the controls work from the next one.
     let live = use_mounted();
+    // The word tools' list: the open tool's, for its node (pinned, or the query the match
+    // panels follow), computed when one of those changes and only once the panels are drawn.
+    let tool_node = state
+        .tools
+        .node
+        .clone()
+        .map_or_else(|| panel_query.clone(), AttrValue::from);
+    let tool_list = use_memo(
+        (
+            tool_node.clone(),
+            state.doc_idx,
+            state.tools.clone(),
+            panels,
+        ),
+        |(node, doc, tools, on)| tool_list(node, *doc, tools, *on),
+    );
 
     let selected = selected_entity(&state);
     let selected_idx = selected.map(|(i, _)| i);
@@ -247,9 +265,19 @@ pub fn App() -> Html {
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
-                        <WordTools doc_idx={state.doc_idx} query={AttrValue::from(state.query.clone())}
-                            node={state.tools.node.clone().map_or_else(|| panel_query.clone(), AttrValue::from)}
-                            tools={state.tools.clone()} on_tools={cb.on_tools.clone()} on_search={cb.on_tool_search.clone()} />
+                        { word_tools(
+                            &ToolArgs {
+                                doc_idx: state.doc_idx,
+                                query: &state.query,
+                                node: &tool_node,
+                                tools: &state.tools,
+                                computed: &tool_list,
+                                rows: state.tool_rows,
+                            },
+                            &cb.on_tools,
+                            &cb.on_tool_search,
+                            &cb.on_tool_rows,
+                        ) }
                         <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
                             on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
                     }
