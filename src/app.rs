@@ -14,7 +14,7 @@ use crate::search_bar::SearchBar;
 use crate::shared::Shared;
 use crate::state::{Action, DocIds, State, Tab, TermOptions};
 use crate::summary::Summary;
-use crate::term_chart::TermChart;
+use crate::term_chart::term_chart;
 use crate::theme::ThemeToggle;
 use crate::view_bar::view_bar;
 use crate::word_tools::{compute as tool_list, word_tools, Args as ToolArgs};
@@ -278,8 +278,7 @@ pub fn App() -> Html {
                             &cb.on_tool_search,
                             &cb.on_tool_rows,
                         ) }
-                        <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
-                            on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
+                        { term_chart(state.doc_idx, state.term_options, state.term.as_deref(), &cb.on_term_options, &cb.on_term) }
                     }
                 </div>
             </main>
