@@ -12,7 +12,7 @@ use crate::matches::{KwicList, Matches};
 use crate::reader::Reader;
 use crate::search_bar::SearchBar;
 use crate::shared::Shared;
-use crate::state::{Action, DocIds, State, Tab, TermOptions};
+use crate::state::{Action, DocIds, State, Tab};
 use crate::summary::Summary;
 use crate::term_chart::term_chart;
 use crate::theme::ThemeToggle;
@@ -21,7 +21,7 @@ use crate::word_tools::{compute as tool_list, word_tools, Args as ToolArgs};
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
-use explorer_core::state::{Tool, ViewSettings};
+use explorer_core::state::Tool;
 use yew::prelude::*;
 
 /// The selected entity, if the selection names one in the open document.
@@ -36,21 +36,17 @@ fn selected_entity(state: &State) -> Option<(usize, &'static Entity)> {
 
 /// Every callback the root hands down, each dispatching one action.
 struct Callbacks {
+    /// Any action: for the panels drawn by plain functions (the word tools, the term chart,
+    /// the corpus views), which map their clicks to actions themselves.
+    dispatch: Callback<Action>,
     on_type: Callback<String>,
-    on_term: Callback<String>,
     on_clear: Callback<()>,
     on_go: Callback<(usize, usize)>,
     on_open: Callback<usize>,
     on_entity: Callback<(EntityKind, String)>,
     on_inline: Callback<()>,
-    on_term_options: Callback<TermOptions>,
     on_tab: Callback<Tab>,
     on_tool: Callback<Option<Tool>>,
-    on_views: Callback<ViewSettings>,
-    on_open_at: Callback<(String, usize, usize)>,
-    on_tools: Callback<explorer_core::tools_view::ToolsView>,
-    on_tool_search: Callback<String>,
-    on_tool_rows: Callback<()>,
 }
 
 impl Callbacks {
@@ -60,13 +56,13 @@ impl Callbacks {
             Callback::from(move |()| f(&d))
         };
         Callbacks {
+            dispatch: {
+                let d = d.clone();
+                Callback::from(move |action| d.dispatch(action))
+            },
             on_type: {
                 let d = d.clone();
                 Callback::from(move |q| d.dispatch(Action::Type(q)))
-            },
-            on_term: {
-                let d = d.clone();
-                Callback::from(move |t| d.dispatch(Action::ToggleTerm(t)))
             },
             on_clear: send(|d| d.dispatch(Action::ClearQuery)),
             on_go: {
@@ -82,10 +78,6 @@ impl Callbacks {
                 Callback::from(move |(kind, name)| d.dispatch(Action::ToggleEntity(kind, name)))
             },
             on_inline: send(|d| d.dispatch(Action::ToggleInline)),
-            on_term_options: {
-                let d = d.clone();
-                Callback::from(move |o| d.dispatch(Action::SetTermOptions(o)))
-            },
             on_tab: {
                 let d = d.clone();
                 Callback::from(move |tab| d.dispatch(Action::ShowTab(tab)))
@@ -94,29 +86,6 @@ impl Callbacks {
                 let d = d.clone();
                 Callback::from(move |tool| d.dispatch(Action::ShowTool(tool)))
             },
-            on_views: {
-                let d = d.clone();
-                Callback::from(move |views| d.dispatch(Action::SetViews(views)))
-            },
-            on_open_at: {
-                let d = d.clone();
-                Callback::from(move |(query, doc_idx, hit)| {
-                    d.dispatch(Action::OpenAt {
-                        query,
-                        doc_idx,
-                        hit,
-                    })
-                })
-            },
-            on_tools: {
-                let d = d.clone();
-                Callback::from(move |tools| d.dispatch(Action::SetTools(tools)))
-            },
-            on_tool_search: {
-                let d = d.clone();
-                Callback::from(move |q| d.dispatch(Action::ToolSearch(q)))
-            },
-            on_tool_rows: send(|d| d.dispatch(Action::MoreToolRows)),
         }
     }
 }
@@ -256,8 +225,7 @@ pub fn App() -> Html {
                                 result: &panel_result,
                                 has_query: !panel_query.trim().is_empty(),
                             },
-                            &cb.on_views,
-                            &cb.on_open_at,
+                            &cb.dispatch,
                         ),
                     } }
                 </section>
@@ -274,11 +242,9 @@ pub fn App() -> Html {
                                 computed: &tool_list,
                                 rows: state.tool_rows,
                             },
-                            &cb.on_tools,
-                            &cb.on_tool_search,
-                            &cb.on_tool_rows,
+                            &cb.dispatch,
                         ) }
-                        { term_chart(state.doc_idx, state.term_options, state.term.as_deref(), &cb.on_term_options, &cb.on_term) }
+                        { term_chart(state.doc_idx, state.term_options, state.term.as_deref(), &cb.dispatch) }
                     }
                 </div>
             </main>

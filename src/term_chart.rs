@@ -7,7 +7,7 @@
 
 use crate::corpus;
 use crate::download::download;
-use crate::state::{term_query, TermOptions};
+use crate::state::{term_query, Action, TermOptions};
 use crate::tree::{clicked_act, e, Acts, E};
 use explorer_core::format::fixed;
 use explorer_core::state::{to_hash, View};
@@ -52,13 +52,13 @@ fn input(
 }
 
 /// The panel for the open document (or the corpus), with these options and this term
-/// selected; `on_options` takes new options, `on_term` a clicked term.
+/// selected; its listeners dispatch new options (`SetTermOptions`) and a clicked term
+/// (`ToggleTerm`).
 pub fn term_chart(
     doc_idx: usize,
     opts: TermOptions,
     selected: Option<&str>,
-    on_options: &Callback<TermOptions>,
-    on_term: &Callback<String>,
+    dispatch: &Callback<Action>,
 ) -> Html {
     let corpus = corpus();
     let several = corpus.docs.len() > 1;
@@ -290,11 +290,13 @@ pub fn term_chart(
     ];
 
     let acts = Rc::new(acts.0);
-    let (on_options, on_term) = (on_options.clone(), on_term.clone());
+    let dispatch = dispatch.clone();
     let handle = Rc::new(move |ev: &Event, change: bool| {
         match (clicked_act(ev).and_then(|i| acts.get(i)), change) {
-            (Some(TermAct::Options(options)), true) => on_options.emit(*options),
-            (Some(TermAct::Term(term)), false) => on_term.emit(term.clone()),
+            (Some(TermAct::Options(options)), true) => {
+                dispatch.emit(Action::SetTermOptions(*options))
+            }
+            (Some(TermAct::Term(term)), false) => dispatch.emit(Action::ToggleTerm(term.clone())),
             (Some(TermAct::Export), false) => {
                 let name = if corpus_wide {
                     "corpus".to_string()

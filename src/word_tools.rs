@@ -28,7 +28,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
-use crate::state::TOOL_PAGE as PAGE;
+use crate::state::{Action, TOOL_PAGE as PAGE};
 
 /// What the panel is drawn from.
 pub struct Args<'a> {
@@ -312,14 +312,9 @@ pub fn compute(node: &str, doc: usize, tools: &ToolsView, on: bool) -> Computed 
     }
 }
 
-/// The panel, with its listeners: `on_tools` takes new settings, `on_search` a query to
-/// search for, `on_more` asks for another page of rows.
-pub fn word_tools(
-    args: &Args,
-    on_tools: &Callback<ToolsView>,
-    on_search: &Callback<String>,
-    on_more: &Callback<()>,
-) -> Html {
+/// The panel, with its listeners, which dispatch the root's actions: new settings
+/// (`SetTools`), a search (`ToolSearch`), another page of rows (`MoreToolRows`).
+pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
     let corpus = corpus();
     let vocab = &corpus.index.vocab;
     let tools = args.tools;
@@ -688,7 +683,7 @@ pub fn word_tools(
     body.push(foot);
 
     let acts = Rc::new(acts.0);
-    let (on_tools, on_search, on_more) = (on_tools.clone(), on_search.clone(), on_more.clone());
+    let dispatch = dispatch.clone();
     let (tools, computed) = (tools.clone(), computed.clone());
     let name = scope.map_or("corpus".to_string(), |d| corpus.docs[d].id.clone());
     // One handler for both listeners: a click does what buttons and links do, a change what
@@ -700,7 +695,7 @@ pub fn word_tools(
         let set = |key: &str, value: &str| {
             let mut next = tools.clone();
             next.read(key, value);
-            on_tools.emit(next);
+            dispatch.emit(Action::SetTools(next));
         };
         let target = ev
             .target()
@@ -721,8 +716,8 @@ pub fn word_tools(
                     set(key, if t.checked() { "1" } else { "0" });
                 }
             }
-            (ToolAct::Search(query), false) => on_search.emit(query.clone()),
-            (ToolAct::More, false) => on_more.emit(()),
+            (ToolAct::Search(query), false) => dispatch.emit(Action::ToolSearch(query.clone())),
+            (ToolAct::More, false) => dispatch.emit(Action::MoreToolRows),
             (ToolAct::Export, false) => {
                 let form = |t: u32| corpus.index.vocab.form(t).to_string();
                 let csv = match computed.as_ref() {
