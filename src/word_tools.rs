@@ -251,6 +251,16 @@ fn plural(n: usize, word: &str) -> String {
     )
 }
 
+/// The rows of the first `shown` items, as `row` draws each (a loop, where each
+/// `collect` over another iterator is its own copy of the standard library's code).
+fn each<T>(items: &[T], shown: usize, row: impl Fn(&T) -> Row) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for item in &items[..shown.min(items.len())] {
+        rows.push(row(item));
+    }
+    rows
+}
+
 /// The open tool's list, sorted.
 pub enum Computed {
     Nothing,
@@ -391,11 +401,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                     sort_key: "csort",
                     sort,
                     caption: format!("Collocates of “{}”", node),
-                    rows: list
-                        .rows
-                        .iter()
-                        .take(shown)
-                        .map(|r| {
+                    rows: each(&list.rows, shown, |r| {
                             let form = vocab.form(r.term);
                             Row {
                                 word: form.to_string(),
@@ -412,8 +418,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                                     fixed(r.log_dice, 1),
                                 ],
                             }
-                        })
-                        .collect(),
+                        }),
                     total: list.rows.len(),
                 },
             }
@@ -450,12 +455,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                     ascending: tools.phrase_sort.ascending,
                 }),
                 caption: "Phrases".into(),
-                rows: list
-                    .map(|l| &l.rows[..])
-                    .unwrap_or_default()
-                    .iter()
-                    .take(shown)
-                    .map(|p| {
+                rows: each(list.map(|l| &l.rows[..]).unwrap_or_default(), shown, |p| {
                         let text: Vec<&str> = p.terms.iter().map(|&t| vocab.form(t)).collect();
                         let text = text.join(" ");
                         Row {
@@ -464,8 +464,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                             note: None,
                             cells: vec![thousands(u64::from(p.freq)), p.range.to_string()],
                         }
-                    })
-                    .collect(),
+                    }),
                 total,
             }
         }
@@ -553,10 +552,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                     ascending: tools.keyword_sort.ascending,
                 }),
                 caption: format!("Keywords used {more_or_less} in this document"),
-                rows: list
-                    .iter()
-                    .take(shown)
-                    .map(|r| {
+                rows: each(list, shown, |r| {
                         let word = corpus.keyword_form(&r.key).to_string();
                         Row {
                             query: format!("\"{word}\""),
@@ -583,8 +579,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                                 fixed(r.log_ratio, 2),
                             ],
                         }
-                    })
-                    .collect(),
+                    }),
                 total: list.len(),
             }
         }
