@@ -68,8 +68,17 @@ enum Control {
     Select {
         key: &'static str,
         label: &'static str,
-        choices: Vec<(String, String)>,
-        current: String,
+        choices: Vec<(&'static str, &'static str)>,
+        current: &'static str,
+    },
+    /// A labelled drop-down of numbers; with `keep`, the current one is offered too when it
+    /// is not among them (a link can ask for any minimum).
+    Numbers {
+        key: &'static str,
+        label: &'static str,
+        choices: &'static [u32],
+        current: u32,
+        keep: bool,
     },
     /// A checkbox (value "1" or "0").
     Check {
@@ -223,23 +232,13 @@ fn node_words(node: &str) -> Vec<String> {
     out
 }
 
-fn numbers(choices: &[u32]) -> Vec<(String, String)> {
-    choices
-        .iter()
-        .map(|n| (n.to_string(), n.to_string()))
-        .collect()
-}
-
-fn min_freq(key: &'static str, current: u32, choices: &[u32]) -> Control {
-    let mut choices = numbers(choices);
-    if !choices.iter().any(|(v, _)| *v == current.to_string()) {
-        choices.push((current.to_string(), current.to_string()));
-    }
-    Control::Select {
+fn min_freq(key: &'static str, current: u32, choices: &'static [u32]) -> Control {
+    Control::Numbers {
         key,
         label: "Min.",
         choices,
-        current: current.to_string(),
+        current,
+        keep: true,
     }
 }
 
@@ -358,11 +357,12 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
             let c = tools.collocates;
             let words = node_words(node);
             let controls = vec![
-                Control::Select {
+                Control::Numbers {
                     key: "cwin",
                     label: "Window ±",
-                    choices: numbers(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20]),
-                    current: c.window.to_string(),
+                    choices: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20],
+                    current: c.window,
+                    keep: false,
                 },
                 min_freq("cmin", c.min_freq, &[1, 2, 3, 5, 10, 20]),
                 Control::Check {
@@ -477,15 +477,14 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                     key: "kvs",
                     label: "Against",
                     choices: vec![
-                        ("rest".into(), "the other documents".into()),
-                        ("english".into(), "general English".into()),
+                        ("rest", "the other documents"),
+                        ("english", "general English"),
                     ],
                     current: if against == Against::Reference {
                         "english"
                     } else {
                         "rest"
-                    }
-                    .into(),
+                    },
                 });
             }
             controls.push(Control::Select {
@@ -495,17 +494,16 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
                     .iter()
                     .map(|s| {
                         (
-                            s.id().to_string(),
+                            s.id(),
                             if *s == Significance::All {
                                 "any"
                             } else {
                                 s.id()
-                            }
-                            .to_string(),
+                            },
                         )
                     })
                     .collect(),
-                current: tools.significance.id().to_string(),
+                current: tools.significance.id(),
             });
             controls.push(min_freq("kmin", tools.keyword_min_freq, &[1, 2, 3, 5, 10]));
             controls.push(Control::Check {
@@ -749,12 +747,33 @@ fn control(c: Control, acts: &mut Acts<ToolAct>) -> E {
         } => {
             let mut select = e("select");
             for (value, text) in choices {
-                let selected = value == current;
                 select = select.child(
                     e("option")
-                        .attr_if(selected, "selected", "selected")
-                        .attr_s("value", value)
-                        .text_s(text),
+                        .attr_if(value == current, "selected", "selected")
+                        .attr("value", value)
+                        .text(text),
+                );
+            }
+            e("label")
+                .class("option")
+                .text(label)
+                .child(acts.on(select, ToolAct::Select(key)))
+        }
+        Control::Numbers {
+            key,
+            label,
+            choices,
+            current,
+            keep,
+        } => {
+            let mut select = e("select");
+            let extra = (keep && !choices.contains(&current)).then_some(current);
+            for &n in choices.iter().chain(&extra) {
+                select = select.child(
+                    e("option")
+                        .attr_if(n == current, "selected", "selected")
+                        .attr_n("value", n)
+                        .text_s(n.to_string()),
                 );
             }
             e("label")
