@@ -6,14 +6,13 @@
 use crate::corpus;
 use crate::download::download;
 use crate::state::Action;
-use crate::tree::{clicked_act, e, Acts, E};
+use crate::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::documents::table_csv;
 use explorer_core::query::parse;
 use explorer_core::search::SearchResult;
 use explorer_core::state::{Tool, View, ViewSettings};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
 
 /// What a click in a corpus view does.
 pub enum Act {
@@ -93,8 +92,12 @@ pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> Html {
         doc_idx,
         hit,
     };
-    let onclick = Callback::from(move |ev: MouseEvent| {
-        let Some(act) = clicked_act(&ev).and_then(|i| acts.get(i)) else {
+    // Clicks only: a radio button here acts on its click.
+    let handler: Handler = Rc::new(move |ev: &Event, change: bool| {
+        let Some(act) = clicked_act(ev)
+            .and_then(|i| acts.get(i))
+            .filter(|_| !change)
+        else {
             return;
         };
         let corpus = corpus();
@@ -131,7 +134,9 @@ pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> Html {
             ),
         }
     });
-    html! {
-        <div {class} {onclick}>{ for body.into_iter().map(VNode::from) }</div>
+    let mut view = e("div").class(class);
+    for el in body {
+        view = view.child(el);
     }
+    view.listen(handler).into()
 }

@@ -8,12 +8,11 @@
 use crate::corpus;
 use crate::download::download;
 use crate::state::{term_query, Action, TermOptions};
-use crate::tree::{clicked_act, e, Acts, E};
+use crate::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::format::fixed;
 use explorer_core::state::{to_hash, View};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
 
 /// Bars drawn.
 const TOP: usize = 20;
@@ -291,7 +290,7 @@ pub fn term_chart(
 
     let acts = Rc::new(acts.0);
     let dispatch = dispatch.clone();
-    let handle = Rc::new(move |ev: &Event, change: bool| {
+    let handler: Handler = Rc::new(move |ev: &Event, change: bool| {
         match (clicked_act(ev).and_then(|i| acts.get(i)), change) {
             (Some(TermAct::Options(options)), true) => {
                 dispatch.emit(Action::SetTermOptions(*options))
@@ -310,14 +309,11 @@ pub fn term_chart(
             _ => {}
         }
     });
-    let onclick = {
-        let handle = handle.clone();
-        Callback::from(move |ev: MouseEvent| handle(&ev, false))
-    };
-    let onchange = Callback::from(move |ev: Event| handle(&ev, true));
-    html! {
-        <section class="panel panel-terms" aria-labelledby="terms-heading" {onclick} {onchange}>
-            { for body.into_iter().map(VNode::from) }
-        </section>
+    let mut section = e("section")
+        .class("panel panel-terms")
+        .attr("aria-labelledby", "terms-heading");
+    for el in body {
+        section = section.child(el);
     }
+    section.listen(handler).into()
 }

@@ -14,7 +14,7 @@
 
 use crate::corpus;
 use crate::download::download;
-use crate::tree::{clicked_act, e, Acts, E};
+use crate::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::collocates::{collocates, proximity_query, sort_collocates, Collocates};
 use explorer_core::format::{fixed, probability, thousands};
 use explorer_core::keyness::{sort_keywords, Against, KeyTerm, Keywords};
@@ -26,7 +26,6 @@ use explorer_core::tools_view::{Significance, Sort, Tool, ToolsView};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
 
 use crate::state::{Action, TOOL_PAGE as PAGE};
 
@@ -681,7 +680,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
     let name = scope.map_or("corpus".to_string(), |d| corpus.docs[d].id.clone());
     // One handler for both listeners: a click does what buttons and links do, a change what
     // drop-downs, checkboxes and radio buttons do.
-    let handle = Rc::new(move |ev: &Event, change: bool| {
+    let handler: Handler = Rc::new(move |ev: &Event, change: bool| {
         let Some(act) = clicked_act(ev).and_then(|i| acts.get(i)) else {
             return;
         };
@@ -724,16 +723,13 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
             _ => {}
         }
     });
-    let onclick = {
-        let handle = handle.clone();
-        Callback::from(move |ev: MouseEvent| handle(&ev, false))
-    };
-    let onchange = Callback::from(move |ev: Event| handle(&ev, true));
-    html! {
-        <section class="panel panel-tools" aria-labelledby="tools-heading" {onclick} {onchange}>
-            { for body.into_iter().map(VNode::from) }
-        </section>
+    let mut section = e("section")
+        .class("panel panel-tools")
+        .attr("aria-labelledby", "tools-heading");
+    for el in body {
+        section = section.child(el);
     }
+    section.listen(handler).into()
 }
 
 /// One setting's elements.
