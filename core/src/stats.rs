@@ -286,7 +286,10 @@ mod tests {
         let built = Index::build(std::slice::from_ref(&doc));
         let stats = Stats::of_document(&doc, &built.tokens[0], &built.index.vocab);
         assert_eq!(stats.sentences, 2);
-        assert_eq!(stats.sentences as usize, crate::sentences::sentences(&doc).len());
+        assert_eq!(
+            stats.sentences as usize,
+            crate::sentences::sentences(&doc).len()
+        );
     }
 
     #[test]
