@@ -9,7 +9,7 @@ pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 /// What reading a seeds folder found.
 #[derive(Debug, Default)]
 pub struct SeedFolder {
-    /// (path relative to the folder with '/' separators, bytes), sorted by path.
+    /// (path relative to the folder with '/' separators, bytes), in [`path_order`].
     pub files: Vec<(String, Vec<u8>)>,
     /// Files left out because they are not text by extension, relative paths.
     pub skipped: Vec<String>,
@@ -18,7 +18,8 @@ pub struct SeedFolder {
 }
 
 /// Reads every text file under `dir` (recursively, hidden files and folders skipped),
-/// sorted by relative path so ids and order are stable from build to build. The first file
+/// in [`path_order`] of their relative paths, so ids and order are stable from build to
+/// build. The first file
 /// that cannot be read stops it (the build must not go on without it).
 pub fn read_seed_folder(dir: &Path) -> Result<SeedFolder, SeedError> {
     let mut folder = scan_seed_folder(dir)?;
@@ -39,7 +40,7 @@ pub fn scan_seed_folder(dir: &Path) -> Result<SeedFolder, SeedError> {
         });
     }
     walk(dir, "", &mut folder);
-    folder.files.sort_by(|a, b| a.0.cmp(&b.0));
+    folder.files.sort_by(|a, b| path_order(&a.0, &b.0));
     folder.skipped.sort();
     folder
         .unreadable
@@ -94,6 +95,41 @@ fn walk(dir: &Path, prefix: &str, folder: &mut SeedFolder) {
     }
 }
 
+/// The corpus order of two relative paths: as text, except that a run of digits compares
+/// as the number it writes, so that "chapter-2" comes before "chapter-10" (as a file
+/// manager lists them). Equal numbers written differently ("7", "07") and paths that differ
+/// only so fall back to plain text order, so the order is total and stable.
+pub fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (x.first(), y.first()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let run = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (m, n) = (run(x), run(y));
+                let strip = |digits: &'_ [u8]| -> usize {
+                    digits.iter().take_while(|&&c| c == b'0').count()
+                };
+                let (p, q) = (&x[strip(&x[..m])..m], &y[strip(&y[..n])..n]);
+                let by_value = p.len().cmp(&q.len()).then_with(|| p.cmp(q));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+                (x, y) = (&x[m..], &y[n..]);
+            }
+            (Some(c), Some(d)) => {
+                if c != d {
+                    return c.cmp(d);
+                }
+                (x, y) = (&x[1..], &y[1..]);
+            }
+        }
+    }
+}
+
 fn is_text_name(name: &str) -> bool {
     match name.rsplit_once('.') {
         Some((_, ext)) => TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
@@ -138,6 +174,42 @@ mod tests {
         assert_eq!(ids, ["a", "b", "more-c"]);
         assert_eq!(docs[1].meta.title, "Second");
         assert_eq!(folder.skipped, ["picture.png"]);
+    }
+
+    #[test]
+    fn numbers_in_names_are_ordered_by_value() {
+        let mut names = vec![
+            "doc-10.txt",
+            "doc-2.txt",
+            "doc-1.txt",
+            "doc-02.txt",
+            "b/1.txt",
+            "a.txt",
+            "doc-1a.txt",
+            "doc-100.txt",
+            "000_seed.txt",
+        ];
+        names.sort_by(|a, b| path_order(a, b));
+        assert_eq!(
+            names,
+            [
+                "000_seed.txt",
+                "a.txt",
+                "b/1.txt",
+                "doc-1.txt",
+                "doc-1a.txt",
+                "doc-02.txt",
+                "doc-2.txt",
+                "doc-10.txt",
+                "doc-100.txt",
+            ]
+        );
+        // A total order: equal only when equal.
+        assert_eq!(
+            path_order("doc-02.txt", "doc-2.txt"),
+            std::cmp::Ordering::Less
+        );
+        assert_eq!(path_order("x9", "x9"), std::cmp::Ordering::Equal);
     }
 
     #[test]
