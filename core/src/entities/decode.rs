@@ -216,8 +216,17 @@ pub(crate) fn merge_tagged(
             .get(k + 1)
             .filter(|next| next.0 == segment)
             .map_or(usize::MAX, |next| next.1);
-        if m.tok_end > e && same_class(m.kind, kind) && next_start >= m.tok_end {
+        // A long name the text defines with an acronym in parentheses ("Indo-Pacific
+        // Economic Framework for Prosperity (IPEF)") is taken whole, with the rules' kind.
+        let defined = matches!(m.kind, EntityKind::Person | EntityKind::Org)
+            && analyzers[segment]
+                .acronym_after(m.tok_start, m.tok_end)
+                .is_some();
+        if m.tok_end > e && (same_class(m.kind, kind) || defined) && next_start >= m.tok_end {
             tagged[k].2 = m.tok_end;
+            if defined {
+                tagged[k].3 = m.kind;
+            }
         }
     }
     // One kind per name written alike (whatever its case: "LEEDS" in a headline is the
