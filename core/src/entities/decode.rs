@@ -8,7 +8,7 @@
 
 use super::candidates::Analyzer;
 use super::features::Features;
-use super::lexicon::{FastSet, Lexicon, Source};
+use super::lexicon::{cue, FastSet, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::model::{Model, TAGS};
 use super::tokens::TokKind;
@@ -285,6 +285,55 @@ pub(crate) fn merge_tagged(
             t.3 = EntityKind::Org;
         }
     }
+    // The same for a lone capitalised word the tagger left out ("Halvorsen Trading
+    // Corporation" … "a Halvorsen spokesman"), when it is no ordinary word and no event or
+    // nationality of the rules'.
+    let covered: FastSet<(usize, usize)> = tagged
+        .iter()
+        .flat_map(|&(segment, s, e, _)| (s..e).map(move |i| (segment, i)))
+        .chain(
+            rule_mentions
+                .iter()
+                .filter(|m| {
+                    m.segment != HEADER && matches!(m.kind, EntityKind::Event | EntityKind::Norp)
+                })
+                .flat_map(|m| (m.tok_start..m.tok_end).map(move |i| (m.segment, i))),
+        )
+        .collect();
+    let mut lone = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let capitalised_word = |i: usize| {
+            a.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+                && a.word(i).starts_with(char::is_uppercase)
+        };
+        for i in 0..a.toks.len() {
+            if !capitalised_word(i)
+                || covered.contains(&(segment, i))
+                || (i > 0
+                    && capitalised_word(i - 1)
+                    && !(a.toks[i - 1].sent_start
+                        && (a.cue1(i - 1) & cue::STOP != 0
+                            || lex.is_common_word(&crate::text::fold(a.word(i - 1))))))
+                || capitalised_word(i + 1)
+                || a.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Joiner)
+            {
+                continue;
+            }
+            let w = a.word(i);
+            let folded = crate::text::fold(w);
+            if org_first_words.contains(&folded)
+                && !lex.is_common_word(&folded)
+                && !lex.is_first_name(w)
+                && a.gaz_at(i, i + 1).is_none()
+            {
+                lone.push((segment, i, i + 1, EntityKind::Org));
+            }
+        }
+    }
+    if !lone.is_empty() {
+        tagged.extend(lone);
+        tagged.sort_unstable();
+    }
     let mut out: Vec<Mention> = Vec::with_capacity(tagged.len());
     for &(segment, s, e, kind) in &tagged {
         let a = &analyzers[segment];
@@ -344,6 +393,142 @@ pub(crate) fn merge_tagged(
         }
     }
     out
+}
+
+/// Words that report a result between two sides ("Leeds beat Arsenal 2-1").
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "thrashed",
+    "routed",
+    "crushed",
+    "downed",
+    "overcame",
+    "drew",
+    "draws",
+    "lost",
+    "loses",
+    "held",
+    "tied",
+    "trounced",
+    "hammered",
+    "outclassed",
+    "stunned",
+    "upset",
+    "eliminated",
+    "knocked",
+];
+/// Words after "X's" that make X a team ("Barcelona's striker").
+const TEAM_ROLES: &[&str] = &[
+    "striker",
+    "strikers",
+    "goalkeeper",
+    "keeper",
+    "coach",
+    "manager",
+    "midfielder",
+    "midfielders",
+    "defender",
+    "defenders",
+    "forward",
+    "forwards",
+    "captain",
+    "winger",
+    "squad",
+    "fans",
+    "supporters",
+    "goal",
+    "goals",
+    "lineup",
+    "line-up",
+    "bench",
+    "skipper",
+    "quarterback",
+    "pitcher",
+    "shortstop",
+    "infielder",
+    "outfielder",
+    "playmaker",
+];
+
+/// Places and lone given names that are sports teams in their context become organisations
+/// (a club is named after its town, and "Chelsea" is a given name too). A name is a team
+/// when its region reports a score ("2-1", or a results line "Leeds 2 Arsenal 1") and the
+/// name stands beside a number there, or is the subject or object of a result verb
+/// ("… beat Arsenal", "drew with Everton"), or when a player or coach is "its"
+/// ("Barcelona's striker"). Countries stay places: national teams are read as the country.
+pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut [Mention]) {
+    let lex = Lexicon::get();
+    for m in mentions.iter_mut() {
+        if m.segment == HEADER
+            || !matches!(
+                m.kind,
+                EntityKind::Gpe | EntityKind::Loc | EntityKind::Person
+            )
+        {
+            continue;
+        }
+        let Some(a) = analyzers.get(m.segment) else {
+            continue;
+        };
+        let (s, e) = (m.tok_start, m.tok_end);
+        if m.kind == EntityKind::Person && (e != s + 1 || !lex.is_first_name(a.word(s))) {
+            continue;
+        }
+        let country = a
+            .gaz_at(s, e)
+            .is_some_and(|(end, entry)| end == e && entry.source == Source::Country);
+        if country {
+            continue;
+        }
+        let word_at = |i: usize| -> &str {
+            if i < a.toks.len() {
+                a.word(i)
+            } else {
+                ""
+            }
+        };
+        let is_number = |i: usize| a.toks.get(i).is_some_and(|t| t.kind == TokKind::Number);
+        // "X's striker".
+        let team_role = a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
+            && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str());
+        let is_team = team_role || {
+            let toks = &a.toks;
+            let text = a.text;
+            let score = toks.windows(3).any(|w| {
+                w[0].kind == TokKind::Number
+                    && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
+                    && matches!(&text[w[1].start..w[1].end], "-" | "\u{2013}")
+                    && w[2].kind == TokKind::Number
+            });
+            // Names followed by a number: "Leeds 2 Arsenal 1" has two.
+            let name_numbers = (1..toks.len())
+                .filter(|&i| {
+                    toks[i].kind == TokKind::Number
+                        && toks[i - 1].kind == TokKind::Word
+                        && word_at(i - 1).starts_with(char::is_uppercase)
+                })
+                .count();
+            let results_line = name_numbers >= 2 && is_number(e);
+            let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
+            let before = |k: usize| s.checked_sub(k);
+            let object = before(1).is_some_and(verb)
+                || before(1).is_some_and(|i| {
+                    matches!(word_at(i), "with" | "to" | "against" | "over")
+                        && (1..=4)
+                            .any(|k| i.checked_sub(k).is_some_and(|j| verb(j) || is_number(j)))
+                });
+            let subject = verb(e);
+            results_line || (score && (object || subject || is_number(e)))
+        };
+        if is_team {
+            m.kind = EntityKind::Org;
+            m.canonical = None;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! lower case or capitalised inside a sentence).
 
 use super::candidates::Analyzer;
+use super::clusters::cluster;
 use super::lexicon::{push_key, FastHasher, FastMap, FastSet, Lexicon, Source};
 use super::tokens::TokKind;
 use super::EntityKind;
@@ -30,6 +31,8 @@ pub(crate) const GROUP_PLAIN: u64 = 0;
 pub(crate) const GROUP_LEXICON: u64 = 1;
 /// The rules' decisions, on the token and across the document.
 pub(crate) const GROUP_RULES: u64 = 2;
+/// Word clusters, learnt from unlabelled text.
+pub(crate) const GROUP_CLUSTERS: u64 = 3;
 /// The part of a feature the model keys on.
 pub(crate) const KEY_MASK: u64 = (1 << GROUP_SHIFT) - 1;
 
@@ -48,6 +51,9 @@ pub(crate) struct DocWords {
     /// Folded words written capitalised somewhere that is neither a sentence start nor a
     /// title or capitals line.
     capitalised_inside: FastSet<String>,
+    /// Folded capitalised word → the cue bits of the words just before and just after it,
+    /// over all its occurrences: a later "Mr. X", "X said" or "X Ltd" speaks for every "X".
+    context_cues: FastMap<String, (u32, u32)>,
 }
 
 impl DocWords {
@@ -62,14 +68,19 @@ impl DocWords {
                     continue;
                 }
                 let w = a.word(i);
-                let capitalised_inside = !t.sent_start
-                    && !a.headline
-                    && !shouting
-                    && w.chars().next().is_some_and(char::is_uppercase);
-                if tags[i] == 0 && !capitalised_inside {
+                let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+                let capitalised_inside = !t.sent_start && !a.headline && !shouting && capitalised;
+                if tags[i] == 0 && !capitalised {
                     continue;
                 }
                 let folded = crate::text::fold(w);
+                if capitalised && !shouting {
+                    let before = if i > 0 { a.cue1(i - 1) } else { 0 };
+                    let after = a.cue1(i + 1);
+                    let cues = words.context_cues.entry(folded.clone()).or_insert((0, 0));
+                    cues.0 |= before;
+                    cues.1 |= after;
+                }
                 if tags[i] != 0 {
                     let kind = (tags[i] - 1) / 2;
                     *words.rule_kinds.entry(folded.clone()).or_insert(0) |= 1 << kind;
@@ -290,6 +301,15 @@ pub(crate) fn region_features(
         })
         .collect();
     let cues: Vec<u32> = (0..n).map(|i| a.cue1(i)).collect();
+    // Word clusters, looked up as written, else in lower case; numbers and punctuation none.
+    let clusters: Vec<Option<u16>> = (0..n)
+        .map(|i| {
+            if a.toks[i].kind != TokKind::Word {
+                return None;
+            }
+            cluster(&written[i]).or_else(|| cluster(&infos[i].lower))
+        })
+        .collect();
     let gaz = gazetteer_cover(a, false);
     let gaz_titled = if shouting || a.headline {
         gazetteer_cover(a, true)
@@ -405,6 +425,30 @@ pub(crate) fn region_features(
             ));
         }
 
+        // Word clusters: the token's at each level, its neighbours' at the middle one.
+        let clustered = |f: Feature| f.done(GROUP_CLUSTERS);
+        if let Some(path) = clusters[i] {
+            for level in 0..3u64 {
+                let prefix = u64::from(path >> (4 * (2 - level)));
+                v.push(clustered(Feature::new(17).num(level).num(prefix)));
+            }
+            v.push(clustered(
+                Feature::new(18)
+                    .num(u64::from(path >> 4))
+                    .num(u64::from(info.capitalised)),
+            ));
+        }
+        for d in [-1isize, 1] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n {
+                if let Some(path) = clusters[j as usize] {
+                    v.push(clustered(
+                        Feature::new(19).num(d as u64).num(u64::from(path >> 4)),
+                    ));
+                }
+            }
+        }
+
         // The lexicon: gazetteers, word lists, cues.
         let lexicon = |f: Feature| f.done(GROUP_LEXICON);
         if let Some((kind, source, pos)) = gaz[i] {
@@ -498,6 +542,19 @@ pub(crate) fn region_features(
             v.push(rules(
                 Feature::new(35).num(seen).num(u64::from(info.capitalised)),
             ));
+            if info.capitalised {
+                if let Some(&(before, after)) = doc.context_cues.get(info.lower.as_ref()) {
+                    let lexicon = |f: Feature| f.done(GROUP_LEXICON);
+                    for bit in 0..CUE_BITS {
+                        if before & (1 << bit) != 0 {
+                            v.push(lexicon(Feature::new(36).num(u64::from(bit))));
+                        }
+                        if after & (1 << bit) != 0 {
+                            v.push(lexicon(Feature::new(37).num(u64::from(bit))));
+                        }
+                    }
+                }
+            }
         }
         out.offsets.push(out.values.len() as u32);
     }

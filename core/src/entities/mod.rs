@@ -96,6 +96,8 @@ mod aliases;
 #[cfg(feature = "extract")]
 mod candidates;
 #[cfg(feature = "extract")]
+mod clusters;
+#[cfg(feature = "extract")]
 mod decode;
 #[cfg(feature = "extract")]
 mod extract;

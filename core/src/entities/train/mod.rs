@@ -2,6 +2,7 @@
 //! strict scoring and the training loop. Nothing here runs in a build; `bin/train.rs` and
 //! `examples/entity_eval.rs` call it.
 
+pub mod clusters;
 pub mod data;
 pub mod score;
 
@@ -177,7 +178,9 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
 
 use super::decode::viterbi;
 use super::extract::{extract_with_model, RulePass};
-use super::features::{Features, GROUP_LEXICON, GROUP_RULES, GROUP_SHIFT, KEY_MASK};
+use super::features::{
+    Features, GROUP_CLUSTERS, GROUP_LEXICON, GROUP_RULES, GROUP_SHIFT, KEY_MASK,
+};
 use super::mention::HEADER;
 use super::model::{feature_key, kind_tag, Model, TAGS};
 use super::EntityKind;
@@ -314,6 +317,8 @@ pub struct TrainConfig {
     /// "frustratingly easy" domain adaptation): the texts the explorer reads are of none of
     /// the training kinds.
     pub domain_copies: bool,
+    /// Per thousand regions, how many hide the word clusters (1000: trained without them).
+    pub drop_clusters: u64,
 }
 
 impl Default for TrainConfig {
@@ -325,6 +330,7 @@ impl Default for TrainConfig {
             drop_lexicon: 100,
             prune_per_million: 20_000,
             domain_copies: true,
+            drop_clusters: 0,
         }
     }
 }
@@ -447,9 +453,13 @@ impl Trainer {
                     config.drop_rules_gold
                 });
                 let drop_lexicon = rng.per_thousand(config.drop_lexicon);
+                let drop_clusters =
+                    config.drop_clusters > 0 && rng.per_thousand(config.drop_clusters);
                 let keep = |f: u64| {
                     let group = f >> GROUP_SHIFT;
-                    !(drop_rules && group == GROUP_RULES || drop_lexicon && group == GROUP_LEXICON)
+                    !(drop_rules && group == GROUP_RULES
+                        || drop_lexicon && group == GROUP_LEXICON
+                        || drop_clusters && group == GROUP_CLUSTERS)
                 };
                 let domain = if config.domain_copies {
                     example.domain
