@@ -723,3 +723,33 @@ fn precision_and_recall_on_news_fixtures() {
         );
     }
 }
+
+#[test]
+fn towns_and_given_names_are_teams_beside_a_result() {
+    check(
+        "Leeds beat Arsenal 2-1 on Saturday.",
+        "ORG Leeds; ORG Arsenal",
+    );
+    check("Chelsea drew 0-0 with Everton.", "ORG Chelsea; ORG Everton");
+    check("Barcelona's striker scored twice.", "ORG Barcelona");
+    // A row of a table of standings.
+    check("Newcastle 4 3 1 0 9 4 10", "ORG Newcastle");
+}
+
+#[test]
+fn places_and_people_stay_so_without_a_result() {
+    check(
+        "Leeds voted on Saturday and Chelsea Clinton spoke.",
+        "GPE Leeds; PER Chelsea Clinton",
+    );
+    // A national side is read as its country.
+    check("Germany beat Italy 2-1.", "GPE Germany; GPE Italy");
+}
+
+#[test]
+fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
+    check(
+        "Halvorsen Trading Corporation said it would cut 200 jobs. A Halvorsen spokesman declined to comment.",
+        "ORG Halvorsen Trading Corporation; ORG Halvorsen",
+    );
+}

@@ -13,7 +13,6 @@
 //! split with a model trained without it: the tuning signal for news-like text). The same
 //! data and settings give the same file, bit for bit.
 
-use explorer_core::entities::train::clusters::cluster_table;
 use explorer_core::entities::train::data::GoldKind;
 use explorer_core::entities::train::score::Score;
 use explorer_core::entities::train::{
@@ -42,7 +41,6 @@ fn run() -> Result<(), String> {
     let mut n_silver = 80;
     let mut errors_of: Option<String> = None;
     let mut cv: Option<usize> = None;
-    let mut clusters_out: Option<PathBuf> = None;
     // GUM (news, interviews, academic prose) is the data nearest to the texts the explorer
     // reads: it counts three times, and its features go only to the shared weights (no
     // domain copy), so everything learnt from it is kept. Chosen by `--cv 2`.
@@ -65,38 +63,11 @@ fn run() -> Result<(), String> {
             "--drop-lexicon" => config.drop_lexicon = number(value()?)?,
             "--prune" => config.prune_per_million = number(value()?)?,
             "--no-domains" => config.domain_copies = false,
-            "--drop-clusters" => config.drop_clusters = number(value()?)?,
             "--cv" => cv = Some(number(value()?)?.max(2) as usize),
             "--gum-repeat" => gum_repeat = number(value()?)?.max(1) as usize,
             "--gum-own-domain" => gum_shared = false,
-            "--clusters" => clusters_out = Some(PathBuf::from(value()?)),
             _ => return Err(format!("unknown argument {arg}")),
         }
-    }
-    if let Some(path) = clusters_out {
-        // The word clusters, from every paragraph of nlp-corpus (unlabelled text only).
-        let mut paragraphs = Vec::new();
-        for n in 0..100 {
-            let file = nlp.join(format!("doc-{n}.txt"));
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| format!("{}: {e} (run scripts/ner-data.sh first)", file.display()))?;
-            paragraphs.extend(
-                text.split("\n\n")
-                    .skip(1)
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(String::from),
-            );
-        }
-        let table = cluster_table(&paragraphs);
-        std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;
-        eprintln!(
-            "wrote {} ({} words from {} paragraphs)",
-            path.display(),
-            table.lines().count() - 1,
-            paragraphs.len()
-        );
-        return Ok(());
     }
     let sets = load_sets(&data)?;
     if let Some(weights) = errors_of {

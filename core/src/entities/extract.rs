@@ -11,7 +11,7 @@
 
 use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass};
 use super::candidates::{Analyzer, DocContext};
-use super::decode::{merge_tagged, sports_teams, tag_regions};
+use super::decode::{add_trusted_rule_names, merge_tagged, sports_teams, tag_regions};
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
@@ -152,7 +152,9 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     let pass = RulePass::run(doc);
     let analyzers = pass.analyzers();
     let features = pass.features(&analyzers);
-    let tagged = tag_regions(&features, model);
+    let mut tagged = tag_regions(&features, model);
+    add_trusted_rule_names(&analyzers, &pass.mentions, &mut tagged);
+
     let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
     sports_teams(&analyzers, &mut mentions);
     let mut long_forms = merge_acronyms(&analyzers, &mut mentions);

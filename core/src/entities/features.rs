@@ -16,7 +16,6 @@
 //! lower case or capitalised inside a sentence).
 
 use super::candidates::Analyzer;
-use super::clusters::cluster;
 use super::lexicon::{push_key, FastHasher, FastMap, FastSet, Lexicon, Source};
 use super::tokens::TokKind;
 use super::EntityKind;
@@ -31,8 +30,6 @@ pub(crate) const GROUP_PLAIN: u64 = 0;
 pub(crate) const GROUP_LEXICON: u64 = 1;
 /// The rules' decisions, on the token and across the document.
 pub(crate) const GROUP_RULES: u64 = 2;
-/// Word clusters, learnt from unlabelled text.
-pub(crate) const GROUP_CLUSTERS: u64 = 3;
 /// The part of a feature the model keys on.
 pub(crate) const KEY_MASK: u64 = (1 << GROUP_SHIFT) - 1;
 
@@ -301,15 +298,6 @@ pub(crate) fn region_features(
         })
         .collect();
     let cues: Vec<u32> = (0..n).map(|i| a.cue1(i)).collect();
-    // Word clusters, looked up as written, else in lower case; numbers and punctuation none.
-    let clusters: Vec<Option<u16>> = (0..n)
-        .map(|i| {
-            if a.toks[i].kind != TokKind::Word {
-                return None;
-            }
-            cluster(&written[i]).or_else(|| cluster(&infos[i].lower))
-        })
-        .collect();
     let gaz = gazetteer_cover(a, false);
     let gaz_titled = if shouting || a.headline {
         gazetteer_cover(a, true)
@@ -423,30 +411,6 @@ pub(crate) fn region_features(
             v.push(plain(
                 Feature::new(16).str(&info.shape).str(word_at(ii + 1)),
             ));
-        }
-
-        // Word clusters: the token's at each level, its neighbours' at the middle one.
-        let clustered = |f: Feature| f.done(GROUP_CLUSTERS);
-        if let Some(path) = clusters[i] {
-            for level in 0..3u64 {
-                let prefix = u64::from(path >> (4 * (2 - level)));
-                v.push(clustered(Feature::new(17).num(level).num(prefix)));
-            }
-            v.push(clustered(
-                Feature::new(18)
-                    .num(u64::from(path >> 4))
-                    .num(u64::from(info.capitalised)),
-            ));
-        }
-        for d in [-1isize, 1] {
-            let j = ii + d;
-            if j >= 0 && (j as usize) < n {
-                if let Some(path) = clusters[j as usize] {
-                    v.push(clustered(
-                        Feature::new(19).num(d as u64).num(u64::from(path >> 4)),
-                    ));
-                }
-            }
         }
 
         // The lexicon: gazetteers, word lists, cues.

@@ -96,8 +96,6 @@ mod aliases;
 #[cfg(feature = "extract")]
 mod candidates;
 #[cfg(feature = "extract")]
-mod clusters;
-#[cfg(feature = "extract")]
 mod decode;
 #[cfg(feature = "extract")]
 mod extract;

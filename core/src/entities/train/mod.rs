@@ -2,7 +2,6 @@
 //! strict scoring and the training loop. Nothing here runs in a build; `bin/train.rs` and
 //! `examples/entity_eval.rs` call it.
 
-pub mod clusters;
 pub mod data;
 pub mod score;
 
@@ -178,9 +177,7 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
 
 use super::decode::viterbi;
 use super::extract::{extract_with_model, RulePass};
-use super::features::{
-    Features, GROUP_CLUSTERS, GROUP_LEXICON, GROUP_RULES, GROUP_SHIFT, KEY_MASK,
-};
+use super::features::{Features, GROUP_LEXICON, GROUP_RULES, GROUP_SHIFT, KEY_MASK};
 use super::mention::HEADER;
 use super::model::{feature_key, kind_tag, Model, TAGS};
 use super::EntityKind;
@@ -317,8 +314,6 @@ pub struct TrainConfig {
     /// "frustratingly easy" domain adaptation): the texts the explorer reads are of none of
     /// the training kinds.
     pub domain_copies: bool,
-    /// Per thousand regions, how many hide the word clusters (1000: trained without them).
-    pub drop_clusters: u64,
 }
 
 impl Default for TrainConfig {
@@ -330,7 +325,6 @@ impl Default for TrainConfig {
             drop_lexicon: 100,
             prune_per_million: 20_000,
             domain_copies: true,
-            drop_clusters: 0,
         }
     }
 }
@@ -453,13 +447,9 @@ impl Trainer {
                     config.drop_rules_gold
                 });
                 let drop_lexicon = rng.per_thousand(config.drop_lexicon);
-                let drop_clusters =
-                    config.drop_clusters > 0 && rng.per_thousand(config.drop_clusters);
                 let keep = |f: u64| {
                     let group = f >> GROUP_SHIFT;
-                    !(drop_rules && group == GROUP_RULES
-                        || drop_lexicon && group == GROUP_LEXICON
-                        || drop_clusters && group == GROUP_CLUSTERS)
+                    !(drop_rules && group == GROUP_RULES || drop_lexicon && group == GROUP_LEXICON)
                 };
                 let domain = if config.domain_copies {
                     example.domain
