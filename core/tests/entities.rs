@@ -739,8 +739,13 @@ fn towns_and_given_names_are_teams_beside_a_result() {
 #[test]
 fn places_and_people_stay_so_without_a_result() {
     check(
-        "Leeds voted on Saturday and Chelsea Clinton spoke.",
-        "GPE Leeds; PER Chelsea Clinton",
+        "Chelsea Clinton spoke in Leeds on Saturday.",
+        "PER Chelsea Clinton; GPE Leeds",
+    );
+    // Numbers alone are no result.
+    check(
+        "She was born in Leeds in 1990 and scored 2 goals.",
+        "GPE Leeds",
     );
     // A national side is read as its country.
     check("Germany beat Italy 2-1.", "GPE Germany; GPE Italy");

@@ -48,9 +48,6 @@ pub(crate) struct DocWords {
     /// Folded words written capitalised somewhere that is neither a sentence start nor a
     /// title or capitals line.
     capitalised_inside: FastSet<String>,
-    /// Folded capitalised word → the cue bits of the words just before and just after it,
-    /// over all its occurrences: a later "Mr. X", "X said" or "X Ltd" speaks for every "X".
-    context_cues: FastMap<String, (u32, u32)>,
 }
 
 impl DocWords {
@@ -65,19 +62,14 @@ impl DocWords {
                     continue;
                 }
                 let w = a.word(i);
-                let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-                let capitalised_inside = !t.sent_start && !a.headline && !shouting && capitalised;
-                if tags[i] == 0 && !capitalised {
+                let capitalised_inside = !t.sent_start
+                    && !a.headline
+                    && !shouting
+                    && w.chars().next().is_some_and(char::is_uppercase);
+                if tags[i] == 0 && !capitalised_inside {
                     continue;
                 }
                 let folded = crate::text::fold(w);
-                if capitalised && !shouting {
-                    let before = if i > 0 { a.cue1(i - 1) } else { 0 };
-                    let after = a.cue1(i + 1);
-                    let cues = words.context_cues.entry(folded.clone()).or_insert((0, 0));
-                    cues.0 |= before;
-                    cues.1 |= after;
-                }
                 if tags[i] != 0 {
                     let kind = (tags[i] - 1) / 2;
                     *words.rule_kinds.entry(folded.clone()).or_insert(0) |= 1 << kind;
@@ -506,19 +498,6 @@ pub(crate) fn region_features(
             v.push(rules(
                 Feature::new(35).num(seen).num(u64::from(info.capitalised)),
             ));
-            if info.capitalised {
-                if let Some(&(before, after)) = doc.context_cues.get(info.lower.as_ref()) {
-                    let lexicon = |f: Feature| f.done(GROUP_LEXICON);
-                    for bit in 0..CUE_BITS {
-                        if before & (1 << bit) != 0 {
-                            v.push(lexicon(Feature::new(36).num(u64::from(bit))));
-                        }
-                        if after & (1 << bit) != 0 {
-                            v.push(lexicon(Feature::new(37).num(u64::from(bit))));
-                        }
-                    }
-                }
-            }
         }
         out.offsets.push(out.values.len() as u32);
     }
