@@ -1,10 +1,12 @@
 //! Decoding: the best tag sequence of each region under the model (Viterbi, with an inside
 //! tag allowed only after a tag of its own kind), the names in it, and their merge with what
-//! the rules know: a name the rules found longer from the same word is taken whole, a name
-//! inside a rule-found event is the event's, one kind per name written alike across the
-//! document, a lone word that begins an organisation's name elsewhere stands for it, a name
-//! at the place of a rule mention keeps its key and gazetteer name; the rules' events,
-//! nationalities and header fields stay where no name overlaps them.
+//! the rules know: the rules' names on their strongest evidence where the tagger found none,
+//! a name the rules found longer from the same word is taken whole, a name inside a
+//! rule-found event is the event's, one kind per name written alike across the document, a
+//! word that begins an organisation's name elsewhere stands for it, a name at the place of a
+//! rule mention keeps its key and gazetteer name; the rules' events, nationalities and header
+//! fields stay where no name overlaps them. Then sports teams: towns and given names that
+//! stand for clubs in results.
 
 use super::candidates::Analyzer;
 use super::features::Features;
