@@ -4,23 +4,11 @@
 
 use crate::corpus;
 use crate::corpus_view::{button, head, plural, Act, Args};
+use crate::reader::kind_class;
 use crate::tree::{e, Acts, E};
 use explorer_core::documents::{table_order, Column};
-use explorer_core::entities::EntityKind;
 use explorer_core::format::thousands;
 use explorer_core::state::to_hash;
-
-/// The class that colours an entity kind as its chips are coloured.
-pub fn kind_class(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "ent-per",
-        EntityKind::Org => "ent-org",
-        EntityKind::Gpe => "ent-gpe",
-        EntityKind::Loc => "ent-loc",
-        EntityKind::Event => "ent-event",
-        EntityKind::Norp => "ent-norp",
-    }
-}
 
 pub fn documents(args: &Args, acts: &mut Acts<Act>) -> Vec<E> {
     let corpus = corpus();

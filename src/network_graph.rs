@@ -5,7 +5,7 @@
 
 use crate::corpus;
 use crate::corpus_view::{button, head, plural, Act, Args};
-use crate::documents_table::kind_class;
+use crate::reader::kind_class;
 use crate::tree::{e, Acts, E};
 use crate::trends_chart::{option, segmented};
 use explorer_core::format::fixed;

@@ -237,6 +237,21 @@ impl State {
         self.views = view.views.clone();
     }
 
+    /// A new search ends a chip or term selection unless it still reads the same.
+    fn replace_query(&mut self, query: String) {
+        if self
+            .entity
+            .as_ref()
+            .is_some_and(|(k, n)| entity_filter(*k, n) != query)
+        {
+            self.entity = None;
+        }
+        if self.term.as_ref().is_some_and(|t| term_query(t) != query) {
+            self.term = None;
+        }
+        self.query = query;
+    }
+
     /// The shareable part, for the URL hash.
     pub fn view(&self) -> View {
         View {
@@ -266,18 +281,7 @@ impl Reducible for State {
                 if query == self.query {
                     return self;
                 }
-                // Editing the query ends a chip or term selection unless it still reads the same.
-                if next
-                    .entity
-                    .as_ref()
-                    .is_some_and(|(k, n)| entity_filter(*k, n) != query)
-                {
-                    next.entity = None;
-                }
-                if next.term.as_ref().is_some_and(|t| term_query(t) != query) {
-                    next.term = None;
-                }
-                next.query = query;
+                next.replace_query(query);
                 // The word tools follow the new query.
                 next.tools.node = None;
                 next.current_hit = 0;
@@ -429,18 +433,7 @@ impl Reducible for State {
                     return self;
                 }
                 if query != self.query {
-                    // A new search ends a chip or term selection unless it reads the same.
-                    if next
-                        .entity
-                        .as_ref()
-                        .is_some_and(|(k, n)| entity_filter(*k, n) != query)
-                    {
-                        next.entity = None;
-                    }
-                    if next.term.as_ref().is_some_and(|t| term_query(t) != query) {
-                        next.term = None;
-                    }
-                    next.query = query;
+                    next.replace_query(query);
                 }
                 next.tool = None;
                 next.doc_idx = doc_idx;

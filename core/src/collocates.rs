@@ -294,11 +294,9 @@ pub fn proximity_query(node_words: &[String], collocate: &str, window: u32) -> S
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::index::Index;
     use crate::search::Hit;
     use crate::span::Span;
-    use crate::tokens::{sentence_starts, TokenStreams};
+    use crate::testing::Streams;
 
     /// Hits as a search gives them.
     pub fn doc_hits(per_doc: &[(usize, Vec<Span>)]) -> Vec<DocHits> {
@@ -312,43 +310,7 @@ pub(crate) mod tests {
             .collect()
     }
 
-    struct Fixture {
-        docs: Vec<Document>,
-        index: Index,
-        streams: TokenStreams,
-    }
-
-    fn fixture(texts: &[&str]) -> Fixture {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
-            .collect();
-        let built = Index::build(&docs);
-        let sentences: Vec<Vec<u32>> = docs
-            .iter()
-            .zip(&built.tokens)
-            .map(|(d, t)| sentence_starts(d, t))
-            .collect();
-        let streams = TokenStreams::from_tokens(&built.tokens, &sentences, built.index.vocab.len());
-        Fixture {
-            docs,
-            index: built.index,
-            streams,
-        }
-    }
-
-    impl Fixture {
-        /// The spans of every occurrence of `word` (case aside), per document.
-        fn hits(&self, word: &str) -> Vec<(usize, Vec<Span>)> {
-            let term = self.index.vocab.id(word).expect("in the vocabulary");
-            self.index
-                .occurrences(term)
-                .into_iter()
-                .map(|(d, spans)| (d as usize, spans))
-                .collect()
-        }
-
+    impl Streams {
         fn run(&self, node: &str, scope: Option<usize>, config: CollocateConfig) -> Collocates {
             let nodes = doc_hits(&self.hits(node));
             let vocab = &self.index.vocab;
@@ -383,7 +345,7 @@ pub(crate) mod tests {
 
     #[test]
     fn windows_counts_and_figures_by_hand() {
-        let f = fixture(&[TEXT]);
+        let f = Streams::of(&[TEXT]);
         let c = f.run("cat", None, ALL);
         // Windows of ±2 around cat(3): the(2) — token 1 is in the title — and sat on;
         // around cat(9): mat the(8) and ate the(11). 3 + 4 = 7 window tokens.
@@ -433,7 +395,7 @@ pub(crate) mod tests {
     fn g2_is_negative_for_a_collocate_seen_less_than_expected() {
         // "the" is 9 of 13 tokens; the window of the node "x" (at its paragraph's start)
         // holds "y the": O = 1 against E = 2 × 9 / 13 = 1.38.
-        let f = fixture(&["T\n\nthe the the the the the the the\n\nx y the z"]);
+        let f = Streams::of(&["T\n\nthe the the the the the the the\n\nx y the z"]);
         let c = f.run("x", None, ALL);
         let the = c
             .rows
@@ -447,7 +409,7 @@ pub(crate) mod tests {
 
     #[test]
     fn min_freq_stopwords_and_window() {
-        let f = fixture(&[TEXT]);
+        let f = Streams::of(&[TEXT]);
         let check = |config: CollocateConfig, expected: &[&str]| {
             let c = f.run("cat", None, config);
             let mut got: Vec<String> = f.rows(&c).into_iter().map(|r| r.0).collect();
@@ -482,7 +444,7 @@ pub(crate) mod tests {
     fn overlapping_windows_count_a_token_once() {
         // Found by the property test: "s", "SA" and "a" are all near both hits of `s*`; each
         // counts once, so "a" is not seen twice when it occurs once.
-        let f = fixture(&["Title\n\ns \"SA;a"]);
+        let f = Streams::of(&["Title\n\ns \"SA;a"]);
         // The hits of `s*`: "s" and "SA", in text order.
         let mut spans: Vec<Span> = ["s", "sa"]
             .iter()
@@ -502,7 +464,7 @@ pub(crate) mod tests {
 
     #[test]
     fn scope_is_one_document_or_the_corpus() {
-        let f = fixture(&[TEXT, "Other\n\nA cat and a dog. The dog ran."]);
+        let f = Streams::of(&[TEXT, "Other\n\nA cat and a dog. The dog ran."]);
         let corpus = f.run("cat", None, ALL);
         assert_eq!(corpus.node_freq, 3);
         assert_eq!(corpus.n_tokens, 13 + 9);
@@ -518,7 +480,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_phrase_node_has_windows_around_the_whole_phrase() {
-        let f = fixture(&[TEXT]);
+        let f = Streams::of(&[TEXT]);
         let text = &f.docs[0].text;
         let spans: Vec<Span> = text
             .match_indices("The cat")
@@ -538,7 +500,7 @@ pub(crate) mod tests {
 
     #[test]
     fn sorting_by_any_column() {
-        let f = fixture(&[TEXT]);
+        let f = Streams::of(&[TEXT]);
         let mut rows = f.run("cat", None, ALL).rows;
         let order = |rows: &[Collocate]| -> Vec<String> {
             rows.iter()
@@ -565,7 +527,7 @@ pub(crate) mod tests {
 
     #[test]
     fn csv_export() {
-        let f = fixture(&[TEXT]);
+        let f = Streams::of(&[TEXT]);
         let mut rows = f.run("cat", None, ALL).rows;
         sort_collocates(&mut rows, CollocateColumn::Observed, true);
         let csv = to_csv(&rows[..2], |t| f.index.vocab.form(t).to_string());

@@ -28,6 +28,8 @@ pub mod span;
 pub mod state;
 pub mod stats;
 pub mod stopwords;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod tokens;
 pub mod tools_view;

@@ -466,37 +466,9 @@ impl PhraseTable {
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::index::Index;
-    use crate::span::Span;
-    use crate::tokens::sentence_starts;
+    use crate::testing::Streams;
 
-    struct Fixture {
-        docs: Vec<Document>,
-        index: Index,
-        streams: TokenStreams,
-    }
-
-    fn fixture(texts: &[&str]) -> Fixture {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
-            .collect();
-        let built = Index::build(&docs);
-        let sentences: Vec<Vec<u32>> = docs
-            .iter()
-            .zip(&built.tokens)
-            .map(|(d, t)| sentence_starts(d, t))
-            .collect();
-        let streams = TokenStreams::from_tokens(&built.tokens, &sentences, built.index.vocab.len());
-        Fixture {
-            docs,
-            index: built.index,
-            streams,
-        }
-    }
-
-    impl Fixture {
+    impl Streams {
         fn show(&self, phrases: &[Phrase]) -> Vec<(String, u32, u32)> {
             phrases
                 .iter()
@@ -505,16 +477,6 @@ mod tests {
                         p.terms.iter().map(|&t| self.index.vocab.form(t)).collect();
                     (words.join(" "), p.freq, p.range)
                 })
-                .collect()
-        }
-
-        /// Every occurrence of a word in the text, as hits.
-        fn hits_of(&self, word: &str) -> Vec<(usize, Vec<Span>)> {
-            let term = self.index.vocab.id(word).expect("in the vocabulary");
-            self.index
-                .occurrences(term)
-                .into_iter()
-                .map(|(d, s)| (d as usize, s))
                 .collect()
         }
     }
@@ -527,8 +489,8 @@ mod tests {
         config: PhraseConfig,
         expected: &[(&str, u32, u32)],
     ) {
-        let f = fixture(texts);
-        let nodes = containing.map(|w| crate::collocates::tests::doc_hits(&f.hits_of(w)));
+        let f = Streams::of(texts);
+        let nodes = containing.map(|w| crate::collocates::tests::doc_hits(&f.hits(w)));
         let got = f.show(&phrases(&f.streams, scope, nodes.as_deref(), config));
         let expected: Vec<(String, u32, u32)> = expected
             .iter()
@@ -649,7 +611,7 @@ mod tests {
     fn six_words_at_most() {
         let sentence = "one two three four five six seven eight";
         let text = format!("T\n\n{sentence}. {sentence}.");
-        let f = fixture(&[&text]);
+        let f = Streams::of(&[&text]);
         let got = f.show(&phrases(&f.streams, None, None, DEFAULT));
         // The repeated eight words give their three 6-word parts, nothing shorter.
         assert_eq!(
@@ -664,7 +626,7 @@ mod tests {
 
     #[test]
     fn sorting() {
-        let f = fixture(&[
+        let f = Streams::of(&[
             "One\n\nThe big dog barked. The big dog slept.",
             "Two\n\nA big dog ran. The big cat ran.",
         ]);
@@ -686,7 +648,7 @@ mod tests {
 
     #[test]
     fn csv_export() {
-        let f = fixture(&[
+        let f = Streams::of(&[
             "T\n\nThe cat sat on the mat. The cat sat on the hat. Look on the bright side.",
         ]);
         let rows = phrases(&f.streams, None, None, DEFAULT);
@@ -698,7 +660,7 @@ mod tests {
 
     #[test]
     fn the_table_keeps_the_most_frequent() {
-        let f = fixture(&["T\n\nThe cat sat on the mat. The cat sat on the hat."]);
+        let f = Streams::of(&["T\n\nThe cat sat on the mat. The cat sat on the hat."]);
         let table = PhraseTable::build(&f.streams);
         assert_eq!(table.phrases.len(), 1);
         assert!(!table.truncated);
@@ -720,7 +682,7 @@ mod tests {
                 .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
                 .collect(),
         );
-        let f = fixture(&texts);
+        let f = Streams::of(&texts);
         let show = |list: &PhraseList| f.show(&list.rows);
         // The whole corpus: the table, the same as counting.
         let all = corpus.phrases(None, None, DEFAULT);

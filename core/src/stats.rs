@@ -6,7 +6,6 @@ use crate::order::sort_by_u64;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Silent reading speed for non-fiction, words per minute (Brysbaert 2019, a meta-analysis
 /// of 190 studies: 238 wpm).
@@ -209,18 +208,15 @@ impl Stats {
     }
 }
 
-/// Where a document's sentences begin (UAX #29 sentence boundaries within each region; a
-/// stretch with no letter or digit is no sentence), as byte offsets in text order.
+/// Where a document's sentences begin, as byte offsets in text order: the starts of
+/// [`crate::sentences::sentences`], the one sentence splitter (UAX #29 with its repairs: "Mr."
+/// or an initial does not end a sentence), which the counts, the word tools and the network
+/// share.
 pub fn sentence_byte_starts(doc: &Document) -> Vec<u32> {
-    let mut starts: Vec<u32> = Vec::new();
-    for region in doc.regions() {
-        for (offset, sentence) in region.of(&doc.text).split_sentence_bound_indices() {
-            if sentence.chars().any(char::is_alphanumeric) {
-                starts.push(region.start + offset as u32);
-            }
-        }
-    }
-    starts
+    crate::sentences::sentences(doc)
+        .iter()
+        .map(|s| s.start)
+        .collect()
 }
 
 fn ratio(a: u32, b: u32) -> f64 {
@@ -281,6 +277,19 @@ mod tests {
         assert!((s.mean_sentence_length() - 15.0 / 4.0).abs() < 1e-9);
         assert!((s.per_thousand(3) - 200.0).abs() < 1e-9);
         assert!((s.reading_minutes() - 15.0 / 238.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn sentences_are_the_sentence_splitters() {
+        // "Mr." and an initial do not end a sentence here either: two sentences, not four.
+        let doc = Document::parse("t.txt", "Mr. Smith met J. Doe. They talked.");
+        let built = Index::build(std::slice::from_ref(&doc));
+        let stats = Stats::of_document(&doc, &built.tokens[0], &built.index.vocab);
+        assert_eq!(stats.sentences, 2);
+        assert_eq!(
+            stats.sentences as usize,
+            crate::sentences::sentences(&doc).len()
+        );
     }
 
     #[test]

@@ -289,17 +289,8 @@ mod tests {
     use super::*;
 
     fn streams(texts: &[&str]) -> (Vec<Document>, TokenStreams, TokenStreams, Index) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
-            .collect();
-        let built = Index::build(&docs);
-        let sentence_lists: Vec<Vec<u32>> = docs
-            .iter()
-            .zip(&built.tokens)
-            .map(|(d, t)| sentence_starts(d, t))
-            .collect();
+        let (docs, built) = crate::testing::build(texts);
+        let sentence_lists = crate::testing::sentence_lists(&docs, &built);
         let sentences = Sentences::new(&sentence_lists);
         let from_index = TokenStreams::from_index(&built.index, &docs, &sentences);
         let from_tokens =

@@ -184,6 +184,42 @@ for (const engine of ENGINES) {
       await checkErrors(page, t);
     });
 
+    test('the corpus tools: a collocate, a network node and a trends point lead back to the text', async (t) => {
+      await page.goto(server.url);
+      // Collocates of a query (the word tools' first tool); a collocate runs the proximity search.
+      await page.search('nato');
+      await page.waitFor('document.querySelector(".panel-tools tbody tr th a")', 'the collocates of "nato"');
+      const top = (await page.text('.panel-tools tbody tr th a')).trim();
+      await page.click('.panel-tools tbody tr th a');
+      const near = `"nato ${top}"~5`;
+      await page.waitFor('document.querySelector("#search-input").value === args[0] && document.querySelector(".doc mark.hit")', `the search ${near}`, near);
+      assert.equal(await page.count('.doc mark.hit'), coreSearch(near).total);
+      assert.equal((await page.text('.panel-tools tr.selected th')).trim(), top, 'the list stays, the collocate selected');
+
+      // The network: a node selects its entity, as its chip does.
+      await page.click(await page.findWithText('.view-bar [role=tab]', 'Network'));
+      await page.waitFor('document.querySelectorAll("svg.net .node").length === 25', 'the network of the top 25 entities');
+      // (Its circle: geckodriver cannot scroll an SVG link itself into view.)
+      await page.click(await page.eval('[...document.querySelectorAll("svg.net .node")].find((n) => n.textContent.includes("NATO")).querySelector("circle")'));
+      await page.waitFor('document.querySelector("#search-input").value === \'org:"NATO"\'', 'the node to search for its entity');
+      assert.match(await page.text('.chip[aria-pressed=true]'), /NATO/);
+      assert.match(await page.text('.net-detail h2'), /^NATO: 17 mentions/);
+
+      // Trends of the one document, in tenths; a point (by keyboard: a point has no box to
+      // aim a pointer at) opens the reader at its part's first hit.
+      await page.search('nato');
+      await page.click(await page.findWithText('.view-bar [role=tab]', 'Trends'));
+      await page.waitFor('document.querySelector(".series-legend")?.textContent === "nato (17)"', 'the trend of "nato"');
+      const parts = await page.eval('[...document.querySelectorAll(".trends-svg a")].map((a) => Number(a.getAttribute("aria-label").match(/: (\\d+) hits?/)[1]))');
+      assert.equal(parts.reduce((a, b) => a + b, 0), 17, `the parts' hits add up: ${parts}`);
+      const point = (await page.driver.findElements({ css: '.trends-svg a' }))[2]; // the third part with hits
+      await page.driver.executeScript('arguments[0].focus()', point);
+      await point.sendKeys(Key.ENTER);
+      const current = parts[0] + parts[1] + 1;
+      await page.waitFor('document.querySelector(".doc-body") && document.querySelector(".counter")?.textContent === args[0]', `the reader at hit ${current}`, `${current} of 17`);
+      await checkErrors(page, t);
+    });
+
     test('on a narrow screen the panels are tabs and nothing overflows', async (t) => {
       const width = await page.resize(360, 780);
       try {

@@ -141,18 +141,8 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::index::Token;
-
-    fn build(texts: &[&str]) -> (Vec<Document>, Built) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
-            .collect();
-        let built = Index::build(&docs);
-        (docs, built)
-    }
+    use crate::testing::build;
 
     #[test]
     fn vocabulary_is_sorted_with_stems_and_flags() {

@@ -101,18 +101,7 @@ pub(super) fn compound_runs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::index::{Built, Index};
-
-    fn build(texts: &[&str]) -> (Vec<Document>, Built) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
-            .collect();
-        let built = Index::build(&docs);
-        (docs, built)
-    }
+    use crate::testing::build;
 
     #[test]
     fn units_merge_hyphenated_compounds() {
