@@ -758,3 +758,14 @@ fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
         "ORG Halvorsen Trading Corporation; ORG Halvorsen",
     );
 }
+
+#[test]
+fn places_in_capitals_lines_are_found() {
+    // A dateline: any place the gazetteer knows.
+    check("OSLO 1996-08-30\nThe talks resumed on Friday.", "GPE OSLO");
+    // A headline in capitals: countries only.
+    check(
+        "SOCCER - NORWAY WIN IN READING.\nThe talks resumed on Friday.",
+        "GPE NORWAY",
+    );
+}

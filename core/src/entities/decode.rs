@@ -5,12 +5,12 @@
 //! rule-found event is the event's, one kind per name written alike across the document, a
 //! word that begins an organisation's name elsewhere stands for it, a name at the place of a
 //! rule mention keeps its key and gazetteer name; the rules' events, nationalities and header
-//! fields stay where no name overlaps them. Then sports teams: towns and given names that
-//! stand for clubs in results.
+//! fields stay where no name overlaps them. Then places in lines in capitals (datelines,
+//! headlines), and sports teams: towns and given names that stand for clubs in results.
 
 use super::candidates::Analyzer;
 use super::features::Features;
-use super::lexicon::{cue, FastSet, Lexicon, Source};
+use super::lexicon::{cue, push_key, FastSet, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::model::{Model, TAGS};
 use super::tokens::TokKind;
@@ -452,6 +452,125 @@ pub(crate) fn merge_tagged(
     out
 }
 
+/// Places in lines written in capitals, which the tagger, trained on few of them, misses: a
+/// dateline ("OSLO 1996-08-30", "WASHINGTON (AP) -": the capitals at the start of a line
+/// before a number, a parenthesis or a dash) names any place the gazetteer knows as a title-cased
+/// name ("Oslo"); a headline or a results table in capitals names countries only, since
+/// capitals hide the difference between a town and a word ("BATH", "READING"). A line is in
+/// capitals when four in five of its letters are.
+pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let mut taken: FastSet<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.segment != HEADER)
+        .flat_map(|m| (m.tok_start..m.tok_end).map(move |i| (m.segment, i)))
+        .collect();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let mut line_start = 0;
+        while line_start < n {
+            let mut line_end = line_start + 1;
+            while line_end < n
+                && !a.text[a.toks[line_end - 1].end..a.toks[line_end].start].contains('\n')
+            {
+                line_end += 1;
+            }
+            let (mut upper, mut letters) = (0usize, 0usize);
+            for i in line_start..line_end {
+                if a.toks[i].kind == TokKind::Word {
+                    for c in a.word(i).chars().filter(|c| c.is_alphabetic()) {
+                        letters += 1;
+                        upper += usize::from(c.is_uppercase());
+                    }
+                }
+            }
+            let capitals = letters >= 4 && upper * 10 >= letters * 8;
+            if capitals {
+                // The capitals words at the start of the line, then what follows them.
+                let mut head_end = line_start;
+                while head_end < line_end
+                    && a.toks[head_end].kind == TokKind::Word
+                    && a.word(head_end).chars().all(|c| !c.is_lowercase())
+                {
+                    head_end += 1;
+                }
+                let dateline = head_end > line_start
+                    && head_end < line_end
+                    && (a.toks[head_end].kind == TokKind::Number
+                        || matches!(a.word(head_end), "(" | "-" | "\u{2013}" | "\u{2014}" | ","));
+                let mut i = line_start;
+                while i < line_end {
+                    let found = (a.toks[i].kind == TokKind::Word && !taken.contains(&(segment, i)))
+                        .then(|| title_cased_place(a, lex, i, line_end))
+                        .flatten();
+                    let Some((end, entry)) = found else {
+                        i += 1;
+                        continue;
+                    };
+                    let in_dateline = dateline && i == line_start && end == head_end;
+                    let free = (i..end).all(|k| !taken.contains(&(segment, k)));
+                    if free && (in_dateline || entry.source == Source::Country) {
+                        let canonical = (!matches!(entry.source, Source::City | Source::Admin))
+                            .then_some(entry.canonical);
+                        mentions.push(Mention {
+                            start: a.toks[i].start,
+                            end: a.toks[end - 1].end,
+                            segment,
+                            tok_start: i,
+                            tok_end: end,
+                            kind: entry.kind,
+                            key: entry.canonical.to_string(),
+                            canonical,
+                            strength: Strength::Strong,
+                        });
+                        for k in i..end {
+                            taken.insert((segment, k));
+                        }
+                        i = end;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            line_start = line_end;
+        }
+    }
+}
+
+/// The longest gazetteer place starting at token `s` when its words are read title-cased
+/// ("NEW YORK" as "New York").
+fn title_cased_place(
+    a: &Analyzer,
+    lex: &Lexicon,
+    s: usize,
+    limit: usize,
+) -> Option<(usize, super::lexicon::GazEntry)> {
+    let mut key = String::new();
+    let mut best = None;
+    for i in s..limit.min(s + lex.max_name_tokens) {
+        if a.toks[i].kind != TokKind::Word {
+            break;
+        }
+        let w = a.word(i);
+        let mut chars = w.chars();
+        let titled: String = chars
+            .next()
+            .into_iter()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        push_key(&mut key, &titled);
+        if let Some(entry) = lex.name(&key) {
+            if matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
+                best = Some((i + 1, *entry));
+            }
+        }
+        if !lex.is_name_prefix(&key) {
+            break;
+        }
+    }
+    best
+}
+
 /// Words that report a result between two sides ("Leeds beat Arsenal 2-1").
 const RESULT_VERBS: &[&str] = &[
     "beat",
@@ -549,23 +668,31 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut [Mention]) {
                 ""
             }
         };
-        let is_number = |i: usize| a.toks.get(i).is_some_and(|t| t.kind == TokKind::Number);
+        // Goals and points are small numbers: a date ("1996-08-30") or a season
+        // ("2015-16") is no result.
+        let is_number = |i: usize| {
+            a.toks
+                .get(i)
+                .is_some_and(|t| t.kind == TokKind::Number && t.end - t.start <= 3)
+        };
         // "X's striker".
         let team_role = a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
             && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str());
         let is_team = team_role || {
             let toks = &a.toks;
             let text = a.text;
+            let small =
+                |t: &super::tokens::Token| t.kind == TokKind::Number && t.end - t.start <= 2;
             let score = toks.windows(3).any(|w| {
-                w[0].kind == TokKind::Number
+                small(&w[0])
                     && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
                     && matches!(&text[w[1].start..w[1].end], "-" | "\u{2013}")
-                    && w[2].kind == TokKind::Number
+                    && small(&w[2])
             });
             // Names followed by a number: "Leeds 2 Arsenal 1" has two.
             let name_numbers = (1..toks.len())
                 .filter(|&i| {
-                    toks[i].kind == TokKind::Number
+                    is_number(i)
                         && toks[i - 1].kind == TokKind::Word
                         && word_at(i - 1).starts_with(char::is_uppercase)
                 })
