@@ -769,3 +769,11 @@ fn places_in_capitals_lines_are_found() {
         "GPE NORWAY",
     );
 }
+
+#[test]
+fn a_title_before_a_tagged_name_is_left_out() {
+    check(
+        "Mayor Jorge Sharp thanked the crews from Chile and Peru who rebuilt the breakwater.",
+        "PER Jorge Sharp; GPE Chile; GPE Peru",
+    );
+}

@@ -200,6 +200,18 @@ pub(crate) fn merge_tagged(
         }
         *s < *e
     });
+    // A title is not part of a person's name ("Mayor Jorge Sharp" is "Jorge Sharp").
+    for (segment, s, e, kind) in tagged.iter_mut() {
+        let a = &analyzers[*segment];
+        while *kind == EntityKind::Person
+            && *e - *s >= 2
+            && a.toks[*s].kind == TokKind::Word
+            && a.cue1(*s) & (cue::TITLE | cue::HONORIFIC) != 0
+            && a.word(*s + 1).starts_with(char::is_uppercase)
+        {
+            *s += 1;
+        }
+    }
     // Names the tagger runs together that the rules keep apart, each whole ("the US
     // Asia-Pacific allies": "US", then "Asia-Pacific"; "the Justice Department and General
     // Motors"), stay apart.
