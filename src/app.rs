@@ -12,16 +12,16 @@ use crate::matches::{KwicList, Matches};
 use crate::reader::Reader;
 use crate::search_bar::SearchBar;
 use crate::shared::Shared;
-use crate::state::{Action, DocIds, State, Tab, TermOptions};
+use crate::state::{Action, DocIds, State, Tab};
 use crate::summary::Summary;
-use crate::term_chart::TermChart;
+use crate::term_chart::term_chart;
 use crate::theme::ThemeToggle;
 use crate::view_bar::view_bar;
-use crate::word_tools::WordTools;
+use crate::word_tools::{compute as tool_list, word_tools, Args as ToolArgs};
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
-use explorer_core::state::{Tool, ViewSettings};
+use explorer_core::state::Tool;
 use yew::prelude::*;
 
 /// The selected entity, if the selection names one in the open document.
@@ -36,20 +36,17 @@ fn selected_entity(state: &State) -> Option<(usize, &'static Entity)> {
 
 /// Every callback the root hands down, each dispatching one action.
 struct Callbacks {
+    /// Any action: for the panels drawn by plain functions (the word tools, the term chart,
+    /// the corpus views), which map their clicks to actions themselves.
+    dispatch: Callback<Action>,
     on_type: Callback<String>,
-    on_term: Callback<String>,
     on_clear: Callback<()>,
     on_go: Callback<(usize, usize)>,
     on_open: Callback<usize>,
     on_entity: Callback<(EntityKind, String)>,
     on_inline: Callback<()>,
-    on_term_options: Callback<TermOptions>,
     on_tab: Callback<Tab>,
     on_tool: Callback<Option<Tool>>,
-    on_views: Callback<ViewSettings>,
-    on_open_at: Callback<(String, usize, usize)>,
-    on_tools: Callback<explorer_core::tools_view::ToolsView>,
-    on_tool_search: Callback<String>,
 }
 
 impl Callbacks {
@@ -59,13 +56,13 @@ impl Callbacks {
             Callback::from(move |()| f(&d))
         };
         Callbacks {
+            dispatch: {
+                let d = d.clone();
+                Callback::from(move |action| d.dispatch(action))
+            },
             on_type: {
                 let d = d.clone();
                 Callback::from(move |q| d.dispatch(Action::Type(q)))
-            },
-            on_term: {
-                let d = d.clone();
-                Callback::from(move |t| d.dispatch(Action::ToggleTerm(t)))
             },
             on_clear: send(|d| d.dispatch(Action::ClearQuery)),
             on_go: {
@@ -81,10 +78,6 @@ impl Callbacks {
                 Callback::from(move |(kind, name)| d.dispatch(Action::ToggleEntity(kind, name)))
             },
             on_inline: send(|d| d.dispatch(Action::ToggleInline)),
-            on_term_options: {
-                let d = d.clone();
-                Callback::from(move |o| d.dispatch(Action::SetTermOptions(o)))
-            },
             on_tab: {
                 let d = d.clone();
                 Callback::from(move |tab| d.dispatch(Action::ShowTab(tab)))
@@ -92,28 +85,6 @@ impl Callbacks {
             on_tool: {
                 let d = d.clone();
                 Callback::from(move |tool| d.dispatch(Action::ShowTool(tool)))
-            },
-            on_views: {
-                let d = d.clone();
-                Callback::from(move |views| d.dispatch(Action::SetViews(views)))
-            },
-            on_open_at: {
-                let d = d.clone();
-                Callback::from(move |(query, doc_idx, hit)| {
-                    d.dispatch(Action::OpenAt {
-                        query,
-                        doc_idx,
-                        hit,
-                    })
-                })
-            },
-            on_tools: {
-                let d = d.clone();
-                Callback::from(move |tools| d.dispatch(Action::SetTools(tools)))
-            },
-            on_tool_search: {
-                let d = d.clone();
-                Callback::from(move |q| d.dispatch(Action::ToolSearch(q)))
             },
         }
     }
@@ -164,6 +135,22 @@ pub fn App() -> Html {
     let panels = use_after_first_paint();
     // The first render is the pre-rendered page's; the controls work from the next one.
     let live = use_mounted();
+    // The word tools' list: the open tool's, for its node (pinned, or the query the match
+    // panels follow), computed when one of those changes and only once the panels are drawn.
+    let tool_node = state
+        .tools
+        .node
+        .clone()
+        .map_or_else(|| panel_query.clone(), AttrValue::from);
+    let tool_list = use_memo(
+        (
+            tool_node.clone(),
+            state.doc_idx,
+            state.tools.clone(),
+            panels,
+        ),
+        |(node, doc, tools, on)| tool_list(node, *doc, tools, *on),
+    );
 
     let selected = selected_entity(&state);
     let selected_idx = selected.map(|(i, _)| i);
@@ -238,8 +225,7 @@ pub fn App() -> Html {
                                 result: &panel_result,
                                 has_query: !panel_query.trim().is_empty(),
                             },
-                            &cb.on_views,
-                            &cb.on_open_at,
+                            &cb.dispatch,
                         ),
                     } }
                 </section>
@@ -247,11 +233,18 @@ pub fn App() -> Html {
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
-                        <WordTools doc_idx={state.doc_idx} query={AttrValue::from(state.query.clone())}
-                            node={state.tools.node.clone().map_or_else(|| panel_query.clone(), AttrValue::from)}
-                            tools={state.tools.clone()} on_tools={cb.on_tools.clone()} on_search={cb.on_tool_search.clone()} />
-                        <TermChart doc_idx={state.doc_idx} options={state.term_options} selected={state.term.clone().map(AttrValue::from)}
-                            on_options={cb.on_term_options.clone()} on_term={cb.on_term.clone()} />
+                        { word_tools(
+                            &ToolArgs {
+                                doc_idx: state.doc_idx,
+                                query: &state.query,
+                                node: &tool_node,
+                                tools: &state.tools,
+                                computed: &tool_list,
+                                rows: state.tool_rows,
+                            },
+                            &cb.dispatch,
+                        ) }
+                        { term_chart(state.doc_idx, state.term_options, state.term.as_deref(), &cb.dispatch) }
                     }
                 </div>
             </main>

@@ -5,14 +5,14 @@
 
 use crate::corpus;
 use crate::download::download;
-use crate::tree::{clicked_act, e, Acts, E};
+use crate::state::Action;
+use crate::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::documents::table_csv;
 use explorer_core::query::parse;
 use explorer_core::search::SearchResult;
 use explorer_core::state::{Tool, View, ViewSettings};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
 
 /// What a click in a corpus view does.
 pub enum Act {
@@ -67,12 +67,9 @@ pub fn button(acts: &mut Acts<Act>, class: &'static str, label: &'static str, ac
     )
 }
 
-/// The open view, with its click listener.
-pub fn corpus_view(
-    args: &Args,
-    on_settings: &Callback<ViewSettings>,
-    on_open: &Callback<(String, usize, usize)>,
-) -> Html {
+/// The open view, with its click listener, which dispatches the root's actions (new
+/// settings, opening the reader at a hit).
+pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> Html {
     let mut acts = Acts(Vec::new());
     let (class, body) = match args.tool {
         Tool::Documents => (
@@ -89,24 +86,33 @@ pub fn corpus_view(
         ),
     };
     let acts = Rc::new(acts.0);
-    let (view, on_settings, on_open) = (args.view.clone(), on_settings.clone(), on_open.clone());
-    let onclick = Callback::from(move |ev: MouseEvent| {
-        let Some(act) = clicked_act(&ev).and_then(|i| acts.get(i)) else {
+    let (view, dispatch) = (args.view.clone(), dispatch.clone());
+    let open = |query: &String, doc_idx: usize, hit: usize| Action::OpenAt {
+        query: query.clone(),
+        doc_idx,
+        hit,
+    };
+    // Clicks only: a radio button here acts on its click.
+    let handler: Handler = Rc::new(move |ev: &Event, change: bool| {
+        let Some(act) = clicked_act(ev)
+            .and_then(|i| acts.get(i))
+            .filter(|_| !change)
+        else {
             return;
         };
         let corpus = corpus();
         match act {
-            Act::Views(settings) => on_settings.emit(settings.clone()),
-            Act::Edge(k) => {
-                on_settings.emit(crate::network_graph::with_edge(&view, Some(*k)).views)
-            }
-            Act::Open(query, doc, hit) => on_open.emit((query.clone(), *doc, *hit)),
+            Act::Views(settings) => dispatch.emit(Action::SetViews(settings.clone())),
+            Act::Edge(k) => dispatch.emit(Action::SetViews(
+                crate::network_graph::with_edge(&view, Some(*k)).views,
+            )),
+            Act::Open(query, doc, hit) => dispatch.emit(open(query, *doc, *hit)),
             Act::Sentence(doc, query, start) => {
                 let hits = corpus.search(&parse(query));
                 let hit = hits
                     .hits_in(*doc)
                     .partition_point(|h| h.span.start < *start);
-                on_open.emit((query.clone(), *doc, hit));
+                dispatch.emit(open(query, *doc, hit));
             }
             Act::TableCsv(order, hits) => {
                 download("documents.csv", "text/csv", &table_csv(corpus, order, hits))
@@ -128,7 +134,9 @@ pub fn corpus_view(
             ),
         }
     });
-    html! {
-        <div {class} {onclick}>{ for body.into_iter().map(VNode::from) }</div>
+    let mut view = e("div").class(class);
+    for el in body {
+        view = view.child(el);
     }
+    view.listen(handler).into()
 }

@@ -9,6 +9,9 @@ use explorer_core::tools_view::ToolsView;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Rows of a word tool's list shown at first, and added by "Show more".
+pub const TOOL_PAGE: usize = 50;
+
 /// Which panel a phone shows (a desktop shows them all).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -129,6 +132,9 @@ pub struct State {
     pub views: ViewSettings,
     /// The open word tool and its settings.
     pub tools: ToolsView,
+    /// Rows of the word tool's list shown: a page more with each "Show more", back to one
+    /// page when a setting changes.
+    pub tool_rows: usize,
 }
 
 pub enum Action {
@@ -172,6 +178,8 @@ pub enum Action {
     ToolSearch(String),
     /// A word tool was opened, or its settings or sort changed.
     SetTools(ToolsView),
+    /// "Show more" under a word tool's list.
+    MoreToolRows,
 }
 
 /// The query that selects exactly this entity's mentions (the core's, so that the network
@@ -208,6 +216,7 @@ impl State {
             tool: None,
             views: ViewSettings::default(),
             tools: ToolsView::default(),
+            tool_rows: TOOL_PAGE,
         }
     }
 
@@ -463,6 +472,11 @@ impl Reducible for State {
                     return self;
                 }
                 next.tools = tools;
+                next.tool_rows = TOOL_PAGE;
+                next.history = HistoryMode::Replace;
+            }
+            Action::MoreToolRows => {
+                next.tool_rows = self.tool_rows + TOOL_PAGE;
                 next.history = HistoryMode::Replace;
             }
         }
@@ -986,6 +1000,20 @@ mod tests {
         check(start(), Action::SetTools(ToolsView::default()), None);
         check(
             start(),
+            Action::SetTools(keywords.clone()),
+            Some(with(|s| {
+                s.tools = keywords.clone();
+                s.history = HistoryMode::Replace;
+            })),
+        );
+        // "Show more" adds a page of rows; a new setting shows one page again.
+        let more = with(|s| {
+            s.tool_rows = 2 * TOOL_PAGE;
+            s.history = HistoryMode::Replace;
+        });
+        check(start(), Action::MoreToolRows, Some(more.clone()));
+        check(
+            more,
             Action::SetTools(keywords.clone()),
             Some(with(|s| {
                 s.tools = keywords.clone();

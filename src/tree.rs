@@ -9,9 +9,17 @@
 //! `data-act` index into the view's list of actions ([`Acts`]); the view's one click listener
 //! finds it with [`clicked_act`].
 
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use web_sys::{Event, MouseEvent};
+use yew::html::{onchange, onclick};
 use yew::virtual_dom::{VNode, VTag, VText};
-use yew::AttrValue;
+use yew::{AttrValue, Callback};
+
+/// What a panel does with a click (`false`) or a change (`true`) inside it: one handler
+/// per panel, on the panel's element, which finds the element's action with
+/// [`clicked_act`].
+pub type Handler = Rc<dyn Fn(&Event, bool)>;
 
 /// An element under construction (boxed: each builder call moves a pointer, not the node).
 pub struct E(Box<VTag>);
@@ -78,6 +86,21 @@ impl E {
     #[inline(never)]
     pub fn child(mut self, child: E) -> E {
         self.0.add_child(child.into());
+        self
+    }
+
+    /// Listens for clicks and changes inside the element (they bubble to it).
+    #[inline(never)]
+    pub fn listen(mut self, handler: Handler) -> E {
+        let on_change = handler.clone();
+        self.0
+            .add_listener(Rc::new(onclick::Wrapper::new(Callback::from(
+                move |ev: MouseEvent| handler(&ev, false),
+            ))));
+        self.0
+            .add_listener(Rc::new(onchange::Wrapper::new(Callback::from(
+                move |ev: Event| on_change(&ev, true),
+            ))));
         self
     }
 

@@ -6,11 +6,15 @@
 //!
 //! Every control is a key and a value of the tools' part of the URL hash (`cwin=3`,
 //! `csort=mi-asc`, `tool=phrases`), applied by the same `ToolsView::read` that reads a link:
-//! one path for every setting, and markup drawn from data (each `html!` is code the page
-//! downloads).
+//! one path for every setting. The panel is a plain function, not a component (each
+//! component type costs the page its own copy of yew's lifecycle code): the root memoises
+//! the list ([`compute`]) and keeps how many rows are shown. Its elements are built as data
+//! (`tree.rs`) under one click and one change listener, which map the element's `data-act`
+//! to a [`ToolAct`] (as the corpus views do).
 
 use crate::corpus;
 use crate::download::download;
+use crate::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::collocates::{collocates, proximity_query, sort_collocates, Collocates};
 use explorer_core::format::{fixed, probability, thousands};
 use explorer_core::keyness::{sort_keywords, Against, KeyTerm, Keywords};
@@ -20,22 +24,41 @@ use explorer_core::search::SearchResult;
 use explorer_core::state::{to_hash, View};
 use explorer_core::tools_view::{Significance, Sort, Tool, ToolsView};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Rows drawn at first, and added by "Show more".
-const PAGE: usize = 50;
+use crate::state::{Action, TOOL_PAGE as PAGE};
 
-#[derive(Properties, PartialEq)]
-pub struct WordToolsProps {
+/// What the panel is drawn from.
+pub struct Args<'a> {
     pub doc_idx: usize,
     /// The current query: the row that searched for it is marked.
-    pub query: AttrValue,
+    pub query: &'a str,
     /// The query whose collocates and phrases are listed.
-    pub node: AttrValue,
-    pub tools: ToolsView,
-    pub on_tools: Callback<ToolsView>,
+    pub node: &'a str,
+    pub tools: &'a ToolsView,
+    /// The open tool's list ([`compute`], memoised by the root).
+    pub computed: &'a Rc<Computed>,
+    /// Rows shown (a multiple of [`PAGE`]: "Show more" adds one).
+    pub rows: usize,
+}
+
+/// What a click or a change in the panel does (an element carries its index as `data-act`).
+pub enum ToolAct {
+    /// A click: set a key of the tools' hash to this value (a tool's tab, a sort).
+    Set(&'static str, String),
+    /// A radio button was chosen: set its key to its value.
+    Pick(&'static str, &'static str),
+    /// A drop-down changed: set its key to the chosen value.
+    Select(&'static str),
+    /// A checkbox changed: set its key to "1" or "0".
+    Check(&'static str),
     /// A word was clicked: search for this.
-    pub on_search: Callback<String>,
+    Search(String),
+    /// "Show more".
+    More,
+    /// Download the list as CSV.
+    Export,
 }
 
 /// A setting: a key of the hash and how it is chosen.
@@ -44,8 +67,17 @@ enum Control {
     Select {
         key: &'static str,
         label: &'static str,
-        choices: Vec<(String, String)>,
-        current: String,
+        choices: Vec<(&'static str, &'static str)>,
+        current: &'static str,
+    },
+    /// A labelled drop-down of numbers; with `keep`, the current one is offered too when it
+    /// is not among them (a link can ask for any minimum).
+    Numbers {
+        key: &'static str,
+        label: &'static str,
+        choices: &'static [u32],
+        current: u32,
+        keep: bool,
     },
     /// A checkbox (value "1" or "0").
     Check {
@@ -199,23 +231,13 @@ fn node_words(node: &str) -> Vec<String> {
     out
 }
 
-fn numbers(choices: &[u32]) -> Vec<(String, String)> {
-    choices
-        .iter()
-        .map(|n| (n.to_string(), n.to_string()))
-        .collect()
-}
-
-fn min_freq(key: &'static str, current: u32, choices: &[u32]) -> Control {
-    let mut choices = numbers(choices);
-    if !choices.iter().any(|(v, _)| *v == current.to_string()) {
-        choices.push((current.to_string(), current.to_string()));
-    }
-    Control::Select {
+fn min_freq(key: &'static str, current: u32, choices: &'static [u32]) -> Control {
+    Control::Numbers {
         key,
         label: "Min.",
         choices,
-        current: current.to_string(),
+        current,
+        keep: true,
     }
 }
 
@@ -227,16 +249,37 @@ fn plural(n: usize, word: &str) -> String {
     )
 }
 
+/// The rows of the first `shown` items, as `row` draws each (a loop, where each
+/// `collect` over another iterator is its own copy of the standard library's code).
+fn each<T>(items: &[T], shown: usize, row: impl Fn(&T) -> Row) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for item in &items[..shown.min(items.len())] {
+        rows.push(row(item));
+    }
+    rows
+}
+
 /// The open tool's list, sorted.
-enum Computed {
+pub enum Computed {
     Nothing,
     Collocates(Collocates),
     Phrases(PhraseList),
     Keywords(Keywords),
 }
 
-fn compute(node: &str, doc: usize, scope: Option<usize>, tools: &ToolsView) -> Computed {
+/// The scope of Collocates and Phrases: the open document, or (`None`) the corpus.
+fn scope_of(tools: &ToolsView, doc: usize) -> Option<usize> {
+    (tools.doc_scope || corpus().docs.len() == 1).then_some(doc)
+}
+
+/// The open tool's list for `node` (the query it lists for) and the open document `doc`;
+/// nothing while the panel is not drawn (`on` false).
+pub fn compute(node: &str, doc: usize, tools: &ToolsView, on: bool) -> Computed {
+    if !on {
+        return Computed::Nothing;
+    }
     let corpus = corpus();
+    let scope = scope_of(tools, doc);
     let node_hits = || -> Option<SearchResult> {
         (!node.trim().is_empty()).then(|| corpus.search(&query::parse(node)))
     };
@@ -277,27 +320,23 @@ fn compute(node: &str, doc: usize, scope: Option<usize>, tools: &ToolsView) -> C
     }
 }
 
-#[component]
-pub fn WordTools(props: &WordToolsProps) -> Html {
+/// The panel, with its listeners, which dispatch the root's actions: new settings
+/// (`SetTools`), a search (`ToolSearch`), another page of rows (`MoreToolRows`).
+pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
     let corpus = corpus();
     let vocab = &corpus.index.vocab;
-    let tools = &props.tools;
+    let tools = args.tools;
+    let node = args.node;
     let tool = tools.tool.unwrap_or(Tool::Collocates);
     let several = corpus.docs.len() > 1;
-    let scope = (tools.doc_scope || !several).then_some(props.doc_idx);
+    let scope = scope_of(tools, args.doc_idx);
     let in_scope = if scope.is_some() {
         "the document"
     } else {
         "the corpus"
     };
-    let shown = use_state(|| PAGE);
-
-    // One list at a time, computed when what it depends on changes (one memo: each hook is
-    // code the page downloads).
-    let computed: Rc<Computed> = use_memo(
-        (props.node.clone(), props.doc_idx, scope, tools.clone()),
-        |(node, doc, scope, tools)| compute(node, *doc, *scope, tools),
-    );
+    let shown = args.rows;
+    let computed = args.computed;
     let collocate_list = match computed.as_ref() {
         Computed::Collocates(list) => Some(list),
         _ => None,
@@ -311,28 +350,18 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
         _ => None,
     };
 
-    // Every control sets one key of the tools' hash.
-    let on_set = {
-        let (on_tools, tools, shown) = (props.on_tools.clone(), tools.clone(), shown.clone());
-        Callback::from(move |(key, value): (&'static str, String)| {
-            let mut next = tools.clone();
-            next.read(key, &value);
-            shown.set(PAGE);
-            on_tools.emit(next);
-        })
-    };
-
     let sort_of = |s: Sort<&'static str>| (s.column, s.ascending);
     let mut view = match tool {
         Tool::Collocates => {
             let c = tools.collocates;
-            let words = node_words(&props.node);
+            let words = node_words(node);
             let controls = vec![
-                Control::Select {
+                Control::Numbers {
                     key: "cwin",
                     label: "Window ±",
-                    choices: numbers(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20]),
-                    current: c.window.to_string(),
+                    choices: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20],
+                    current: c.window,
+                    keep: false,
                 },
                 min_freq("cmin", c.min_freq, &[1, 2, 3, 5, 10, 20]),
                 Control::Check {
@@ -361,7 +390,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     controls,
                     summary: format!(
                         "“{}”: {}, {} in windows of ±{}, {} in {in_scope}.",
-                        props.node,
+                        node,
                         plural(list.node_freq as usize, "hit"),
                         plural(list.window_tokens as usize, "word"),
                         c.window,
@@ -370,12 +399,8 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     columns: COLLOCATE_COLUMNS,
                     sort_key: "csort",
                     sort,
-                    caption: format!("Collocates of “{}”", props.node),
-                    rows: list
-                        .rows
-                        .iter()
-                        .take(*shown)
-                        .map(|r| {
+                    caption: format!("Collocates of “{}”", node),
+                    rows: each(&list.rows, shown, |r| {
                             let form = vocab.form(r.term);
                             Row {
                                 word: form.to_string(),
@@ -392,14 +417,13 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                                     fixed(r.log_dice, 1),
                                 ],
                             }
-                        })
-                        .collect(),
+                        }),
                     total: list.rows.len(),
                 },
             }
         }
         Tool::Phrases => {
-            let has_node = !props.node.trim().is_empty();
+            let has_node = !node.trim().is_empty();
             let filtered = tools.phrases_with_query && has_node;
             let list = phrase_list;
             let total = list.map_or(0, |l| l.rows.len());
@@ -409,7 +433,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     Control::Check {
                         key: "pq",
                         label: if has_node {
-                            format!("Only with “{}”", props.node)
+                            format!("Only with “{}”", node)
                         } else {
                             "Only with the query".into()
                         },
@@ -420,7 +444,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                 summary: format!(
                     "{} of 2–6 words{} in {in_scope}{}; a phrase that occurs only inside a longer one is not listed.",
                     plural(total, "repeated phrase"),
-                    if filtered { format!(" with “{}”", props.node) } else { String::new() },
+                    if filtered { format!(" with “{}”", node) } else { String::new() },
                     if list.is_some_and(|l| l.partial) { " (the corpus's most frequent only)" } else { "" }
                 ),
                 columns: PHRASE_COLUMNS,
@@ -430,12 +454,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     ascending: tools.phrase_sort.ascending,
                 }),
                 caption: "Phrases".into(),
-                rows: list
-                    .map(|l| &l.rows[..])
-                    .unwrap_or_default()
-                    .iter()
-                    .take(*shown)
-                    .map(|p| {
+                rows: each(list.map(|l| &l.rows[..]).unwrap_or_default(), shown, |p| {
                         let text: Vec<&str> = p.terms.iter().map(|&t| vocab.form(t)).collect();
                         let text = text.join(" ");
                         Row {
@@ -444,8 +463,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                             note: None,
                             cells: vec![thousands(u64::from(p.freq)), p.range.to_string()],
                         }
-                    })
-                    .collect(),
+                    }),
                 total,
             }
         }
@@ -458,15 +476,14 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     key: "kvs",
                     label: "Against",
                     choices: vec![
-                        ("rest".into(), "the other documents".into()),
-                        ("english".into(), "general English".into()),
+                        ("rest", "the other documents"),
+                        ("english", "general English"),
                     ],
                     current: if against == Against::Reference {
                         "english"
                     } else {
                         "rest"
-                    }
-                    .into(),
+                    },
                 });
             }
             controls.push(Control::Select {
@@ -476,17 +493,16 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     .iter()
                     .map(|s| {
                         (
-                            s.id().to_string(),
+                            s.id(),
                             if *s == Significance::All {
                                 "any"
                             } else {
                                 s.id()
-                            }
-                            .to_string(),
+                            },
                         )
                     })
                     .collect(),
-                current: tools.significance.id().to_string(),
+                current: tools.significance.id(),
             });
             controls.push(min_freq("kmin", tools.keyword_min_freq, &[1, 2, 3, 5, 10]));
             controls.push(Control::Check {
@@ -533,10 +549,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                     ascending: tools.keyword_sort.ascending,
                 }),
                 caption: format!("Keywords used {more_or_less} in this document"),
-                rows: list
-                    .iter()
-                    .take(*shown)
-                    .map(|r| {
+                rows: each(list, shown, |r| {
                         let word = corpus.keyword_form(&r.key).to_string();
                         Row {
                             query: format!("\"{word}\""),
@@ -563,8 +576,7 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
                                 fixed(r.log_ratio, 2),
                             ],
                         }
-                    })
-                    .collect(),
+                    }),
                 total: list.len(),
             }
         }
@@ -581,29 +593,10 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
         );
     }
 
-    let on_more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
-    let on_export = {
-        let computed = computed.clone();
-        let name = scope.map_or("corpus".to_string(), |d| corpus.docs[d].id.clone());
-        Callback::from(move |_: MouseEvent| {
-            let form = |t: u32| corpus.index.vocab.form(t).to_string();
-            let csv = match computed.as_ref() {
-                Computed::Collocates(l) => explorer_core::collocates::to_csv(&l.rows, form),
-                Computed::Phrases(l) => explorer_core::phrases::to_csv(&l.rows, form),
-                Computed::Keywords(k) => k.to_csv(|key| corpus.keyword_form(key).to_string()),
-                Computed::Nothing => return,
-            };
-            download(&format!("{name}-{}.csv", tool.id()), "text/csv", &csv);
-        })
-    };
-
     // Links to what a click shows, for a new tab or a copied address.
-    let doc_id = (props.doc_idx > 0).then(|| corpus.docs[props.doc_idx].id.clone());
+    let doc_id = (args.doc_idx > 0).then(|| corpus.docs[args.doc_idx].id.clone());
     let pinned = ToolsView {
-        node: (!props.node.trim().is_empty()).then(|| props.node.to_string()),
+        node: (!node.trim().is_empty()).then(|| node.to_string()),
         ..tools.clone()
     };
     let link = |query: &str| {
@@ -617,43 +610,130 @@ pub fn WordTools(props: &WordToolsProps) -> Html {
             })
         )
     };
-    let total = view.total;
-    html! {
-        <section class="panel panel-tools" aria-labelledby="tools-heading">
-            <div class="panel-head"><h2 id="tools-heading">{ "Word tools" }</h2></div>
-            <div class="tool-tabs" role="group" aria-label="Tool">
-                { for Tool::ALL.into_iter().map(|t| {
-                    let on_set = on_set.clone();
-                    html! {
-                        <button type="button" class="tool-tab" aria-pressed={(t == tool).to_string()}
-                            onclick={move |_| on_set.emit(("tool", t.id().to_string()))}>{ t.label() }</button>
-                    }
-                }) }
-            </div>
-            <fieldset class="chart-options tool-options">
-                <legend class="visually-hidden">{ format!("{} options", tool.label()) }</legend>
-                { for view.controls.iter().map(|c| control(c, &on_set)) }
-            </fieldset>
-            <p class="tool-summary">{ &view.summary }</p>
-            { table(&mut view, &on_set, &props.on_search, &props.query, &link) }
-            <div class="panel-foot tool-foot">
-                if total > *shown {
-                    <button type="button" class="text-button" onclick={on_more}>
-                        { format!("Show {} more (of {})", PAGE.min(total - *shown), thousands(total as u64)) }
-                    </button>
-                }
-                if total > 0 {
-                    <button type="button" class="text-button" onclick={on_export}>
-                        { format!("Download {} (CSV)", tool.id()) }
-                    </button>
-                }
-            </div>
-        </section>
+
+    let mut acts = Acts(Vec::new());
+    let mut tabs = e("div")
+        .class("tool-tabs")
+        .attr("role", "group")
+        .attr("aria-label", "Tool");
+    for t in Tool::ALL {
+        let tab = e("button")
+            .attr("type", "button")
+            .class("tool-tab")
+            .attr("aria-pressed", if t == tool { "true" } else { "false" })
+            .text(t.label());
+        tabs = tabs.child(acts.on(tab, ToolAct::Set("tool", t.id().to_string())));
     }
+    let mut options = e("fieldset").class("chart-options tool-options").child(
+        e("legend")
+            .class("visually-hidden")
+            .text_s(format!("{} options", tool.label())),
+    );
+    for c in view.controls.drain(..) {
+        options = options.child(control(c, &mut acts));
+    }
+    let total = view.total;
+    let mut foot = e("div").class("panel-foot tool-foot");
+    if total > shown {
+        let more = e("button")
+            .attr("type", "button")
+            .class("text-button")
+            .text_s(format!(
+                "Show {} more (of {})",
+                PAGE.min(total - shown),
+                thousands(total as u64)
+            ));
+        foot = foot.child(acts.on(more, ToolAct::More));
+    }
+    if total > 0 {
+        let export = e("button")
+            .attr("type", "button")
+            .class("text-button")
+            .text_s(format!("Download {} (CSV)", tool.id()));
+        foot = foot.child(acts.on(export, ToolAct::Export));
+    }
+    let mut body = vec![
+        e("div")
+            .class("panel-head")
+            .child(e("h2").attr("id", "tools-heading").text("Word tools")),
+        tabs,
+        options,
+        e("p").class("tool-summary").text_s(view.summary),
+    ];
+    if total > 0 {
+        body.push(table(
+            view.columns,
+            view.sort_key,
+            view.sort,
+            view.caption,
+            view.rows,
+            args.query,
+            &link,
+            &mut acts,
+        ));
+    }
+    body.push(foot);
+
+    let acts = Rc::new(acts.0);
+    let dispatch = dispatch.clone();
+    let (tools, computed) = (tools.clone(), computed.clone());
+    let name = scope.map_or("corpus".to_string(), |d| corpus.docs[d].id.clone());
+    // One handler for both listeners: a click does what buttons and links do, a change what
+    // drop-downs, checkboxes and radio buttons do.
+    let handler: Handler = Rc::new(move |ev: &Event, change: bool| {
+        let Some(act) = clicked_act(ev).and_then(|i| acts.get(i)) else {
+            return;
+        };
+        let set = |key: &str, value: &str| {
+            let mut next = tools.clone();
+            next.read(key, value);
+            dispatch.emit(Action::SetTools(next));
+        };
+        let target = ev
+            .target()
+            .map(JsCast::unchecked_into::<web_sys::HtmlInputElement>);
+        match (act, change) {
+            (ToolAct::Set(key, value), false) => set(key, value),
+            (ToolAct::Pick(key, value), true) => set(key, value),
+            (ToolAct::Select(key), true) => {
+                if let Some(t) = target {
+                    set(
+                        key,
+                        &t.unchecked_into::<web_sys::HtmlSelectElement>().value(),
+                    );
+                }
+            }
+            (ToolAct::Check(key), true) => {
+                if let Some(t) = target {
+                    set(key, if t.checked() { "1" } else { "0" });
+                }
+            }
+            (ToolAct::Search(query), false) => dispatch.emit(Action::ToolSearch(query.clone())),
+            (ToolAct::More, false) => dispatch.emit(Action::MoreToolRows),
+            (ToolAct::Export, false) => {
+                let form = |t: u32| corpus.index.vocab.form(t).to_string();
+                let csv = match computed.as_ref() {
+                    Computed::Collocates(l) => explorer_core::collocates::to_csv(&l.rows, form),
+                    Computed::Phrases(l) => explorer_core::phrases::to_csv(&l.rows, form),
+                    Computed::Keywords(k) => k.to_csv(|key| corpus.keyword_form(key).to_string()),
+                    Computed::Nothing => return,
+                };
+                download(&format!("{name}-{}.csv", tool.id()), "text/csv", &csv);
+            }
+            _ => {}
+        }
+    });
+    let mut section = e("section")
+        .class("panel panel-tools")
+        .attr("aria-labelledby", "tools-heading");
+    for el in body {
+        section = section.child(el);
+    }
+    section.listen(handler).into()
 }
 
-/// One setting's markup.
-fn control(c: &Control, on_set: &Callback<(&'static str, String)>) -> Html {
+/// One setting's elements.
+fn control(c: Control, acts: &mut Acts<ToolAct>) -> E {
     match c {
         Control::Select {
             key,
@@ -661,20 +741,41 @@ fn control(c: &Control, on_set: &Callback<(&'static str, String)>) -> Html {
             choices,
             current,
         } => {
-            let (on_set, key) = (on_set.clone(), *key);
-            let onchange = Callback::from(move |e: Event| {
-                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                on_set.emit((key, select.value()));
-            });
-            html! {
-                <label class="option">{ *label }
-                    <select {onchange}>
-                        { for choices.iter().map(|(value, text)| html! {
-                            <option value={value.clone()} selected={value == current}>{ text }</option>
-                        }) }
-                    </select>
-                </label>
+            let mut select = e("select");
+            for (value, text) in choices {
+                select = select.child(
+                    e("option")
+                        .attr_if(value == current, "selected", "selected")
+                        .attr("value", value)
+                        .text(text),
+                );
             }
+            e("label")
+                .class("option")
+                .text(label)
+                .child(acts.on(select, ToolAct::Select(key)))
+        }
+        Control::Numbers {
+            key,
+            label,
+            choices,
+            current,
+            keep,
+        } => {
+            let mut select = e("select");
+            let extra = (keep && !choices.contains(&current)).then_some(current);
+            for &n in choices.iter().chain(&extra) {
+                select = select.child(
+                    e("option")
+                        .attr_if(n == current, "selected", "selected")
+                        .attr_n("value", n)
+                        .text_s(n.to_string()),
+                );
+            }
+            e("label")
+                .class("option")
+                .text(label)
+                .child(acts.on(select, ToolAct::Select(key)))
         }
         Control::Check {
             key,
@@ -682,91 +783,107 @@ fn control(c: &Control, on_set: &Callback<(&'static str, String)>) -> Html {
             checked,
             disabled,
         } => {
-            let (on_set, key) = (on_set.clone(), *key);
-            let onchange = Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                on_set.emit((key, if input.checked() { "1" } else { "0" }.to_string()));
-            });
-            html! {
-                <label class="switch"><input type="checkbox" checked={*checked} disabled={*disabled} {onchange} />{ label }</label>
-            }
+            let input = e("input")
+                .attr("type", "checkbox")
+                .attr_if(disabled, "disabled", "disabled")
+                .checked(checked);
+            e("label")
+                .class("switch")
+                .child(acts.on(input, ToolAct::Check(key)))
+                .text_s(label)
         }
         Control::Choice {
             key,
             label,
             choices,
             current,
-        } => html! {
-            <div class="segmented" role="radiogroup" aria-label={*label}>
-                { for choices.iter().map(|&(value, text)| {
-                    let (on_set, key) = (on_set.clone(), *key);
-                    html! {
-                        <label><input type="radio" name={key} value={value} checked={value == *current}
-                            onchange={move |_| on_set.emit((key, value.to_string()))} />{ text }</label>
-                    }
-                }) }
-            </div>
-        },
+        } => {
+            let mut group = e("div")
+                .class("segmented")
+                .attr("role", "radiogroup")
+                .attr("aria-label", label);
+            for &(value, text) in choices {
+                let input = e("input")
+                    .attr("type", "radio")
+                    .attr("name", key)
+                    .attr("value", value)
+                    .checked(value == current);
+                group = group.child(
+                    e("label")
+                        .child(acts.on(input, ToolAct::Pick(key, value)))
+                        .text(text),
+                );
+            }
+            group
+        }
     }
 }
 
 /// The table, with a sort button in each heading; the first column's words are links.
+#[allow(clippy::too_many_arguments)]
 fn table(
-    view: &mut Shown,
-    on_set: &Callback<(&'static str, String)>,
-    on_search: &Callback<String>,
+    columns: &'static [Column],
+    key: &'static str,
+    (sorted, ascending): (&'static str, bool),
+    caption: String,
+    rows: Vec<Row>,
     current_query: &str,
     link: &dyn Fn(&str) -> String,
-) -> Html {
-    if view.total == 0 {
-        return html! {};
+    acts: &mut Acts<ToolAct>,
+) -> E {
+    let mut head = e("tr");
+    for c in columns {
+        let here = c.sort == sorted;
+        // A column's natural order (not `ascending`) runs high to low, or for words and
+        // p-values low to high.
+        let order = if c.rising != ascending {
+            "ascending"
+        } else {
+            "descending"
+        };
+        // A click on the sorted column turns it around; on another, sorts by it.
+        let next = if here && !ascending {
+            format!("{}-asc", c.sort)
+        } else {
+            c.sort.to_string()
+        };
+        let button = e("button")
+            .attr("type", "button")
+            .class("sort")
+            .attr("title", c.title)
+            .text(c.label);
+        head = head.child(
+            e("th")
+                .attr("scope", "col")
+                .attr_if(c.numeric, "class", "num")
+                .attr_if(here, "aria-sort", order)
+                .child(acts.on(button, ToolAct::Set(key, next))),
+        );
     }
-    let (sorted, ascending) = view.sort;
-    let key = view.sort_key;
-    html! {
-        <div class="tool-table-wrap">
-            <table class="tool-table">
-                <caption class="visually-hidden">{ &view.caption }</caption>
-                <thead>
-                    <tr>
-                        { for view.columns.iter().map(|c| {
-                            let here = c.sort == sorted;
-                            // A column's natural order (not `ascending`) runs high to low, or for
-                            // words and p-values low to high.
-                            let order = here.then_some(if c.rising != ascending { "ascending" } else { "descending" });
-                            // A click on the sorted column turns it around; on another, sorts by it.
-                            let next = if here && !ascending { format!("{}-asc", c.sort) } else { c.sort.to_string() };
-                            let on_set = on_set.clone();
-                            html! {
-                                <th scope="col" class={classes!(c.numeric.then_some("num"))} aria-sort={order}>
-                                    <button type="button" class="sort" title={c.title} onclick={move |_| on_set.emit((key, next.clone()))}>
-                                        { c.label }
-                                    </button>
-                                </th>
-                            }
-                        }) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for view.rows.drain(..).map(|r| {
-                        let selected = r.query == current_query;
-                        let href = link(&r.query);
-                        let on_search = on_search.clone();
-                        let onclick = Callback::from(move |e: MouseEvent| {
-                            e.prevent_default();
-                            on_search.emit(r.query.clone());
-                        });
-                        html! {
-                            <tr class={classes!(selected.then_some("selected"))}>
-                                <th scope="row">
-                                    <a {href} aria-current={selected.then_some("true")} title={r.note} {onclick}>{ r.word }</a>
-                                </th>
-                                { for r.cells.iter().map(|c| html! { <td class="num">{ c }</td> }) }
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let mut body = e("tbody");
+    for r in rows {
+        let selected = r.query == current_query;
+        let mut a = e("a")
+            .attr_s("href", link(&r.query))
+            .attr_if(selected, "aria-current", "true");
+        if let Some(note) = r.note {
+            a = a.attr_s("title", note);
+        }
+        let mut row = e("tr").attr_if(selected, "class", "selected").child(
+            e("th")
+                .attr("scope", "row")
+                .child(acts.on(a.text_s(r.word), ToolAct::Search(r.query))),
+        );
+        for cell in r.cells {
+            row = row.child(e("td").class("num").text_s(cell));
+        }
+        body = body.child(row);
     }
+    e("div").class("tool-table-wrap").child(
+        e("table")
+            .class("tool-table")
+            .child(e("caption").class("visually-hidden").text_s(caption))
+            .child(e("thead").child(head))
+            .child(body),
+    )
 }

@@ -265,22 +265,18 @@ pub fn sort_collocates(rows: &mut [Collocate], column: CollocateColumn, descendi
 /// Collocates as CSV (`collocate,observed,frequency,expected,g2,mi,logdice`), in the order
 /// given.
 pub fn to_csv(rows: &[Collocate], form: impl Fn(u32) -> String) -> String {
-    use crate::export::csv_field;
-    use crate::format::fixed;
-    let mut out = String::from("collocate,observed,frequency,expected,g2,mi,logdice\r\n");
+    let mut csv = crate::export::Csv::new("collocate,observed,frequency,expected,g2,mi,logdice");
     for r in rows {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{}\r\n",
-            csv_field(&form(r.term)),
-            r.observed,
-            r.frequency,
-            fixed(r.expected, 3),
-            fixed(r.log_likelihood, 3),
-            fixed(r.mutual_information, 3),
-            fixed(r.log_dice, 3)
-        ));
+        csv.text(&form(r.term))
+            .num(r.observed.into())
+            .num(r.frequency.into())
+            .fixed(r.expected, 3)
+            .fixed(r.log_likelihood, 3)
+            .fixed(r.mutual_information, 3)
+            .fixed(r.log_dice, 3)
+            .end();
     }
-    out
+    csv.finish()
 }
 
 /// The proximity query for a node and one of its collocates: `"node collocate"~window`,

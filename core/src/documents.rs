@@ -5,11 +5,10 @@
 use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
-use crate::export::csv_field;
+use crate::export::Csv;
 use crate::index::{units, Token, Vocab};
 use crate::order::sort_by_u64;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write as _;
 
 /// Entities listed per document.
 pub const TOP_ENTITIES: usize = 3;
@@ -268,11 +267,11 @@ pub fn table_order(corpus: &Corpus, column: Column, descending: bool, hits: &[u3
 /// The table as CSV, in the given order: `title,date,source,words,distinct_words,entities`,
 /// and `hits` when there are hit counts.
 pub fn table_csv(corpus: &Corpus, order: &[usize], hits: &[u32]) -> String {
-    let mut out = String::from("id,title,date,source,words,distinct_words,top_entities");
-    if !hits.is_empty() {
-        out.push_str(",hits");
-    }
-    out.push_str("\r\n");
+    let mut csv = Csv::new(if hits.is_empty() {
+        "id,title,date,source,words,distinct_words,top_entities"
+    } else {
+        "id,title,date,source,words,distinct_words,top_entities,hits"
+    });
     for &d in order {
         let Some(doc) = corpus.docs.get(d) else {
             continue;
@@ -284,23 +283,19 @@ pub fn table_csv(corpus: &Corpus, order: &[usize], hits: &[u32]) -> String {
             .iter()
             .map(|(kind, name, count)| format!("{name} ({}, {count})", kind.label()))
             .collect();
-        let _ = write!(
-            out,
-            "{},{},{},{},{},{},{}",
-            csv_field(&doc.id),
-            csv_field(&doc.meta.title),
-            doc.meta.published.as_ref().map_or("", |t| t.iso.as_str()),
-            csv_field(doc.meta.source.as_ref().map_or("", |s| s.value.as_str())),
-            stats.map_or(0, |s| s.words),
-            stats.map_or(0, |s| s.unique),
-            csv_field(&entities.join("; ")),
-        );
+        csv.text(&doc.id)
+            .text(&doc.meta.title)
+            .raw(doc.meta.published.as_ref().map_or("", |t| t.iso.as_str()))
+            .text(doc.meta.source.as_ref().map_or("", |s| s.value.as_str()))
+            .num(stats.map_or(0, |s| s.words).into())
+            .num(stats.map_or(0, |s| s.unique).into())
+            .text(&entities.join("; "));
         if !hits.is_empty() {
-            let _ = write!(out, ",{}", hits.get(d).copied().unwrap_or(0));
+            csv.num(hits.get(d).copied().unwrap_or(0).into());
         }
-        out.push_str("\r\n");
+        csv.end();
     }
-    out
+    csv.finish()
 }
 
 #[cfg(all(test, feature = "extract"))]

@@ -29,15 +29,81 @@ pub fn json_string(s: &str) -> String {
 /// A CSV field, quoted when it must be (RFC 4180). A leading `=`, `+`, `-` or `@` is
 /// prefixed with `'` so spreadsheets do not run it as a formula.
 pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+    let mut csv = Csv(String::new(), true);
+    csv.text(s);
+    csv.0
+}
+
+/// A CSV table as it is written (RFC 4180: fields separated by commas, rows ended by CRLF):
+/// every export of the page writes through this one writer, field by field, rather than
+/// each formatting its rows (each `format!` site is its own code in the page).
+pub struct Csv(String, bool);
+
+impl Csv {
+    /// A table with this header (field names separated by commas).
+    pub fn new(header: &str) -> Csv {
+        let mut csv = Csv(String::with_capacity(4096), true);
+        csv.raw(header).end();
+        csv
+    }
+
+    #[inline(never)]
+    fn separate(&mut self) {
+        if !std::mem::replace(&mut self.1, false) {
+            self.0.push(',');
+        }
+    }
+
+    /// A text field ([`csv_field`]'s quoting and defusing).
+    #[inline(never)]
+    pub fn text(&mut self, s: &str) -> &mut Csv {
+        self.separate();
+        let quote = s.contains([',', '"', '\n', '\r']);
+        if quote {
+            self.0.push('"');
+        }
+        if s.starts_with(['=', '+', '-', '@']) {
+            self.0.push('\'');
+        }
+        if quote {
+            self.0.push_str(&s.replace('"', "\"\""));
+            self.0.push('"');
+        } else {
+            self.0.push_str(s);
+        }
+        self
+    }
+
+    /// A field written as it is (a number, a date, a fixed label).
+    #[inline(never)]
+    pub fn raw(&mut self, s: &str) -> &mut Csv {
+        self.separate();
+        self.0.push_str(s);
+        self
+    }
+
+    /// A whole number.
+    #[inline(never)]
+    pub fn num(&mut self, n: u64) -> &mut Csv {
+        self.raw(&n.to_string())
+    }
+
+    /// A number with this many decimals ([`crate::format::fixed`]).
+    #[inline(never)]
+    pub fn fixed(&mut self, x: f64, decimals: u32) -> &mut Csv {
+        self.raw(&crate::format::fixed(x, decimals))
+    }
+
+    /// Ends the row.
+    #[inline(never)]
+    pub fn end(&mut self) {
+        self.0.push_str("\r\n");
+        self.1 = true;
+    }
+
+    /// The table written.
+    pub fn finish(self) -> String {
+        self.0
     }
 }
 
@@ -69,18 +135,15 @@ pub fn terms_csv(corpus: &Corpus, doc: Option<usize>) -> String {
         None => &corpus.stats,
     };
     let vocab = &corpus.index.vocab;
-    let mut out = String::from("term,count,per_1000,stopword\r\n");
+    let mut csv = Csv::new("term,count,per_1000,stopword");
     for &(t, count) in stats.terms() {
-        let _ = write!(
-            out,
-            "{},{},{},{}\r\n",
-            csv_field(vocab.form(t)),
-            count,
-            crate::format::fixed(stats.per_thousand(count), 3),
-            if vocab.is_stop(t) { "yes" } else { "no" }
-        );
+        csv.text(vocab.form(t))
+            .num(count.into())
+            .fixed(stats.per_thousand(count), 3)
+            .raw(if vocab.is_stop(t) { "yes" } else { "no" })
+            .end();
     }
-    out
+    csv.finish()
 }
 
 /// The entities of a document as a JSON array, each with its mentions; `start` and `end`

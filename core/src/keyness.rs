@@ -401,28 +401,27 @@ impl Keywords {
     /// reference column holds occurrences in the rest of the corpus, or the rate per billion
     /// words in general English (the header says which).
     pub fn to_csv(&self, form: impl Fn(&KeyTerm) -> String) -> String {
-        use crate::export::csv_field;
-        use crate::format::{fixed, probability};
         let reference = match self.against {
             Against::RestOfCorpus => "rest_of_corpus",
             Against::Reference => "english_per_billion",
         };
-        let mut out = format!("word,use,document,{reference},g2,p,log_ratio,bounded\r\n");
+        let mut csv = crate::export::Csv::new(&format!(
+            "word,use,document,{reference},g2,p,log_ratio,bounded"
+        ));
         for (rows, use_) in [(&self.over, "over"), (&self.under, "under")] {
             for r in rows {
-                out.push_str(&format!(
-                    "{},{use_},{},{},{},{},{},{}\r\n",
-                    csv_field(&form(&r.key)),
-                    r.study,
-                    fixed(r.reference, 0),
-                    fixed(r.log_likelihood, 3),
-                    probability(r.p),
-                    fixed(r.log_ratio, 3),
-                    if r.bounded { "yes" } else { "no" }
-                ));
+                csv.text(&form(&r.key))
+                    .raw(use_)
+                    .num(r.study.into())
+                    .fixed(r.reference, 0)
+                    .fixed(r.log_likelihood, 3)
+                    .raw(&crate::format::probability(r.p))
+                    .fixed(r.log_ratio, 3)
+                    .raw(if r.bounded { "yes" } else { "no" })
+                    .end();
             }
         }
-        out
+        csv.finish()
     }
 }
 

@@ -9,7 +9,7 @@
 use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::entities::{Entity, EntityKind};
-use crate::export::{csv_field, json_string};
+use crate::export::{json_string, Csv};
 use crate::lazy::Lazy;
 use crate::order::sort_by_u64;
 use crate::query::entity_filter;
@@ -365,20 +365,17 @@ impl Network {
     /// The edges between the first `n` nodes as CSV, one row per pair:
     /// `source,source_type,target,target_type,sentences`.
     pub fn edges_csv(&self, n: usize) -> String {
-        let mut out = String::from("source,source_type,target,target_type,sentences\r\n");
+        let mut csv = Csv::new("source,source_type,target,target_type,sentences");
         for e in self.edges_within(n) {
             let (a, b) = (&self.nodes[e.a as usize], &self.nodes[e.b as usize]);
-            let _ = write!(
-                out,
-                "{},{},{},{},{}\r\n",
-                csv_field(&a.name),
-                a.kind.label(),
-                csv_field(&b.name),
-                b.kind.label(),
-                e.sentences
-            );
+            csv.text(&a.name)
+                .raw(a.kind.label())
+                .text(&b.name)
+                .raw(b.kind.label())
+                .num(e.sentences.into())
+                .end();
         }
-        out
+        csv.finish()
     }
 }
 

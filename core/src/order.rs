@@ -6,23 +6,39 @@
 
 /// Sorts `items` by `key`, ascending; items with equal keys keep their order (stable).
 /// Items are swapped into place, never cloned.
+///
+/// Only the keys and the final swaps are compiled per item type and key: the sort and the
+/// walk that turns its order into swaps ([`swaps_into_order`]) are compiled once (the page
+/// sorts about twenty kinds of list).
 pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
     if items.len() < 2 {
         return;
     }
     // A list in the page never holds 4 G items (wasm32 could not hold them).
-    let mut keyed: Vec<(u64, u32)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (key(item), i as u32))
-        .collect();
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        keyed.push((key(item), i as u32));
+    }
+    let n_swaps = swaps_into_order(&mut keyed);
+    for &(swap, _) in &keyed[..n_swaps] {
+        items.swap((swap >> 32) as usize, swap as u32 as usize);
+    }
+}
+
+/// Sorts `(key, index)` pairs (stable: the index breaks ties) and writes, into the first
+/// slots' keys, the swaps `(at << 32) | from` that put the items in that order; returns
+/// how many (none when the keys are in order already).
+#[inline(never)]
+fn swaps_into_order(keyed: &mut [(u64, u32)]) -> usize {
     if keyed.windows(2).all(|w| w[0].0 <= w[1].0) {
-        return;
+        return 0;
     }
     keyed.sort_unstable();
     // Position `k` takes the item at `keyed[k].1`: follow each cycle of that permutation,
-    // swapping as we go, and mark what is done.
+    // recording each swap, and mark what is done. The keys are no longer needed, so the
+    // swaps go there (there are fewer swaps than items).
     const DONE: u32 = u32::MAX;
+    let mut n_swaps = 0;
     for first in 0..keyed.len() {
         let mut at = first;
         while keyed[at].1 != DONE {
@@ -31,10 +47,12 @@ pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
             if from == first {
                 break;
             }
-            items.swap(at, from);
+            keyed[n_swaps].0 = ((at as u64) << 32) | from as u64;
+            n_swaps += 1;
             at = from;
         }
     }
+    n_swaps
 }
 
 /// `items[..mid]` and `items[mid..]` are each in `key` order: puts the whole in order, as a

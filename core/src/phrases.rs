@@ -331,18 +331,16 @@ pub fn phrases(
 
 /// Phrases as CSV (`phrase,length,frequency,range`), in the order given.
 pub fn to_csv(rows: &[Phrase], form: impl Fn(u32) -> String) -> String {
-    let mut out = String::from("phrase,length,frequency,range\r\n");
+    let mut csv = crate::export::Csv::new("phrase,length,frequency,range");
     for p in rows {
         let words: Vec<String> = p.terms.iter().map(|&t| form(t)).collect();
-        out.push_str(&format!(
-            "{},{},{},{}\r\n",
-            crate::export::csv_field(&words.join(" ")),
-            p.terms.len(),
-            p.freq,
-            p.range
-        ));
+        csv.text(&words.join(" "))
+            .num(p.terms.len() as u64)
+            .num(p.freq.into())
+            .num(p.range.into())
+            .end();
     }
-    out
+    csv.finish()
 }
 
 /// A hash of a sequence of term ids (FxHash's mixing step); equal hashes are checked.

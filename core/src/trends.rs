@@ -9,10 +9,9 @@
 
 use crate::corpus::Corpus;
 use crate::documents::{segment_of, segment_words, SEGMENTS};
-use crate::export::csv_field;
+use crate::export::Csv;
 use crate::order::sort_by_u64;
 use crate::query::{parse, Query};
-use std::fmt::Write as _;
 
 /// Most series drawn: a query of more parts shows its first ones.
 pub const MAX_SERIES: usize = 6;
@@ -86,27 +85,24 @@ impl Trends {
     /// The chart as CSV, one row per slot and series:
     /// `document,title,date,segment,words,series,count,per_1000`.
     pub fn to_csv(&self, corpus: &Corpus) -> String {
-        let mut out = String::from("document,title,date,segment,words,series,count,per_1000\r\n");
+        let mut csv = Csv::new("document,title,date,segment,words,series,count,per_1000");
         for (i, slot) in self.slots.iter().enumerate() {
             let Some(doc) = corpus.docs.get(slot.doc) else {
                 continue;
             };
             for (s, series) in self.series.iter().enumerate() {
-                let _ = write!(
-                    out,
-                    "{},{},{},{},{},{},{},{}\r\n",
-                    csv_field(&doc.id),
-                    csv_field(&doc.meta.title),
-                    doc.meta.published.as_ref().map_or("", |t| t.iso.as_str()),
-                    slot.segment.map_or(String::new(), |k| (k + 1).to_string()),
-                    slot.words,
-                    csv_field(&series.label),
-                    series.counts[i],
-                    crate::format::fixed(self.rate(s, i), 3),
-                );
+                csv.text(&doc.id)
+                    .text(&doc.meta.title)
+                    .raw(doc.meta.published.as_ref().map_or("", |t| t.iso.as_str()))
+                    .raw(&slot.segment.map_or(String::new(), |k| (k + 1).to_string()))
+                    .num(slot.words.into())
+                    .text(&series.label)
+                    .num(series.counts[i].into())
+                    .fixed(self.rate(s, i), 3)
+                    .end();
             }
         }
-        out
+        csv.finish()
     }
 }
 

@@ -14,8 +14,9 @@ import { DIST } from './helpers.mjs';
 // 200 KB before the word tools (issue 15) and the corpus views (issue 16). Collocates,
 // phrases and keywords added about 30 KB where their allowance was 8 KB (BENCHMARKS.md,
 // "Word tools"); Documents, Trends and Network about 25 KB where theirs was 6 KB
-// (BENCHMARKS.md, "Corpus views"). Raised so that the suite states the size it accepts.
-const BUDGET = 250 * 1024;
+// (BENCHMARKS.md, "Corpus views"). Raised to 250 KB so that the suite stated the size it
+// accepts; lowered to 243 KB after the cuts of "Size cuts" in BENCHMARKS.md (247,782 bytes).
+const BUDGET = 243 * 1024;
 
 test(`the seed build's first load is at most ${BUDGET / 1024} KB gzipped`, async () => {
   const files = (await readdir(DIST)).filter((f) => /\.(html|js|wasm|css)$/.test(f));

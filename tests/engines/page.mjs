@@ -70,9 +70,18 @@ export async function serveRecorded(dir, prefix = '/') {
       res.end('<!doctype html><title>frame</title><body style="margin: 0">');
       return;
     }
-    const upstream = await fetch(new URL(url.pathname + url.search, inner.url), { headers: { 'cache-control': 'no-cache' } });
+    let upstream, body;
+    try {
+      upstream = await fetch(new URL(url.pathname + url.search, inner.url), { headers: { 'cache-control': 'no-cache' } });
+      body = Buffer.from(await upstream.arrayBuffer());
+    } catch (error) {
+      // The test is closing this server while a request (a service worker's re-fetch, say)
+      // was on its way: answer it as a gateway would, rather than leave a rejection unhandled.
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`upstream failed: ${error.message}`);
+      return;
+    }
     const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
-    let body = Buffer.from(await upstream.arrayBuffer());
     if (req.headers['sec-fetch-mode'] === 'navigate' && type.startsWith('text/html')) {
       body = Buffer.from(body.toString('utf8').replace(/<head>/i, `<head><script src="${prefix}${RECORDER_PATH}"></script>`));
     }
