@@ -723,3 +723,57 @@ fn precision_and_recall_on_news_fixtures() {
         );
     }
 }
+
+#[test]
+fn towns_and_given_names_are_teams_beside_a_result() {
+    check(
+        "Leeds beat Arsenal 2-1 on Saturday.",
+        "ORG Leeds; ORG Arsenal",
+    );
+    check("Chelsea drew 0-0 with Everton.", "ORG Chelsea; ORG Everton");
+    check("Barcelona's striker scored twice.", "ORG Barcelona");
+    // A row of a table of standings.
+    check("Newcastle 4 3 1 0 9 4 10", "ORG Newcastle");
+}
+
+#[test]
+fn places_and_people_stay_so_without_a_result() {
+    check(
+        "Chelsea Clinton spoke in Leeds on Saturday.",
+        "PER Chelsea Clinton; GPE Leeds",
+    );
+    // Numbers alone are no result.
+    check(
+        "She was born in Leeds in 1990 and scored 2 goals.",
+        "GPE Leeds",
+    );
+    // A national side is read as its country.
+    check("Germany beat Italy 2-1.", "GPE Germany; GPE Italy");
+}
+
+#[test]
+fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
+    check(
+        "Halvorsen Trading Corporation said it would cut 200 jobs. A Halvorsen spokesman declined to comment.",
+        "ORG Halvorsen Trading Corporation; ORG Halvorsen",
+    );
+}
+
+#[test]
+fn places_in_capitals_lines_are_found() {
+    // A dateline: any place the gazetteer knows.
+    check("OSLO 1996-08-30\nThe talks resumed on Friday.", "GPE OSLO");
+    // A headline in capitals: countries only.
+    check(
+        "SOCCER - NORWAY WIN IN READING.\nThe talks resumed on Friday.",
+        "GPE NORWAY",
+    );
+}
+
+#[test]
+fn a_title_before_a_tagged_name_is_left_out() {
+    check(
+        "Mayor Jorge Sharp thanked the crews from Chile and Peru who rebuilt the breakwater.",
+        "PER Jorge Sharp; GPE Chile; GPE Peru",
+    );
+}

@@ -11,7 +11,9 @@
 
 use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass};
 use super::candidates::{Analyzer, DocContext};
-use super::decode::{merge_tagged, tag_regions};
+use super::decode::{
+    add_trusted_rule_names, capitals_places, merge_tagged, sports_teams, tag_regions,
+};
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
@@ -152,8 +154,12 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     let pass = RulePass::run(doc);
     let analyzers = pass.analyzers();
     let features = pass.features(&analyzers);
-    let tagged = tag_regions(&features, model);
+    let mut tagged = tag_regions(&features, model);
+    add_trusted_rule_names(&analyzers, &pass.mentions, &mut tagged);
+
     let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
+    capitals_places(&analyzers, &mut mentions);
+    sports_teams(&analyzers, &mut mentions);
     let mut long_forms = merge_acronyms(&analyzers, &mut mentions);
     for (identity, long) in &pass.long_forms {
         long_forms

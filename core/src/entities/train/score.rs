@@ -58,6 +58,13 @@ impl Score {
         self.by_kind[kind as usize]
     }
 
+    /// Adds another score's counts to this one.
+    pub fn add(&mut self, other: &Score) {
+        for (c, o) in self.by_kind.iter_mut().zip(other.by_kind) {
+            c.add(o);
+        }
+    }
+
     /// Micro-averaged over the three kinds.
     pub fn all(&self) -> Counts {
         let mut all = Counts::default();
