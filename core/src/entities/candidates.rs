@@ -8,7 +8,7 @@
 //! of the West") and name particles ("Ursula von der Leyen"). `rules` decides what each part
 //! of a run is; the tagger's features read the same predicates.
 
-use super::lexicon::{cue, push_key, FastSet, GazEntry, Lexicon, Source};
+use super::lexicon::{cue, push_key, push_key_titled, FastSet, GazEntry, Lexicon, Source};
 use super::tokens::{TokKind, Token};
 use super::EntityKind;
 
@@ -489,14 +489,7 @@ impl<'a> Analyzer<'a> {
         }
         let mut key = String::new();
         for i in s..end {
-            let w = self.word(i);
-            let mut chars = w.chars();
-            let title: String = chars
-                .next()
-                .into_iter()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect();
-            push_key(&mut key, &title);
+            push_key_titled(&mut key, self.word(i));
         }
         let entry = *self.lex.name(&key)?;
         matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc).then_some((end, entry))

@@ -10,7 +10,7 @@
 
 use super::candidates::Analyzer;
 use super::features::Features;
-use super::lexicon::{cue, push_key, FastSet, Lexicon, Source};
+use super::lexicon::{cue, push_key_titled, FastSet, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::model::{Model, TAGS};
 use super::tokens::TokKind;
@@ -563,14 +563,7 @@ fn title_cased_place(
         if a.toks[i].kind != TokKind::Word {
             break;
         }
-        let w = a.word(i);
-        let mut chars = w.chars();
-        let titled: String = chars
-            .next()
-            .into_iter()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect();
-        push_key(&mut key, &titled);
+        push_key_titled(&mut key, a.word(i));
         if let Some(entry) = lex.name(&key) {
             if matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
                 best = Some((i + 1, *entry));

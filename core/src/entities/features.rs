@@ -16,7 +16,7 @@
 //! lower case or capitalised inside a sentence).
 
 use super::candidates::Analyzer;
-use super::lexicon::{push_key, FastHasher, FastMap, FastSet, Lexicon, Source};
+use super::lexicon::{push_key, push_key_titled, FastHasher, FastMap, FastSet, Lexicon, Source};
 use super::tokens::TokKind;
 use super::EntityKind;
 use std::borrow::Cow;
@@ -211,13 +211,7 @@ fn gazetteer_cover(a: &Analyzer, title_case: bool) -> Vec<Option<(EntityKind, So
             }
             let w = a.word(j);
             if title_case {
-                let mut chars = w.chars();
-                let titled: String = chars
-                    .next()
-                    .into_iter()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect();
-                push_key(&mut key, &titled);
+                push_key_titled(&mut key, w);
             } else {
                 push_key(&mut key, w);
             }

@@ -132,6 +132,18 @@ pub(crate) fn push_key(key: &mut String, token_text: &str) {
     fold_keep_case_into(token_text, key);
 }
 
+/// Appends one token to a key as a title-case name would spell it ("UNITED" and "united"
+/// both as "United"): how a name in capitals or lower case is looked up in the lists.
+pub(crate) fn push_key_titled(key: &mut String, token_text: &str) {
+    let mut chars = token_text.chars();
+    let titled: String = chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    push_key(key, &titled);
+}
+
 /// A word as the word lists spell it: ASCII as it is, anything else folded with its case
 /// kept ("José" and a decomposed "Jose\u{301}" are both "Jose").
 fn list_form(word: &str) -> std::borrow::Cow<'_, str> {
