@@ -26,11 +26,17 @@ fn main() {
         println!("cargo:warning=seeds: skipped {skipped} (not a text file: expected .txt, .text, .md or no extension)");
     }
     let docs = documents_from_files(&folder.files).unwrap_or_else(|e| fail(&e));
-    let corpus = Corpus::build(docs);
-    let bytes = postcard::to_allocvec(&corpus)
-        .unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")));
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let mut corpus = Corpus::build(docs);
+    // What only the word tools and corpus views read goes into their module (tools.bin), not
+    // into the page (corpus.bin).
+    let tools = corpus.take_tool_data();
+    write("corpus.bin", postcard::to_allocvec(&corpus));
+    write("tools.bin", postcard::to_allocvec(&tools));
+}
+
+fn write(name: &str, bytes: Result<Vec<u8>, postcard::Error>) {
+    let bytes = bytes.unwrap_or_else(|e| fail(&format!("cannot encode {name}: {e}")));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
     std::fs::write(&out, bytes)
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }

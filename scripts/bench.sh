@@ -54,12 +54,23 @@ fi
 node bench/lighthouse.mjs dist 3
 
 step "page: size of dist/ (gzip -9)"
-total=0
+# The first load: what the page loads before a reader asks for a word tool or corpus view;
+# their module (views.*) comes then.
+first=0; views=0
 for f in dist/*; do
-  raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
+  [ -f "$f" ] || continue
+  raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
+  case "$(basename "$f")" in
+    views*) views=$((views + gz)) ;;
+    *.html|*.js|*.wasm) first=$((first + gz)) ;;
+  esac
   printf '| %s | %d | %d |\n' "$(basename "$f")" "$raw" "$gz"
 done
-printf '| total | | %d |\n' "$total"
+printf '| first load (HTML, JS, wasm) | | %d |\n' "$first"
+printf '| the views module (views.*), on demand | | %d |\n' "$views"
+
+step "page: loading the views module on demand (seed)"
+node bench/views-load.mjs dist 9
 
 [ "${1:-}" = quick ] && exit 0
 
@@ -78,6 +89,9 @@ node bench/typing.mjs target/dist-bench 5 | grep -v '^slow:'
 
 step "page: the word tools answering a new term (1 M words, Chromium)"
 node bench/word-tools.mjs target/dist-bench 15
+
+step "page: loading the views module on demand (1 M words)"
+node bench/views-load.mjs target/dist-bench 5
 
 step "scaling: 1x, 10x, 100x, 1000x the seed and the 9 MB corpus"
 node bench/scaling.mjs

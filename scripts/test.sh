@@ -12,6 +12,7 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --offline --workspace --all-targets --all-features -- -D warnings
 cargo clippy --offline -p text-explorer --target wasm32-unknown-unknown --all-targets --features test-api -- -D warnings
+cargo clippy --offline -p text-explorer --target wasm32-unknown-unknown --features views --bin views -- -D warnings
 # The delivery JavaScript (service worker, post-build and single-file tools, e2e tests) parses.
 for js in pwa/*.js tools/*.mjs tests/e2e/*.mjs tests/engines/*.mjs; do node --check "$js"; done
 

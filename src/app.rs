@@ -2,26 +2,28 @@
 //! Its effects are named hooks (`hooks.rs`).
 
 use crate::corpus;
-use crate::corpus_view::{corpus_view, Args as CorpusArgs};
 use crate::entity_chips::EntityChips;
 use crate::hooks::{
     use_after_first_paint, use_follow_url, use_hash_sync, use_mounted, use_scroll_to_hit,
     use_slash_to_search, use_trailing,
 };
+use crate::lazy_views::{draw, load};
 use crate::matches::{KwicList, Matches};
 use crate::reader::Reader;
 use crate::search_bar::SearchBar;
 use crate::shared::Shared;
-use crate::state::{Action, DocIds, State, Tab};
+use crate::state::{Action, DocIds, Module, State, Tab};
 use crate::summary::Summary;
 use crate::term_chart::term_chart;
 use crate::theme::ThemeToggle;
+use crate::tree::{clicked_act, e, Acts, Handler};
 use crate::view_bar::view_bar;
-use crate::word_tools::{compute as tool_list, word_tools, Args as ToolArgs};
 use explorer_core::entities::{Entity, EntityKind};
 use explorer_core::query;
 use explorer_core::search::{Hit, SearchResult};
-use explorer_core::state::Tool;
+use explorer_core::state::{to_hash, Tool};
+use explorer_core::tools_view::{Tool as WordTool, ToolsView};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The selected entity, if the selection names one in the open document.
@@ -135,22 +137,53 @@ pub fn App() -> Html {
     let panels = use_after_first_paint();
     // The first render is the pre-rendered page's; the controls work from the next one.
     let live = use_mounted();
-    // The word tools' list: the open tool's, for its node (pinned, or the query the match
-    // panels follow), computed when one of those changes and only once the panels are drawn.
+    // The word tools' node: pinned, or the query the match panels follow.
     let tool_node = state
         .tools
         .node
         .clone()
         .map_or_else(|| panel_query.clone(), AttrValue::from);
-    let tool_list = use_memo(
-        (
-            tool_node.clone(),
-            state.doc_idx,
-            state.tools.clone(),
-            panels,
-        ),
-        |(node, doc, tools, on)| tool_list(node, *doc, tools, *on),
-    );
+    // The word tools and corpus views are a module of their own, loaded the first time a
+    // reader asks for one: a view, a word tool's tab, its phone tab, or a word to look at.
+    let want_views = panels
+        && (state.tool.is_some()
+            || state.tools.tool.is_some()
+            || state.tab == Tab::Tools
+            || !tool_node.trim().is_empty());
+    let tools_host = use_node_ref();
+    let view_host = use_node_ref();
+    let hash = AttrValue::from(to_hash(&state.view()));
+    {
+        let hosts = (tools_host.clone(), view_host.clone());
+        let d = state.dispatcher();
+        use_effect_with(
+            (
+                want_views,
+                state.module,
+                hash,
+                state.query.clone(),
+                panel_query.clone(),
+                state.doc_idx,
+                state.tool_rows,
+                state.tool,
+            ),
+            move |(want, module, hash, query, panel_query, doc, rows, _)| {
+                if *want && *module == Module::Idle {
+                    load(d);
+                }
+                let doc = *doc as u32;
+                draw(|m| {
+                    if let Some(host) = hosts.0.cast() {
+                        m.render_tools(&host, hash, query, panel_query, doc, *rows as u32)?;
+                    }
+                    if let Some(host) = hosts.1.cast() {
+                        m.render_view(&host, hash, panel_query, doc)?;
+                    }
+                    Ok(())
+                });
+            },
+        );
+    }
 
     let selected = selected_entity(&state);
     let selected_idx = selected.map(|(i, _)| i);
@@ -217,33 +250,23 @@ pub fn App() -> Html {
                             <Reader doc_idx={state.doc_idx} hits={doc_hits.0.clone()} current_hit={state.current_hit}
                                 {hit_entity_kind} inline_entities={state.inline_entities} selected_entity={selected_idx} />
                         },
-                        Some(tool) => corpus_view(
-                            &CorpusArgs {
-                                tool,
-                                view: state.view(),
-                                doc_idx: state.doc_idx,
-                                result: &panel_result,
-                                has_query: !panel_query.trim().is_empty(),
-                            },
-                            &cb.dispatch,
-                        ),
+                        Some(_) if state.module == Module::Ready => html! { <div class="views-host" ref={view_host} /> },
+                        Some(_) => html! {
+                            <div class="tool-loading">
+                                <p class="tool-note" role="status">{ waiting(state.module) }</p>
+                            </div>
+                        },
                     } }
                 </section>
                 <div class="side side-right">
                     if panels {
                         <Matches result={panel_result.clone()} doc_idx={state.doc_idx}
                             current_hit={(*panel_query == *state.query).then_some(state.current_hit)} query={panel_query.clone()} on_go={cb.on_go.clone()} />
-                        { word_tools(
-                            &ToolArgs {
-                                doc_idx: state.doc_idx,
-                                query: &state.query,
-                                node: &tool_node,
-                                tools: &state.tools,
-                                computed: &tool_list,
-                                rows: state.tool_rows,
-                            },
-                            &cb.dispatch,
-                        ) }
+                        if state.module == Module::Ready {
+                            <div class="views-host" ref={tools_host} />
+                        } else {
+                            { tools_placeholder(state.module, &state.tools, &cb.dispatch) }
+                        }
                         { term_chart(state.doc_idx, state.term_options, state.term.as_deref(), &cb.dispatch) }
                     }
                 </div>
@@ -251,4 +274,66 @@ pub fn App() -> Html {
             <crate::update_banner::UpdateBanner />
         </div>
     }
+}
+
+/// What a panel of the views module says until it is drawn.
+fn waiting(module: Module) -> &'static str {
+    match module {
+        Module::Failed => "This panel could not be loaded. Reload the page to try again.",
+        _ => "Loading…",
+    }
+}
+
+/// The word tools' panel until its module is loaded: the heading, the tools' tabs (a click
+/// loads the module) and what to do, or that it is loading.
+fn tools_placeholder(module: Module, tools: &ToolsView, dispatch: &Callback<Action>) -> Html {
+    let open = tools.tool.unwrap_or(WordTool::Collocates);
+    let mut acts = Acts(Vec::new());
+    let mut tabs = e("div")
+        .class("tool-tabs")
+        .attr("role", "group")
+        .attr("aria-label", "Tool");
+    for t in WordTool::ALL {
+        let tab = e("button")
+            .attr("type", "button")
+            .class("tool-tab")
+            .attr("aria-pressed", if t == open { "true" } else { "false" })
+            .text(t.label());
+        tabs = tabs.child(acts.on(tab, t));
+    }
+    let note = match module {
+        Module::Idle => {
+            "Search for a word (or click a term or a chip) to see the words that stand near it."
+        }
+        _ => waiting(module),
+    };
+    let (acts, tools, dispatch) = (acts.0, tools.clone(), dispatch.clone());
+    let handler: Handler = Rc::new(move |ev, change| {
+        if let Some(&tool) = clicked_act(ev)
+            .and_then(|i| acts.get(i))
+            .filter(|_| !change)
+        {
+            dispatch.emit(Action::SetTools(ToolsView {
+                tool: Some(tool),
+                ..tools.clone()
+            }));
+        }
+    });
+    e("section")
+        .class("panel panel-tools")
+        .attr("aria-labelledby", "tools-heading")
+        .child(
+            e("div")
+                .class("panel-head")
+                .child(e("h2").attr("id", "tools-heading").text("Word tools")),
+        )
+        .child(tabs)
+        .child(
+            e("p")
+                .class("tool-summary")
+                .attr("role", "status")
+                .text(note),
+        )
+        .listen(handler)
+        .into()
 }

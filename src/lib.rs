@@ -10,17 +10,16 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+pub mod acts;
 pub mod app;
-pub mod corpus_view;
 pub mod dispersion;
-pub mod documents_table;
 pub mod download;
 pub mod entity_chips;
 pub mod hooks;
 #[cfg(feature = "test-api")]
 pub mod js_api;
+pub mod lazy_views;
 pub mod matches;
-pub mod network_graph;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod reader;
@@ -31,23 +30,48 @@ pub mod summary;
 pub mod term_chart;
 pub mod theme;
 pub mod tree;
-pub mod trends_chart;
 pub mod update_banner;
 pub mod view_bar;
-pub mod word_tools;
+#[cfg(feature = "views")]
+pub mod views;
 
 use explorer_core::Corpus;
 use std::sync::OnceLock;
 
-static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+/// The corpus as build.rs encoded it. The page embeds it; the views module in the browser
+/// gets a copy of these bytes from the page instead (`views::init`), so that a visitor does
+/// not download them twice. (Natively, for tests, every build embeds them.)
+#[cfg(not(all(feature = "views", target_family = "wasm")))]
+pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+#[cfg(all(feature = "views", target_family = "wasm"))]
+pub static CORPUS_BYTES: &[u8] = &[];
+
+/// What only the word tools and corpus views read (`ToolData`): embedded in their module, not
+/// in the page (and in a benchmark build of the page, which times them there).
+#[cfg(any(feature = "views", feature = "test-api"))]
+static TOOL_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tools.bin"));
+
+/// The corpus, once decoded (by [`corpus`], or by the views module from the page's bytes).
+pub(crate) static CORPUS: OnceLock<Corpus> = OnceLock::new();
+
+/// Decodes a corpus as build.rs encoded it; with the tools' data put back where this build
+/// embeds it.
+pub fn decode_corpus(bytes: &[u8]) -> Result<Corpus, postcard::Error> {
+    #[allow(unused_mut)]
+    let mut corpus: Corpus = postcard::from_bytes(bytes)?;
+    #[cfg(any(feature = "views", feature = "test-api"))]
+    corpus.put_tool_data(postcard::from_bytes(TOOL_BYTES)?);
+    Ok(corpus)
+}
 
 /// The embedded corpus, decoded on first use.
 pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
         // The bytes were written by build.rs from the same types, so decoding cannot fail
-        // unless the build itself is broken.
-        postcard::from_bytes(CORPUS_BYTES).expect("the embedded corpus decodes")
+        // unless the build itself is broken. (Not `expect`: the page would carry the error's
+        // Debug formatting for nothing.)
+        decode_corpus(CORPUS_BYTES).unwrap_or_else(|_| panic!("the embedded corpus decodes"))
     })
 }
 

@@ -135,8 +135,24 @@ pub struct State {
     /// Rows of the word tool's list shown: a page more with each "Show more", back to one
     /// page when a setting changes.
     pub tool_rows: usize,
+    /// Where the module of the word tools and corpus views stands (`lazy_views.rs`).
+    pub module: Module,
 }
 
+/// Where the module of the word tools and corpus views stands: loaded the first time a
+/// reader asks for one of them (`lazy_views.rs` keeps the module itself).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Module {
+    /// Not asked for yet.
+    #[default]
+    Idle,
+    Loading,
+    Ready,
+    /// It could not be loaded (offline before it was ever fetched, or a broken build).
+    Failed,
+}
+
+#[cfg_attr(test, derive(Debug))]
 pub enum Action {
     /// The reader typed in the search box.
     Type(String),
@@ -180,6 +196,8 @@ pub enum Action {
     SetTools(ToolsView),
     /// "Show more" under a word tool's list.
     MoreToolRows,
+    /// The module of the word tools and corpus views was asked for, arrived or failed.
+    Module(Module),
 }
 
 /// The query that selects exactly this entity's mentions (the core's, so that the network
@@ -217,6 +235,7 @@ impl State {
             views: ViewSettings::default(),
             tools: ToolsView::default(),
             tool_rows: TOOL_PAGE,
+            module: Module::Idle,
         }
     }
 
@@ -478,6 +497,12 @@ impl Reducible for State {
             Action::MoreToolRows => {
                 next.tool_rows = self.tool_rows + TOOL_PAGE;
                 next.history = HistoryMode::Replace;
+            }
+            Action::Module(module) => {
+                next.module = module;
+                // Nothing a link holds changed.
+                next.history = self.history;
+                next.typing = self.typing;
             }
         }
         Rc::new(next)

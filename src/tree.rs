@@ -7,19 +7,15 @@
 //!
 //! Text is always a text node, never parsed as HTML. Interactive elements carry a
 //! `data-act` index into the view's list of actions ([`Acts`]); the view's one click listener
-//! finds it with [`clicked_act`].
+//! finds it with [`clicked_act`]. The lazily loaded module (`views/`) builds the same kinds of
+//! element as plain data and patches the DOM with them (`views/tree.rs`).
 
+pub use crate::acts::{clicked_act, Acts, Handler, Numbered};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use web_sys::{Event, MouseEvent};
 use yew::html::{onchange, onclick};
 use yew::virtual_dom::{VNode, VTag, VText};
 use yew::{AttrValue, Callback};
-
-/// What a panel does with a click (`false`) or a change (`true`) inside it: one handler
-/// per panel, on the panel's element, which finds the element's action with
-/// [`clicked_act`].
-pub type Handler = Rc<dyn Fn(&Event, bool)>;
 
 /// An element under construction (boxed: each builder call moves a pointer, not the node).
 pub struct E(Box<VTag>);
@@ -118,29 +114,8 @@ impl From<E> for VNode {
     }
 }
 
-/// A view's actions: an element carries the index of its own as `data-act`.
-pub struct Acts<A>(pub Vec<A>);
-
-impl<A> Acts<A> {
-    /// Registers an action and marks the element as its trigger.
-    pub fn on(&mut self, el: E, act: A) -> E {
-        self.0.push(act);
-        el.attr_n("data-act", self.0.len() as u32 - 1)
+impl Numbered for E {
+    fn attr_n(self, key: &'static str, value: u32) -> E {
+        E::attr_n(self, key, value)
     }
-}
-
-/// The action index on the element clicked (or its nearest ancestor that has one). A link
-/// that carries an action does the action instead of following its `href` (which says
-/// where it leads, for a new tab or a copied link).
-pub fn clicked_act(event: &web_sys::Event) -> Option<usize> {
-    let target = event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("[data-act]")
-        .ok()??;
-    if target.tag_name().eq_ignore_ascii_case("a") {
-        event.prevent_default();
-    }
-    target.get_attribute("data-act")?.parse().ok()
 }

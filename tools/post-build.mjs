@@ -25,7 +25,7 @@
 // every file, index.html included.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { withContentSecurityPolicy } from './csp.mjs';
 
@@ -134,30 +134,63 @@ async function fetchWasmAfterPaint({ dir }) {
   if (preload && preload[1] !== loader[1]) throw new Error(`the page preloads ${preload[1]} but loads ${loader[1]}`);
   const integrity = preload?.[0].match(/\sintegrity="([^"]+)"/)?.[1];
   const options = integrity ? `, { integrity: ${JSON.stringify(integrity)} }` : '';
-  const wait = `// Fetched once the pre-rendered page has painted (tools/post-build.mjs, step 3).
-// (A hidden tab paints no frame: there the timer starts it.)
+  // The word tools and corpus views are a module of their own, which the page has this
+  // function import, with their stylesheet, the first time it needs them (src/lazy_views.rs);
+  // tools/single-file.mjs writes its own. The wasm waits for a frame (a hidden tab paints
+  // none: the timer then). Written small, as terser would: inline scripts are not minified.
+  const views = await nameViewsModule(dir);
+  const wait = `window.explorerViews=(b,a,r,f)=>Promise.all([import('./${views.js}'),new Promise((d)=>document.head.append(Object.assign(document.createElement('link'),{rel:'stylesheet',href:'./${views.css}',onload:d,onerror:d})))]).then(async([v])=>(await v.default({module_or_path:'./${views.wasm}'}),v.init(b,a),v)).then(r,f);
 await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 500); });
 const wasm = await init({ module_or_path: fetch('./${loader[1]}'${options}) });`;
   let html = page.replace(loader[0], () => wait);
   if (preload) html = html.replace(preload[0], () => '');
   await writeFile(join(dir, 'index.html'), html);
-  return `${loader[1]} after the first paint${integrity ? ', integrity kept' : ''}`;
+  return `${loader[1]} after the first paint${integrity ? ', integrity kept' : ''}; the views module as ${views.js}`;
+}
+
+/**
+ * The views module's files (trunk writes them as views.js, views_bg.wasm and views.css: it
+ * builds the module as a "worker" so as not to load it, and names workers plainly) renamed
+ * for their content, as trunk names the page's, so that a page never imports another build's
+ * module from a cache; a new build's page names new files.
+ */
+async function nameViewsModule(dir) {
+  const files = { js: 'views.js', wasm: 'views_bg.wasm', css: 'views.css' };
+  const hash = createHash('sha256');
+  for (const name of Object.values(files)) hash.update(await readFile(join(dir, name)));
+  const tag = hash.digest('hex').slice(0, 16);
+  const named = { js: `views-${tag}.js`, wasm: `views-${tag}_bg.wasm`, css: `views-${tag}.css` };
+  for (const key of Object.keys(files)) await rename(join(dir, files[key]), join(dir, named[key]));
+  return named;
 }
 
 /**
  * Step 4: smaller release files. Each JavaScript file trunk wrote goes through terser (as a
- * module if the page imports it as one), and the `integrity` attribute trunk put on the tags
- * that load it is rewritten for the new bytes. The inline stylesheet loses its comments and
- * runs of whitespace, and the spaces around `{`, `}`, `;` and `,`.
+ * module if the page or the views loader imports it as one), and the `integrity` attribute
+ * trunk put on the tags that load it is rewritten for the new bytes. The inline stylesheet
+ * and the views module's (views.css) lose their comments and runs of whitespace, and the
+ * spaces around `{`, `}`, `;` and `,`.
  */
 async function minify({ dir, release, devServer }) {
   if (!release || devServer) return 'skipped (development build)';
   let page = await readPage();
   const said = [];
   for (const name of await readdir(dir)) {
+    if (name.endsWith('.css')) {
+      const css = await readFile(join(dir, name), 'utf8');
+      const small = compactCss(css);
+      if (small === null) {
+        said.push(`${name} left as it is (a quoted string would change)`);
+        continue;
+      }
+      await writeFile(join(dir, name), small);
+      said.push(`${name} ${css.length} → ${small.length} bytes`);
+      continue;
+    }
     if (!name.endsWith('.js') || name === 'sw.js') continue;
     const code = await readFile(join(dir, name), 'utf8');
-    const module = page.includes(`from './${name}'`);
+    // The page's loader imports its module; the views module is imported at run time.
+    const module = page.includes(`from './${name}'`) || /^export |\bimport\.meta\b/m.test(code);
     const small = await minifyScript(code, module, name);
     await writeFile(join(dir, name), small);
     const integrity = `sha384-${createHash('sha384').update(small).digest('base64')}`;
@@ -170,22 +203,29 @@ async function minify({ dir, release, devServer }) {
     said.push(`${name} ${code.length} → ${small.length} bytes (${tags} integrity)`);
   }
   page = page.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (whole, open, css, close) => {
-    const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
-    // Stripping would change a quoted string holding a run of whitespace or a character it
-    // trims around: such a stylesheet is left as it is.
-    if ((bare.match(/"[^"]*"|'[^']*'/g) ?? []).some((q) => /\s\s|[{};,]/.test(q))) {
+    const small = compactCss(css);
+    if (small === null) {
       said.push('inline style left as it is (a quoted string would change)');
       return whole;
     }
-    const small = bare
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,])\s*/g, '$1')
-      .trim();
     said.push(`inline style ${css.length} → ${small.length} bytes`);
     return open + small + close;
   });
   await writeFile(join(dir, 'index.html'), page);
   return said.join('; ');
+}
+
+/**
+ * A stylesheet without comments and runs of whitespace, or null where stripping would change
+ * a quoted string holding a run of whitespace or a character it trims around.
+ */
+function compactCss(css) {
+  const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  if ((bare.match(/"[^"]*"|'[^']*'/g) ?? []).some((q) => /\s\s|[{};,]/.test(q))) return null;
+  return bare
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .trim();
 }
 
 /** JavaScript through terser (loaded only when a release build needs it). */

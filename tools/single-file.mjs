@@ -6,9 +6,11 @@
 // the icon as a data: URL, and in place of trunk's loader one module script holding the
 // wasm-bindgen glue (its exports made local names) and the wasm (gzipped, then base64),
 // instantiated from those bytes: a browser will not fetch a .wasm from a file:// page. The
+// word tools' and corpus views' module (views.js, views_bg.wasm, views.css) is inlined too,
+// its glue in a scope of its own, started when the page first asks for it. The
 // service worker and the web app manifest are left out: neither works on file://. The
 // Content-Security-Policy is written last, with the hashes of the inline script and styles.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { withContentSecurityPolicy } from './csp.mjs';
@@ -76,11 +78,29 @@ const { code, names } = localGlue((await asset(glueName)).toString('utf8'));
 const wasm = await asset(wasmName);
 const bindings = names.map(([exported, local]) => (exported === local ? local : `${JSON.stringify(exported)}: ${local}`)).join(', ');
 const init = names.find(([exported]) => exported === 'default')[1];
+// The word tools and corpus views: their module's glue, kept in a scope of its own (its names
+// are the page glue's too), and its wasm, started the first time the page asks
+// (src/lazy_views.rs); its stylesheet is inlined below with the page's.
+// (Named for their content by tools/post-build.mjs: views-<hash>.js and so on.)
+const viewsFile = (ending) => readdir(dist).then((names) => names.find((n) => /^views-[0-9a-f]+/.test(n) && n.endsWith(ending)) ?? fail(`${dist} has no views module (views-….${ending})`));
+const views = localGlue((await asset(await viewsFile('.js'))).toString('utf8'));
+const viewsWasm = await asset(await viewsFile('_bg.wasm'));
+const viewsBindings = views.names.map(([exported, local]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
+const packed = (bytes) => `"${gzipSync(bytes, { level: 9 }).toString('base64')}"`;
 const module = `${inlineText(code, 'script', glueName)}
 {
   // The wasm, gzipped then base64-encoded: a file opened from disk gets no transfer compression.
-  const packed = Uint8Array.from(atob("${gzipSync(wasm, { level: 9 }).toString('base64')}"), (c) => c.charCodeAt(0));
-  const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  const unpack = (b64) => new Response(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  window.explorerViews = (bytes, act, ready, failed) => (async () => {
+    const views = (() => {
+${inlineText(views.code, 'script', 'views.js')}
+      return { ${viewsBindings} };
+    })();
+    await views.default({ module_or_path: await unpack(${packed(viewsWasm)}) });
+    views.init(bytes, act);
+    return views;
+  })().then(ready, failed);
+  const bytes = await unpack(${packed(wasm)});
   const instance = await ${init}({ module_or_path: bytes });
   // As trunk's loader does: tests and benchmarks call the module's API through it.
   window.wasmBindings = Object.freeze({ ${bindings} });
@@ -89,6 +109,8 @@ const module = `${inlineText(code, 'script', glueName)}
 `;
 html = html.replace(loaderTag, () => `<script type="module">\n${module}</script>`);
 
+const viewsCss = inlineText((await asset(await viewsFile('.css'))).toString('utf8'), 'style', 'views.css');
+html = html.replace('</head>', () => `<style>\n${viewsCss}</style>\n</head>`);
 const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*>/g)];
 for (const [tag, name] of stylesheets) {
   const css = inlineText((await asset(name)).toString('utf8'), 'style', name);

@@ -36,6 +36,19 @@ pub struct Corpus {
     pub word_data: WordData,
 }
 
+/// What only the word tools and the corpus views read: the Documents table's and the trends'
+/// facts, the network, the phrase table and the reference list. The build takes it out of
+/// the corpus the page embeds ([`Corpus::take_tool_data`]) and embeds it in the module of
+/// those tools instead, which puts it back ([`Corpus::put_tool_data`]): the page's first
+/// load carries none of it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ToolData {
+    pub doc_facts: Lazy<Vec<DocFacts>>,
+    pub network: Lazy<Network>,
+    pub phrases: Lazy<crate::phrases::PhraseTable>,
+    pub reference: crate::keyness::Reference,
+}
+
 /// One entity across the corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityKey {
@@ -103,6 +116,24 @@ impl Corpus {
         }
     }
 
+    /// Takes out what only the word tools and corpus views read, leaving empty values.
+    pub fn take_tool_data(&mut self) -> ToolData {
+        ToolData {
+            doc_facts: std::mem::take(&mut self.doc_facts),
+            network: std::mem::take(&mut self.network),
+            phrases: std::mem::take(&mut self.word_data.phrases),
+            reference: std::mem::take(&mut self.word_data.reference),
+        }
+    }
+
+    /// Puts back what [`Corpus::take_tool_data`] took out.
+    pub fn put_tool_data(&mut self, data: ToolData) {
+        self.doc_facts = data.doc_facts;
+        self.network = data.network;
+        self.word_data.phrases = data.phrases;
+        self.word_data.reference = data.reference;
+    }
+
     /// The entities of a document (none for an unknown index).
     pub fn entities(&self, doc: usize) -> &[Entity] {
         self.doc_entities
@@ -162,4 +193,41 @@ fn entity_keys(entities: &[Vec<Entity>]) -> Vec<EntityKey> {
         }
     }
     by_name.into_values().collect()
+}
+
+#[cfg(all(test, feature = "extract"))]
+mod tests {
+    use super::*;
+
+    /// The page's corpus leaves the tools' data out; putting it back gives the corpus the
+    /// build made, and the tools answer as before.
+    #[test]
+    fn tool_data_goes_out_and_back() {
+        let docs = [
+            "Talks in Geneva\n\nAngela Merkel met Emmanuel Macron in Geneva. Merkel spoke first.",
+            "Trade\n\nThe United Nations met in Geneva on Friday. The United Nations spoke.",
+        ];
+        let docs: Vec<Document> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::parse(&format!("d{i}.txt"), t))
+            .collect();
+        let whole = Corpus::build(docs);
+        let mut page = whole.clone();
+        let data = page.take_tool_data();
+        assert!(!data.network.get().nodes.is_empty());
+        assert!(!data.doc_facts.get().is_empty());
+        let bytes = |c: &Corpus| postcard::to_allocvec(c).expect("encodes").len();
+        assert!(bytes(&page) < bytes(&whole));
+        assert!(page.network().nodes.is_empty());
+        let mut back: Corpus =
+            postcard::from_bytes(&postcard::to_allocvec(&page).expect("encodes")).expect("decodes");
+        let data: ToolData =
+            postcard::from_bytes(&postcard::to_allocvec(&data).expect("encodes")).expect("decodes");
+        back.put_tool_data(data);
+        // (Compared as bytes: a value decoded on use is cached on one side only.)
+        let encoded = |c: &Corpus| postcard::to_allocvec(c).expect("encodes");
+        assert_eq!(encoded(&back), encoded(&whole));
+        assert_eq!(back.network(), whole.network());
+    }
 }

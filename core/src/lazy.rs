@@ -26,7 +26,8 @@ impl<T: Serialize + DeserializeOwned> Lazy<T> {
         self.value.get_or_init(|| {
             // The bytes were written by `new` from the same type; failing here means the
             // build embedded something else, which no input can cause.
-            postcard::from_bytes(&self.bytes.0).expect("embedded data decodes")
+            // (Not `expect`: the page would carry the error's Debug formatting for nothing.)
+            postcard::from_bytes(&self.bytes.0).unwrap_or_else(|_| panic!("embedded data decodes"))
         })
     }
 

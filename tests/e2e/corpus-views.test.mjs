@@ -24,6 +24,8 @@ async function open(server, hash = '', options = {}) {
   if (hash) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await page.waitForFunction((h) => location.hash === `#${h}`, hash);
+    // The views' module loads the first time one is asked for.
+    if (/(^|&)view=/.test(hash)) await page.waitForSelector('.views-host > .tool');
   }
   return page;
 }
@@ -58,6 +60,7 @@ test('with several documents, the way to them is on the first screen (desktop an
     assert.ok(box && box.y >= 0 && box.y + box.height <= height, `${width} px: the Documents tab at ${JSON.stringify(box)}`);
     await tab.click();
     const titles = page.locator('.doc-table tbody th a');
+    await titles.first().waitFor();
     assert.equal(await titles.count(), 4);
     // The first rows are on the first screen too.
     const first = await titles.first().boundingBox();

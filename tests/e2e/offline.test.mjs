@@ -27,8 +27,8 @@ const cacheName = (siteUrl, build) => `text-explorer ${siteUrl} ${build.version}
 const cachedUrls = (siteUrl, build) => build.files.map((f) => (f.path === 'index.html' ? siteUrl : siteUrl + f.path)).sort();
 
 /**
- * The explorer answers: chips, the term chart, and a search whose marks agree with the core
- * on the seeds the page was built from.
+ * The explorer answers: chips, the term chart, a search whose marks agree with the core on
+ * the seeds the page was built from, and the word tools and corpus views.
  */
 async function assertWorks(page, seeds = 'seeds') {
   assert.ok(await page.locator('.doc-body p').count() > 0, 'the article');
@@ -41,6 +41,13 @@ async function assertWorks(page, seeds = 'seeds') {
   const marks = await page.locator('.doc mark.hit').count();
   assert.ok(marks > 0, `no marks for ${term}`);
   assert.ok(core.docs.some((d) => d.hits.length === marks), `the core does not find ${marks} × ${term} in a document`);
+  // The word tools and corpus views, whose module the page loads only now: the term's
+  // collocates, and the network.
+  await page.locator('.panel-tools table tbody tr').first().waitFor();
+  await page.locator('.view-button', { hasText: 'Network' }).click();
+  await page.locator('.net .node').first().waitFor();
+  await page.locator('.view-button', { hasText: 'Reader' }).click();
+  await page.locator('.doc-body p').first().waitFor();
   await page.locator('.chip').first().click();
   assert.equal(await page.locator('.chip').first().getAttribute('aria-pressed'), 'true');
 }

@@ -29,7 +29,7 @@ test('the single file names no other file and has a strict policy of its own', {
   assert.deepEqual(policy['base-uri'], ["'none'"]);
 });
 
-test('from file:// the article, search, chips, the term chart and the URL hash all work', { timeout: 60000 }, async () => {
+test('from file:// the article, search, chips, the term chart, the URL hash and the tools all work', { timeout: 60000 }, async () => {
   const page = await openRecorded(browser, url);
   const seeds = (await readdir(join(ROOT, 'seeds'))).filter((f) => f.endsWith('.txt'));
   const title = (await readFile(join(ROOT, 'seeds', seeds[0]), 'utf8')).split('\n')[0].trim();
@@ -64,6 +64,12 @@ test('from file:// the article, search, chips, the term chart and the URL hash a
   await bar.click();
   assert.equal(await page.locator('input[type=search]').inputValue(), term);
   assert.equal(await page.locator('.doc mark.hit').count(), (await coreSearch(term)).total);
+
+  // The word tools and corpus views, whose module is inlined too: the term's collocates, the
+  // network.
+  await page.locator('.panel-tools tbody tr').first().waitFor();
+  await page.locator('.view-button', { hasText: 'Network' }).click();
+  await page.locator('svg.net .node').first().waitFor();
 
   // Nothing but the file itself was loaded.
   for (const request of page.requests) {

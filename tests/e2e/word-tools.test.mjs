@@ -37,6 +37,31 @@ async function openTool(page, name) {
   await page.waitForFunction((name) => document.querySelector(`.panel-tools .tool-tab[aria-pressed="true"]`)?.textContent === name, name);
 }
 
+/** The files of the views module the page itself has requested, by name (without its hash). */
+const viewsRequested = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.split('/').pop()).filter((name) => name.startsWith('views'))
+  .map((name) => name.replace(/-[0-9a-f]{16}/, '')).sort());
+
+test('the tools come in a module of their own, which the page loads when a reader first asks', async () => {
+  const page = await openPage(browser, seed.url);
+  // The panels are drawn and have settled (two frames): nothing of the module is asked for.
+  await panel(page).waitFor();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.deepEqual(await viewsRequested(page), []);
+  assert.match(await panel(page).innerText(), /Search for a word/);
+  // A tool's tab loads it.
+  await openTool(page, 'Phrases');
+  await rows(page).first().waitFor();
+  assert.deepEqual(await viewsRequested(page), ['views.css', 'views.js', 'views_bg.wasm']);
+  // Once loaded it stays: a corpus view and a search ask for nothing more.
+  await page.locator('.view-button', { hasText: 'Network' }).click();
+  await page.locator('.net .node').first().waitFor();
+  await typeQuery(page, 'nato');
+  assert.deepEqual(await viewsRequested(page), ['views.css', 'views.js', 'views_bg.wasm']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('collocates of a query; a click runs the proximity search, marks both words and keeps the list', async () => {
   const page = await openPage(browser, seed.url);
   await typeQuery(page, 'nato');

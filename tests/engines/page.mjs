@@ -206,11 +206,22 @@ export class Page {
 
   /**
    * Clicks an element as a reader would: scrolled to the middle of its scrolling box first
-   * (WebDriver scrolls it only to the edge, where a sticky part of the page may cover it).
+   * (WebDriver scrolls it only to the edge, where a sticky part of the page may cover it),
+   * once the page has stopped scrolling.
    */
   async click(element) {
     if (typeof element === 'string') element = await this.find(element);
-    await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "nearest" })', element);
+    // A smooth scroll still under way (to a hit, say) would carry the element on after it
+    // was put in place: first wait until the page stays put for three frames (at most 2 s).
+    await this.driver.executeAsyncScript(`const done = arguments[0], t0 = performance.now();
+      let last = -1, still = 0;
+      const check = () => {
+        still = scrollY === last ? still + 1 : 0;
+        last = scrollY;
+        if (still >= 3 || performance.now() - t0 > 2000) done(); else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);`);
+    await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" })', element);
     await element.click();
   }
 

@@ -14,7 +14,7 @@
 
 use crate::corpus;
 use crate::download::download;
-use crate::tree::{clicked_act, e, Acts, Handler, E};
+use crate::views::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::collocates::{collocates, proximity_query, sort_collocates, Collocates};
 use explorer_core::format::{fixed, probability, thousands};
 use explorer_core::keyness::{sort_keywords, Against, KeyTerm, Keywords};
@@ -25,7 +25,8 @@ use explorer_core::state::{to_hash, View};
 use explorer_core::tools_view::{Significance, Sort, Tool, ToolsView};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
+use web_sys::Event;
+use yew::Callback;
 
 use crate::state::{Action, TOOL_PAGE as PAGE};
 
@@ -322,7 +323,7 @@ pub fn compute(node: &str, doc: usize, tools: &ToolsView, on: bool) -> Computed 
 
 /// The panel, with its listeners, which dispatch the root's actions: new settings
 /// (`SetTools`), a search (`ToolSearch`), another page of rows (`MoreToolRows`).
-pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
+pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> E {
     let corpus = corpus();
     let vocab = &corpus.index.vocab;
     let tools = args.tools;
@@ -729,7 +730,7 @@ pub fn word_tools(args: &Args, dispatch: &Callback<Action>) -> Html {
     for el in body {
         section = section.child(el);
     }
-    section.listen(handler).into()
+    section.listen(handler)
 }
 
 /// One setting's elements.

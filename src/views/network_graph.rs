@@ -4,10 +4,10 @@
 //! the graph) lists the sentences behind it, each of which opens the reader there.
 
 use crate::corpus;
-use crate::corpus_view::{button, head, plural, Act, Args};
 use crate::reader::kind_class;
-use crate::tree::{e, Acts, E};
-use crate::trends_chart::{option, segmented};
+use crate::views::corpus_view::{button, head, plural, Act, Args};
+use crate::views::tree::{e, Acts, E};
+use crate::views::trends_chart::{option, segmented};
 use explorer_core::format::fixed;
 use explorer_core::network::{LABEL_FONT, LABEL_GAP};
 use explorer_core::query::entity_filter;

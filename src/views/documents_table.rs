@@ -3,9 +3,9 @@
 //! opens its document in the reader.
 
 use crate::corpus;
-use crate::corpus_view::{button, head, plural, Act, Args};
 use crate::reader::kind_class;
-use crate::tree::{e, Acts, E};
+use crate::views::corpus_view::{button, head, plural, Act, Args};
+use crate::views::tree::{e, Acts, E};
 use explorer_core::documents::{table_order, Column};
 use explorer_core::format::thousands;
 use explorer_core::state::to_hash;

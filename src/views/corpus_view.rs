@@ -6,13 +6,14 @@
 use crate::corpus;
 use crate::download::download;
 use crate::state::Action;
-use crate::tree::{clicked_act, e, Acts, Handler, E};
+use crate::views::tree::{clicked_act, e, Acts, Handler, E};
 use explorer_core::documents::table_csv;
 use explorer_core::query::parse;
 use explorer_core::search::SearchResult;
 use explorer_core::state::{Tool, View, ViewSettings};
 use std::rc::Rc;
-use yew::prelude::*;
+use web_sys::Event;
+use yew::Callback;
 
 /// What a click in a corpus view does.
 pub enum Act {
@@ -69,20 +70,20 @@ pub fn button(acts: &mut Acts<Act>, class: &'static str, label: &'static str, ac
 
 /// The open view, with its click listener, which dispatches the root's actions (new
 /// settings, opening the reader at a hit).
-pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> Html {
+pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> E {
     let mut acts = Acts(Vec::new());
     let (class, body) = match args.tool {
         Tool::Documents => (
             "tool tool-documents",
-            crate::documents_table::documents(args, &mut acts),
+            crate::views::documents_table::documents(args, &mut acts),
         ),
         Tool::Trends => (
             "tool tool-trends",
-            crate::trends_chart::trends(args, &mut acts),
+            crate::views::trends_chart::trends(args, &mut acts),
         ),
         Tool::Network => (
             "tool tool-network",
-            crate::network_graph::network(args, &mut acts),
+            crate::views::network_graph::network(args, &mut acts),
         ),
     };
     let acts = Rc::new(acts.0);
@@ -104,7 +105,7 @@ pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> Html {
         match act {
             Act::Views(settings) => dispatch.emit(Action::SetViews(settings.clone())),
             Act::Edge(k) => dispatch.emit(Action::SetViews(
-                crate::network_graph::with_edge(&view, Some(*k)).views,
+                crate::views::network_graph::with_edge(&view, Some(*k)).views,
             )),
             Act::Open(query, doc, hit) => dispatch.emit(open(query, *doc, *hit)),
             Act::Sentence(doc, query, start) => {
@@ -138,5 +139,5 @@ pub fn corpus_view(args: &Args, dispatch: &Callback<Action>) -> Html {
     for el in body {
         view = view.child(el);
     }
-    view.listen(handler).into()
+    view.listen(handler)
 }

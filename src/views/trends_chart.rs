@@ -7,8 +7,8 @@
 //! stay legible at any width.
 
 use crate::corpus;
-use crate::corpus_view::{button, head, Act, Args};
-use crate::tree::{e, Acts, E};
+use crate::views::corpus_view::{button, head, Act, Args};
+use crate::views::tree::{e, Acts, E};
 use explorer_core::format::fixed;
 use explorer_core::state::{to_hash, View};
 use explorer_core::trends::trends as compute;
