@@ -62,6 +62,25 @@ test('the tools come in a module of their own, which the page loads when a reade
   await page.context().close();
 });
 
+test('a module that cannot be fetched is said so in its panels, and the reader goes on', async () => {
+  const context = await browser.newContext();
+  // As offline before the worker has kept anything: the module's files do not arrive.
+  await context.route(/\/views-[0-9a-f]+/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(seed.url);
+  await page.waitForSelector(APP_READY);
+  await typeQuery(page, 'nato');
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.panel-tools')?.textContent));
+  await page.locator('.view-button', { hasText: 'Network' }).click();
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.tool-loading')?.textContent));
+  await page.locator('.view-button', { hasText: 'Reader' }).click();
+  assert.ok(await page.locator('.doc mark.hit').count() > 0, 'the search still marks the text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('collocates of a query; a click runs the proximity search, marks both words and keeps the list', async () => {
   const page = await openPage(browser, seed.url);
   await typeQuery(page, 'nato');
