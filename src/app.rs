@@ -144,11 +144,13 @@ pub fn App() -> Html {
         .clone()
         .map_or_else(|| panel_query.clone(), AttrValue::from);
     // The word tools and corpus views are a module of their own, loaded the first time a
-    // reader asks for one: a view, a word tool's tab, its phone tab, or a word to look at.
+    // reader asks for one: a view, a word tool's tab, its phone tab, or a word to look at
+    // (from the first keystroke: the module is on its way while the reader types).
     let want_views = panels
         && (state.tool.is_some()
             || state.tools.tool.is_some()
             || state.tab == Tab::Tools
+            || !state.query.trim().is_empty()
             || !tool_node.trim().is_empty());
     let tools_host = use_node_ref();
     let view_host = use_node_ref();
