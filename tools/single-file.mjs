@@ -134,4 +134,4 @@ const { html: page } = withContentSecurityPolicy(html, POLICY);
 await mkdir(dirname(output), { recursive: true });
 await writeFile(output, page);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
-console.log(`single-file: wrote ${output} (${kib((await stat(output)).size)}; the wasm in it: ${kib(wasm.length)}, gzipped)`);
+console.log(`single-file: wrote ${output} (${kib((await stat(output)).size)}; in it, gzipped: the page's wasm ${kib(gzipSync(wasm, { level: 9 }).length)}, the views module's ${kib(gzipSync(viewsWasm, { level: 9 }).length)})`);
