@@ -737,6 +737,35 @@ fn towns_and_given_names_are_teams_beside_a_result() {
 }
 
 #[test]
+fn football_clubs_of_the_list_are_teams_beside_a_result() {
+    // Clubs no other list knows, one of them named in part after its town.
+    check(
+        "PSV Eindhoven 3 Vitesse Arnhem 0",
+        "ORG PSV Eindhoven; ORG Vitesse Arnhem",
+    );
+    check(
+        "Juventus beat Sampdoria 2-1 in Turin on Saturday.",
+        "ORG Juventus; ORG Sampdoria; GPE Turin",
+    );
+    check("Feyenoord's coach was sacked.", "ORG Feyenoord");
+    // In capitals, as results tables are often written.
+    check("FEYENOORD 2 AJAX 1", "ORG FEYENOORD; ORG AJAX");
+}
+
+#[test]
+fn football_clubs_of_the_list_stay_what_they_are_without_a_result() {
+    // "Everton" is a club of the list, and a given name too.
+    check(
+        "Everton Santos met the mayor in Toronto.",
+        "PER Everton Santos; GPE Toronto",
+    );
+    check(
+        "Thousands travelled from Dortmund to Berlin on Saturday.",
+        "GPE Dortmund; GPE Berlin",
+    );
+}
+
+#[test]
 fn places_and_people_stay_so_without_a_result() {
     check(
         "Chelsea Clinton spoke in Leeds on Saturday.",

