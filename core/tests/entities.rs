@@ -789,6 +789,41 @@ fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
 }
 
 #[test]
+fn an_organisation_goes_on_after_its_head_word_with_of_and_for() {
+    check(
+        "She joined the National Library of the Netherlands in 2015.",
+        "ORG National Library of the Netherlands",
+    );
+    check(
+        "He chairs the Australian Centre for Control of Iodine Deficiency Disorders.",
+        "ORG Australian Centre for Control of Iodine Deficiency Disorders",
+    );
+}
+
+#[test]
+fn an_organisation_does_not_run_on_past_its_name() {
+    // A company's suffix ends its name.
+    check(
+        "Onex Corp. agreed to buy York Risk Services Group Inc. for US $1.33 billion.",
+        "ORG Onex Corp.; ORG York Risk Services Group Inc.; GPE US",
+    );
+    // A name that is a name already keeps the place after it apart.
+    check(
+        "He is a director at the Sejong Institute of the ROK.",
+        "ORG Sejong Institute; GPE ROK",
+    );
+    // "for" goes on only right after a head word, and "and" never does.
+    check(
+        "He thanked the Ministry of Defence for Britain's support.",
+        "ORG Ministry of Defence; GPE Britain",
+    );
+    check(
+        "The Bank of Japan and Toyota agreed on Monday.",
+        "ORG Bank of Japan; ORG Toyota",
+    );
+}
+
+#[test]
 fn places_in_capitals_lines_are_found() {
     // A dateline: any place the gazetteer knows.
     check("OSLO 1996-08-30\nThe talks resumed on Friday.", "GPE OSLO");

@@ -796,6 +796,118 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     }
 }
 
+/// An organisation whose name has a head word ("Library", "Centre", "Bank") and goes on with
+/// "of" or "for" and capitalised words is that whole name: "the National Library of the
+/// Netherlands", "the Australian Centre for Control of Iodine Deficiency Disorders". The tagger
+/// often stops at the head word and reads the rest as a place; the place gives way. Only a
+/// name of ordinary words (and nationalities) goes on so, and names inside the tail give way
+/// only when they lie wholly inside it; a person never does.
+pub(crate) fn organisations_of_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            i += 1;
+            continue;
+        };
+        let is_head = |k: usize| {
+            a.toks[k].kind == TokKind::Word && a.cue1(k) & (cue::ORG | cue::ORG_FIRST) != 0
+        };
+        let (first, last) = (m.tok_start, m.tok_end - 1);
+        // A company's suffix ("Inc", "Ltd") ends its name: "… Group Inc. for US $1 billion".
+        let suffixed = (first..=last).any(|k| a.cue1(k) & cue::ORG_ABBR != 0);
+        // A name that already goes on after its head ("the Australian Centre for Control").
+        let goes_on = m.kind == EntityKind::Org
+            && (first + 1..=last).any(|k| matches!(a.word(k), "of" | "for") && is_head(k - 1));
+        let head_last = is_head(last);
+        // Only a name of ordinary words needs what follows to be a name at all: "the National
+        // Library" goes on, "the Sejong Institute" is named already (of the ROK: a place).
+        let generic = (first..=last).all(|k| {
+            let w = a.word(k);
+            a.toks[k].kind != TokKind::Word
+                || matches!(w, "of" | "for" | "the" | "and")
+                || is_head(k)
+                || lex.is_common_word(w)
+                || a.gaz_at(k, k + 1)
+                    .is_some_and(|(_, entry)| entry.kind == EntityKind::Norp)
+        });
+        let org_like = match m.kind {
+            EntityKind::Org => true,
+            EntityKind::Gpe | EntityKind::Loc => head_last,
+            _ => false,
+        };
+        let continues = match a.toks.get(m.tok_end).map(|_| a.word(m.tok_end)) {
+            Some("of") => head_last || goes_on,
+            Some("for") => head_last,
+            _ => false,
+        };
+        if !org_like || suffixed || !generic || !continues {
+            i += 1;
+            continue;
+        }
+        let n = a.toks.len();
+        let capitalised = |k: usize| {
+            k < n && a.toks[k].kind == TokKind::Word && a.word(k).starts_with(char::is_uppercase)
+        };
+        // After "of" or "for" (and "the"), the next capitalised word, if there is one.
+        let name_after = |k: usize| -> Option<usize> {
+            if k >= n || !matches!(a.word(k), "of" | "for") {
+                return None;
+            }
+            let k = if k + 1 < n && a.word(k + 1) == "the" {
+                k + 2
+            } else {
+                k + 1
+            };
+            capitalised(k).then_some(k)
+        };
+        let Some(mut end) = name_after(m.tok_end) else {
+            i += 1;
+            continue;
+        };
+        loop {
+            while capitalised(end) || (end < n && a.word(end) == "&" && capitalised(end + 1)) {
+                end += 1;
+            }
+            match name_after(end) {
+                Some(k) => end = k,
+                None => break,
+            }
+        }
+        let (segment, start) = (m.segment, m.tok_start);
+        let overlapping =
+            |o: &Mention| o.segment == segment && o.tok_start < end && start < o.tok_end;
+        let blocked = mentions.iter().enumerate().any(|(j, o)| {
+            j != i
+                && overlapping(o)
+                && (o.tok_start < start || o.tok_end > end || o.kind == EntityKind::Person)
+        });
+        if blocked {
+            i += 1;
+            continue;
+        }
+        let (start_byte, end_byte) = (a.toks[start].start, a.toks[end - 1].end);
+        let mut whole = mentions[i].clone();
+        whole.tok_end = end;
+        whole.end = end_byte;
+        whole.kind = EntityKind::Org;
+        whole.key = normalise_name(&a.text[start_byte..end_byte]);
+        whole.canonical = None;
+        let mut j = 0;
+        mentions.retain(|o| {
+            let keep = !overlapping(o);
+            if !keep && j < i {
+                i -= 1;
+            }
+            j += 1;
+            keep
+        });
+        mentions.insert(i, whole);
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
