@@ -60,7 +60,13 @@ fn main() {
         return;
     }
     for path in &args {
-        let text = std::fs::read_to_string(path).expect("readable UTF-8 file");
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{path}: {e} (give text files, or --bench DIR for a folder)");
+                std::process::exit(1);
+            }
+        };
         let doc = Document::parse(path, &text);
         println!("== {path}");
         for e in extract(&doc) {
