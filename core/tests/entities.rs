@@ -801,6 +801,14 @@ fn an_organisation_goes_on_after_its_head_word_with_of_and_for() {
 }
 
 #[test]
+fn a_listed_organisation_with_a_word_in_lower_case_is_found_whole() {
+    check(
+        "The Organisation for Economic Co-operation and Development said growth would slow.",
+        "ORG Organisation for Economic Co-operation and Development",
+    );
+}
+
+#[test]
 fn an_organisation_does_not_run_on_past_its_name() {
     // A company's suffix ends its name.
     check(

@@ -908,6 +908,56 @@ pub(crate) fn organisations_of_places(analyzers: &[Analyzer], mentions: &mut Vec
     }
 }
 
+/// An organisation of the hand-written list is taken whole where a name stops inside it: the
+/// runs of capitalised words that candidates come from end at a word in lower case, so
+/// "the Organisation for Economic Co-operation and Development" was cut at "Co" (and "Co" read
+/// as a company's suffix). Only names that lie wholly inside the listed name give way.
+pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            i += 1;
+            continue;
+        };
+        let (segment, start) = (m.segment, m.tok_start);
+        let listed = a.gaz_at(start, a.toks.len()).filter(|&(end, entry)| {
+            end > m.tok_end && entry.kind == EntityKind::Org && entry.source == Source::Hand
+        });
+        let Some((end, entry)) = listed else {
+            i += 1;
+            continue;
+        };
+        let overlapping =
+            |o: &Mention| o.segment == segment && o.tok_start < end && start < o.tok_end;
+        if mentions
+            .iter()
+            .any(|o| overlapping(o) && (o.tok_start < start || o.tok_end > end))
+        {
+            i += 1;
+            continue;
+        }
+        let end_byte = a.toks[end - 1].end;
+        let mut whole = mentions[i].clone();
+        whole.tok_end = end;
+        whole.end = end_byte;
+        whole.kind = EntityKind::Org;
+        whole.key = entry.canonical.to_string();
+        whole.canonical = Some(entry.canonical);
+        let mut j = 0;
+        mentions.retain(|o| {
+            let keep = !overlapping(o);
+            if !keep && j < i {
+                i -= 1;
+            }
+            j += 1;
+            keep
+        });
+        mentions.insert(i, whole);
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
