@@ -888,23 +888,8 @@ pub(crate) fn organisations_of_places(analyzers: &[Analyzer], mentions: &mut Vec
             continue;
         }
         let (start_byte, end_byte) = (a.toks[start].start, a.toks[end - 1].end);
-        let mut whole = mentions[i].clone();
-        whole.tok_end = end;
-        whole.end = end_byte;
-        whole.kind = EntityKind::Org;
-        whole.key = normalise_name(&a.text[start_byte..end_byte]);
-        whole.canonical = None;
-        let mut j = 0;
-        mentions.retain(|o| {
-            let keep = !overlapping(o);
-            if !keep && j < i {
-                i -= 1;
-            }
-            j += 1;
-            keep
-        });
-        mentions.insert(i, whole);
-        i += 1;
+        let key = normalise_name(&a.text[start_byte..end_byte]);
+        i = take_whole_organisation(mentions, i, (end, end_byte), key, None);
     }
 }
 
@@ -937,25 +922,39 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
             i += 1;
             continue;
         }
-        let end_byte = a.toks[end - 1].end;
-        let mut whole = mentions[i].clone();
-        whole.tok_end = end;
-        whole.end = end_byte;
-        whole.kind = EntityKind::Org;
-        whole.key = entry.canonical.to_string();
-        whole.canonical = Some(entry.canonical);
-        let mut j = 0;
-        mentions.retain(|o| {
-            let keep = !overlapping(o);
-            if !keep && j < i {
-                i -= 1;
-            }
-            j += 1;
-            keep
-        });
-        mentions.insert(i, whole);
-        i += 1;
+        let end = (end, a.toks[end - 1].end);
+        let key = entry.canonical.to_string();
+        i = take_whole_organisation(mentions, i, end, key, Some(entry.canonical));
     }
+}
+
+/// Makes mention `i` an organisation that runs on to `end` (a token and a byte offset in its
+/// region), in place of every mention it now overlaps; returns the index after it.
+fn take_whole_organisation(
+    mentions: &mut Vec<Mention>,
+    mut i: usize,
+    (end, end_byte): (usize, usize),
+    key: String,
+    canonical: Option<&'static str>,
+) -> usize {
+    let mut whole = mentions[i].clone();
+    let (segment, start) = (whole.segment, whole.tok_start);
+    whole.tok_end = end;
+    whole.end = end_byte;
+    whole.kind = EntityKind::Org;
+    whole.key = key;
+    whole.canonical = canonical;
+    let mut j = 0;
+    mentions.retain(|o| {
+        let keep = !(o.segment == segment && o.tok_start < end && start < o.tok_end);
+        if !keep && j < i {
+            i -= 1;
+        }
+        j += 1;
+        keep
+    });
+    mentions.insert(i, whole);
+    i + 1
 }
 
 #[cfg(test)]
