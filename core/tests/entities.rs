@@ -860,3 +860,30 @@ fn a_title_before_a_tagged_name_is_left_out() {
         "PER Jorge Sharp; GPE Chile; GPE Peru",
     );
 }
+
+#[test]
+fn companies_no_list_holds_are_told_by_their_context() {
+    check(
+        "Shares of Brightwater rose 5 percent on Tuesday.",
+        "ORG Brightwater",
+    );
+    // The name elsewhere in the document, found by nothing else, is the same company.
+    check(
+        "A spokesman for Verhoeven declined to comment. Verhoeven, based in Utrecht, makes cables.",
+        "ORG Verhoeven; ORG Verhoeven; GPE Utrecht",
+    );
+    check(
+        "Talvik Mining said in a statement that output had fallen.",
+        "ORG Talvik Mining",
+    );
+    // People keep their kind: a name found as a person, and a lone name saying something in
+    // a statement.
+    check(
+        "A spokesman for Angela Merkel said the talks would go on.",
+        "PER Angela Merkel",
+    );
+    check(
+        "Kowalczyk said in a statement that she would resign.",
+        "PER Kowalczyk",
+    );
+}

@@ -941,6 +941,170 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
     }
 }
 
+/// Words before a name that make it a company or a body: "shares of X", "a stake in X", "a
+/// spokesman for X", "analysts at X".
+const ORG_BEFORE: &[(&str, &str)] = &[
+    ("shares", "of"),
+    ("shares", "in"),
+    ("stake", "in"),
+    ("spokesman", "for"),
+    ("spokeswoman", "for"),
+    ("spokesperson", "for"),
+    ("analysts", "at"),
+    ("analyst", "at"),
+    ("executive", "of"),
+    ("shareholders", "of"),
+    ("subsidiary", "of"),
+];
+/// Words after "X's" (or after X) that make it a company or a body: "X's shares", "X's chief
+/// executive", "X shares fell".
+const ORG_AFTER_POSSESSIVE: &[&str] = &[
+    "shares",
+    "stock",
+    "shareholders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "subsidiary",
+    "board",
+    "headquarters",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+];
+/// Words right after X that make it a company when they are followed by a verb of the market
+/// ("X shares fell", "X stock rose").
+const ORG_AFTER: &[&str] = &["shares", "stock"];
+const MARKET_VERBS: &[&str] = &[
+    "rose", "fell", "jumped", "slipped", "climbed", "dropped", "gained", "lost", "tumbled",
+    "surged", "slumped", "closed", "edged", "were", "are", "have", "had",
+];
+
+/// Names that nothing found but whose context makes them organisations, the companies and
+/// bodies no list holds: "shares of X", "X shares fell", "a spokesman for X", "X's chief
+/// executive", "analysts at X", "X said in a statement" (a name of two words or more that
+/// does not begin with a given name: people say things in statements too). The same name
+/// written alike elsewhere in the document, also left out, is the same organisation.
+pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let covered = |mentions: &[Mention], segment: usize, s: usize, e: usize| {
+        mentions
+            .iter()
+            .any(|m| m.segment == segment && m.tok_start < e && s < m.tok_end)
+    };
+    let fold_at = |a: &Analyzer, i: usize| {
+        a.toks
+            .get(i)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|_| crate::text::fold(a.word(i)))
+            .unwrap_or_default()
+    };
+    // A capitalised word that may be part of a name here: no stop word, month or ordinary
+    // word opening a sentence.
+    let name_word = |a: &Analyzer, i: usize| {
+        a.is_name_token(i)
+            && a.cue1(i) & (cue::STOP | cue::MONTH) == 0
+            && !(a.toks[i].sent_start && lex.is_common_word(&fold_at(a, i)))
+    };
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        if a.headline {
+            continue;
+        }
+        let n = a.toks.len();
+        // Names that open after a cue.
+        for i in 0..n.saturating_sub(2) {
+            let (w0, w1) = (fold_at(a, i), fold_at(a, i + 1));
+            if !ORG_BEFORE.iter().any(|&(x, y)| x == w0 && y == w1) {
+                continue;
+            }
+            let s = i + 2;
+            let mut e = s;
+            while e < n && name_word(a, e) {
+                e += 1;
+            }
+            if e > s {
+                found.push((segment, s, e));
+            }
+        }
+        // Names that end before a cue.
+        for e in 1..n {
+            let possessive = a.toks[e].kind == TokKind::Possessive;
+            let next = if possessive { e + 1 } else { e };
+            let w = fold_at(a, next);
+            let cued = if possessive {
+                ORG_AFTER_POSSESSIVE.contains(&w.as_str())
+                    || (w == "chief" && fold_at(a, next + 1) == "executive")
+            } else if ORG_AFTER.contains(&w.as_str()) {
+                MARKET_VERBS.contains(&fold_at(a, next + 1).as_str())
+            } else {
+                false
+            };
+            let statement = !possessive
+                && w == "said"
+                && fold_at(a, e + 1) == "in"
+                && matches!(fold_at(a, e + 2).as_str(), "a" | "its")
+                && fold_at(a, e + 3) == "statement";
+            if !cued && !statement {
+                continue;
+            }
+            let mut s = e;
+            while s > 0 && name_word(a, s - 1) {
+                s -= 1;
+            }
+            if s == e || (statement && (e - s < 2 || lex.is_first_name(a.word(s)))) {
+                continue;
+            }
+            found.push((segment, s, e));
+        }
+    }
+    let mut names: FastSet<Vec<String>> = FastSet::default();
+    for &(segment, s, e) in &found {
+        let a = &analyzers[segment];
+        if covered(mentions, segment, s, e) || a.gaz_at(s, e).is_some_and(|(end, _)| end == e) {
+            continue;
+        }
+        names.insert((s..e).map(|i| a.word(i).to_string()).collect());
+    }
+    if names.is_empty() {
+        return;
+    }
+    // Every uncovered occurrence of those names, standing alone (not inside a longer run of
+    // capitalised words).
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        for name in &names {
+            let len = name.len();
+            for s in 0..n.saturating_sub(len - 1) {
+                let e = s + len;
+                let matches = (0..len)
+                    .all(|k| a.toks[s + k].kind == TokKind::Word && a.word(s + k) == name[k]);
+                if !matches
+                    || (s > 0 && a.is_name_token(s - 1) && !a.toks[s].sent_start)
+                    || a.is_name_token(e)
+                    || covered(mentions, segment, s, e)
+                {
+                    continue;
+                }
+                let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+                mentions.push(Mention {
+                    start,
+                    end,
+                    segment,
+                    tok_start: s,
+                    tok_end: e,
+                    kind: EntityKind::Org,
+                    key: normalise_name(&a.text[start..end]),
+                    canonical: None,
+                    strength: Strength::Strong,
+                });
+            }
+        }
+    }
+}
+
 /// Makes mention `i` an organisation that runs on to `end` (a token and a byte offset in its
 /// region), in place of every mention it now overlaps; returns the index after it.
 fn take_whole_organisation(
