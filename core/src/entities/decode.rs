@@ -994,19 +994,18 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             .iter()
             .any(|m| m.segment == segment && m.tok_start < e && s < m.tok_end)
     };
-    let fold_at = |a: &Analyzer, i: usize| {
-        a.toks
-            .get(i)
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|_| crate::text::fold(a.word(i)))
-            .unwrap_or_default()
+    // The word at `i`, if it is one (cue words are ASCII: no fold needed, and none made for
+    // every token).
+    let is = |a: &Analyzer, i: usize, w: &str| {
+        a.toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && a.word(i).eq_ignore_ascii_case(w)
     };
+    let is_any = |a: &Analyzer, i: usize, ws: &[&str]| ws.iter().any(|w| is(a, i, w));
     // A capitalised word that may be part of a name here: no stop word, month or ordinary
     // word opening a sentence.
     let name_word = |a: &Analyzer, i: usize| {
         a.is_name_token(i)
             && a.cue1(i) & (cue::STOP | cue::MONTH) == 0
-            && !(a.toks[i].sent_start && lex.is_common_word(&fold_at(a, i)))
+            && !(a.toks[i].sent_start && lex.is_common_word(&crate::text::fold(a.word(i))))
     };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     for (segment, a) in analyzers.iter().enumerate() {
@@ -1016,8 +1015,10 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
         let n = a.toks.len();
         // Names that open after a cue.
         for i in 0..n.saturating_sub(2) {
-            let (w0, w1) = (fold_at(a, i), fold_at(a, i + 1));
-            if !ORG_BEFORE.iter().any(|&(x, y)| x == w0 && y == w1) {
+            if !ORG_BEFORE
+                .iter()
+                .any(|&(x, y)| is(a, i, x) && is(a, i + 1, y))
+            {
                 continue;
             }
             let s = i + 2;
@@ -1033,20 +1034,17 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
         for e in 1..n {
             let possessive = a.toks[e].kind == TokKind::Possessive;
             let next = if possessive { e + 1 } else { e };
-            let w = fold_at(a, next);
             let cued = if possessive {
-                ORG_AFTER_POSSESSIVE.contains(&w.as_str())
-                    || (w == "chief" && fold_at(a, next + 1) == "executive")
-            } else if ORG_AFTER.contains(&w.as_str()) {
-                MARKET_VERBS.contains(&fold_at(a, next + 1).as_str())
+                is_any(a, next, ORG_AFTER_POSSESSIVE)
+                    || (is(a, next, "chief") && is(a, next + 1, "executive"))
             } else {
-                false
+                is_any(a, next, ORG_AFTER) && is_any(a, next + 1, MARKET_VERBS)
             };
             let statement = !possessive
-                && w == "said"
-                && fold_at(a, e + 1) == "in"
-                && matches!(fold_at(a, e + 2).as_str(), "a" | "its")
-                && fold_at(a, e + 3) == "statement";
+                && is(a, e, "said")
+                && is(a, e + 1, "in")
+                && is_any(a, e + 2, &["a", "its"])
+                && is(a, e + 3, "statement");
             if !cued && !statement {
                 continue;
             }
