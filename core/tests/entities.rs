@@ -812,6 +812,15 @@ fn an_organisation_goes_on_after_its_head_word_with_of_and_for() {
 }
 
 #[test]
+fn a_listed_organisation_is_no_person() {
+    // The tagger reads two capitalised words that open a sentence as a person's name.
+    check(
+        "Morgan Stanley raised its forecast on Monday.",
+        "ORG Morgan Stanley",
+    );
+}
+
+#[test]
 fn a_listed_organisation_with_a_word_in_lower_case_is_found_whole() {
     check(
         "The Organisation for Economic Co-operation and Development said growth would slow.",

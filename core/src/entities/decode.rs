@@ -420,8 +420,18 @@ pub(crate) fn merge_tagged(
     for &(segment, s, e, kind) in &tagged {
         let a = &analyzers[segment];
         let rule = rule_at.get(&(segment, s)).filter(|m| m.tok_end == e);
+        // An organisation of the hand-written list is no person ("Morgan Stanley"); between
+        // organisation and place the tagger decides ("the White House said", "at the White
+        // House").
+        let listed_org = kind == EntityKind::Person
+            && rule.is_some_and(|r| {
+                r.kind == EntityKind::Org
+                    && a.gaz_at(s, e).is_some_and(|(end, entry)| {
+                        end == e && entry.kind == EntityKind::Org && entry.source == Source::Hand
+                    })
+            });
         let m = match rule {
-            Some(r) if same_class(r.kind, kind) => (*r).clone(),
+            Some(r) if same_class(r.kind, kind) || listed_org => (*r).clone(),
             Some(r) => {
                 let mut m = (*r).clone();
                 m.kind = kind;

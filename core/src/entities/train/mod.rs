@@ -677,7 +677,16 @@ pub fn differences(docs: &[LabelledDoc], weights: &[u8]) -> Result<Vec<String>, 
     let mut out = Vec::new();
     for d in docs {
         let predicted = predicted_spans(&extract_with_model(&d.doc, &model));
+        let by_rules = predicted_spans(&super::extract_rules(&d.doc));
         let text = &d.doc.text;
+        // Whether the rules, alone, got this one right.
+        let rules_mark = |right: bool| {
+            if right {
+                " (the rules had it right)"
+            } else {
+                ""
+            }
+        };
         let line_of = |start: usize| {
             let s = text[..start].rfind('\n').map_or(0, |i| i + 1);
             let e = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -686,9 +695,10 @@ pub fn differences(docs: &[LabelledDoc], weights: &[u8]) -> Result<Vec<String>, 
         for g in &d.gold {
             if !predicted.contains(g) {
                 out.push(format!(
-                    "missed {} {:?} in {:?}",
+                    "missed {} {:?}{} in {:?}",
                     g.kind.label(),
                     &text[g.start..g.end],
+                    rules_mark(by_rules.contains(g)),
                     line_of(g.start)
                 ));
             }
@@ -697,9 +707,10 @@ pub fn differences(docs: &[LabelledDoc], weights: &[u8]) -> Result<Vec<String>, 
             let ignored = d.ignore.iter().any(|&(s, e)| p.start < e && s < p.end);
             if !ignored && !d.gold.contains(p) {
                 out.push(format!(
-                    "extra {} {:?} in {:?}",
+                    "extra {} {:?}{} in {:?}",
                     p.kind.label(),
                     &text[p.start..p.end],
+                    rules_mark(!by_rules.contains(p)),
                     line_of(p.start)
                 ));
             }
