@@ -812,6 +812,20 @@ fn an_organisation_goes_on_after_its_head_word_with_of_and_for() {
 }
 
 #[test]
+fn a_person_s_name_has_a_name_in_it() {
+    // A name whose last word is an ordinary English word, and none of whose words is a given
+    // or family name, is no person: an organisation (sentences from the Broad Twitter
+    // Corpus's tuning section, where the tagger read them as people)…
+    check(
+        "Manhattan Transfer singer, founder dies",
+        "ORG Manhattan Transfer",
+    );
+    check("Tas Health exec quits, ending inquiry", "ORG Tas Health");
+    // …or, a lone word, no name at all (UNER EWT's tuning section).
+    check("Analyst Team 1: Coach: Lisa Gilette", "PER Lisa Gilette");
+}
+
+#[test]
 fn a_listed_organisation_is_no_person() {
     // The tagger reads two capitalised words that open a sentence as a person's name.
     check(

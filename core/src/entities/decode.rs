@@ -212,6 +212,56 @@ pub(crate) fn merge_tagged(
             *s += 1;
         }
     }
+    // A person's name has a word that is a given or family name, or does not end with an
+    // ordinary word among the 10,000 most frequent of English: "Rodale Books" is no person
+    // but an organisation, "Tahrir Square" a place (its head word says so), and a lone
+    // "Speaker" or "Team" no name ("Elon Musk", "Tea Leoni" stay people).
+    let lex = Lexicon::get();
+    tagged.retain_mut(|(segment, s, e, kind)| {
+        if *kind != EntityKind::Person {
+            return true;
+        }
+        let a = &analyzers[*segment];
+        let words: Vec<usize> = (*s..*e)
+            .filter(|&i| a.toks[i].kind == TokKind::Word)
+            .collect();
+        let named = words.iter().any(|&i| {
+            let w = a.word(i);
+            let title_case = || {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| {
+                        f.to_uppercase()
+                            .chain(c.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            lex.is_first_name(w)
+                || lex.is_surname(w)
+                || (a.is_all_caps(i) && {
+                    let t: String = title_case();
+                    lex.is_first_name(&t) || lex.is_surname(&t)
+                })
+        });
+        let ordinary = |i: usize| {
+            let w = crate::text::fold(a.word(i));
+            w.chars().count() >= 3 && lex.is_frequent_word(&w) && lex.is_common_word(&w)
+        };
+        let Some(&last) = words.last().filter(|&&i| ordinary(i)) else {
+            return true;
+        };
+        if named {
+            return true;
+        }
+        // "Kensington Market", "Tahrir Square": a place's head word makes a place.
+        *kind = if a.cue1(last) & (cue::LOC | cue::GPE | cue::FACILITY) != 0 {
+            EntityKind::Loc
+        } else {
+            EntityKind::Org
+        };
+        words.len() >= 2
+    });
     // Names the tagger runs together that the rules keep apart, each whole ("the US
     // Asia-Pacific allies": "US", then "Asia-Pacific"; "the Justice Department and General
     // Motors"), stay apart.
@@ -326,7 +376,6 @@ pub(crate) fn merge_tagged(
     // A given name that is a family name too stands for the organisation when no person of
     // the document bears it ("Carr Futures" … "Carr said"; not "Jason", nor "Ford" beside
     // "Harrison Ford").
-    let lex = Lexicon::get();
     let person_words: FastSet<String> = tagged
         .iter()
         .filter(|t| t.3 == EntityKind::Person && t.2 > t.1 + 1)

@@ -101,6 +101,8 @@ pub(crate) struct Lexicon {
     surnames: FastSet<&'static str>,
     surnames_first: FastSet<&'static str>,
     common_words: FastSet<&'static str>,
+    /// The 10,000 most frequent English words (`reference_en.tsv`, the Keywords tool's list).
+    frequent_words: FastSet<&'static str>,
     /// Football clubs and their short names (`clubs.txt`): the sports-teams step of
     /// decoding reads them.
     pub clubs: CaseBlindList,
@@ -162,6 +164,7 @@ const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const SURNAMES_COMMON: &str = include_str!("../../data/surnames_common.txt");
 const SURNAMES_FIRST: &str = include_str!("../../data/surnames_first.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const FREQUENT_WORDS: &str = include_str!("../../data/reference_en.tsv");
 const CLUBS: &str = include_str!("../../data/clubs.txt");
 
 /// The data lines of a file: not blank, not a `#` comment.
@@ -250,6 +253,7 @@ impl Lexicon {
             surnames: FastSet::default(),
             surnames_first: FastSet::default(),
             common_words: FastSet::default(),
+            frequent_words: FastSet::default(),
             clubs: CaseBlindList::load(CLUBS),
         };
         // Earlier lists win when two spell a name the same way.
@@ -355,6 +359,8 @@ impl Lexicon {
         lex.surnames.extend(lines(SURNAMES_COMMON));
         lex.surnames_first.extend(lines(SURNAMES_FIRST));
         lex.common_words.extend(lines(COMMON_WORDS));
+        lex.frequent_words
+            .extend(lines(FREQUENT_WORDS).filter_map(|l| l.split('\t').next()));
         lex
     }
 
@@ -391,6 +397,11 @@ impl Lexicon {
     }
 
     /// Whether the lower-case form of `word` is an ordinary English word.
+    /// Whether `folded` (lower case, as `text::fold` gives it) is among the 10,000 most
+    /// frequent English words.
+    pub(crate) fn is_frequent_word(&self, folded: &str) -> bool {
+        self.frequent_words.contains(folded)
+    }
     pub(crate) fn is_common_word(&self, word: &str) -> bool {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.common_words.contains(word);
