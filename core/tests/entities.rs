@@ -910,3 +910,18 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "PER Kowalczyk",
     );
 }
+
+#[test]
+fn an_ordinary_word_is_no_town_whose_name_has_marks_it_lacks() {
+    // Göd is a Hungarian town of the gazetteer, found through the accent fold.
+    check("They prayed to God for rain.", "");
+    check(
+        "The family moved to Göd, north of Budapest.",
+        "GPE Göd; GPE Budapest",
+    );
+    // A name that is no ordinary word still matches without its marks.
+    check(
+        "She flew from Sao Paulo to Zurich.",
+        "GPE Sao Paulo; GPE Zurich",
+    );
+}

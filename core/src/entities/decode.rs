@@ -1000,6 +1000,32 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
     }
 }
 
+/// A town whose name has marks the text's word lacks, when that word is an ordinary English
+/// one, is the word: "God" is not Göd in Hungary. The gazetteer matches through the accent
+/// fold (so that "Sao Paulo" is São Paulo); the rules and the tagger's features keep that
+/// match, and this step takes such places out of the tagger's names.
+pub(crate) fn drop_folded_towns(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    mentions.retain(|m| {
+        if m.segment == HEADER
+            || m.tok_end != m.tok_start + 1
+            || !matches!(m.kind, EntityKind::Gpe | EntityKind::Loc)
+        {
+            return true;
+        }
+        let Some(a) = analyzers.get(m.segment) else {
+            return true;
+        };
+        let word = a.word(m.tok_start);
+        let folded_town = a
+            .gaz_at(m.tok_start, m.tok_end)
+            .is_some_and(|(end, entry)| {
+                end == m.tok_end && entry.source == Source::City && !entry.canonical.is_ascii()
+            });
+        !(folded_town && word.is_ascii() && lex.is_common_word(word))
+    });
+}
+
 /// Words before a name that make it a company or a body: "shares of X", "a stake in X", "a
 /// spokesman for X", "analysts at X".
 const ORG_BEFORE: &[(&str, &str)] = &[

@@ -12,8 +12,8 @@
 use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass};
 use super::candidates::{Analyzer, DocContext};
 use super::decode::{
-    add_trusted_rule_names, capitals_places, listed_organisations_whole, merge_tagged,
-    organisations_by_context, organisations_of_places, sports_teams, tag_regions,
+    add_trusted_rule_names, capitals_places, drop_folded_towns, listed_organisations_whole,
+    merge_tagged, organisations_by_context, organisations_of_places, sports_teams, tag_regions,
 };
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
@@ -159,6 +159,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     add_trusted_rule_names(&analyzers, &pass.mentions, &mut tagged);
 
     let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
+    drop_folded_towns(&analyzers, &mut mentions);
     capitals_places(&analyzers, &mut mentions);
     sports_teams(&analyzers, &mut mentions);
     organisations_of_places(&analyzers, &mut mentions);
