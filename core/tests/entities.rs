@@ -792,6 +792,16 @@ fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
         "Shares of Carr Futures Inc. rose on Monday. Carr said in a statement that profits had doubled.",
         "ORG Carr Futures Inc.; ORG Carr",
     );
+    // A headline's "Carr Futures" is the company without its suffix, and then "Carr" is no
+    // one's name either.
+    let d = Document::parse(
+        "carr.txt",
+        "Carr Futures to cut 300 jobs as trading slows\n\nShares of Carr Futures Inc. fell 6 percent on Tuesday. Carr said in a statement that volumes had dropped.\n",
+    );
+    assert_eq!(
+        mentions_of(&d),
+        "ORG Carr Futures; ORG Carr Futures Inc.; ORG Carr"
+    );
     // …and stays a person when someone does.
     check(
         "Carr Futures Inc. hired Maria Carr on Monday. Carr said she would start in May.",

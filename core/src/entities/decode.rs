@@ -376,6 +376,45 @@ pub(crate) fn merge_tagged(
     // A given name that is a family name too stands for the organisation when no person of
     // the document bears it ("Carr Futures" … "Carr said"; not "Jason", nor "Ford" beside
     // "Harrison Ford").
+    // A "person" whose words are an organisation's name of the document without its
+    // company suffix is that organisation: "Carr Futures" of "Carr Futures Inc.".
+    let words_of = |segment: usize, s: usize, e: usize| -> Vec<String> {
+        let a = &analyzers[segment];
+        (s..e)
+            .filter(|&i| a.toks[i].kind == TokKind::Word)
+            .map(|i| crate::text::fold(a.word(i)))
+            .collect()
+    };
+    let mut unsuffixed: FastSet<Vec<String>> = FastSet::default();
+    let orgs = tagged
+        .iter()
+        .filter(|t| t.3 == EntityKind::Org)
+        .map(|t| (t.0, t.1, t.2))
+        .chain(
+            rule_mentions
+                .iter()
+                .filter(|m| m.segment != HEADER && m.kind == EntityKind::Org)
+                .map(|m| (m.segment, m.tok_start, m.tok_end)),
+        );
+    for (segment, s, mut e) in orgs {
+        let a = &analyzers[segment];
+        let full = e;
+        while e > s + 1
+            && (a.cue1(e - 1) & cue::ORG_ABBR != 0 || a.toks[e - 1].kind == TokKind::Punct)
+        {
+            e -= 1;
+        }
+        if e < full && e > s + 1 {
+            unsuffixed.insert(words_of(segment, s, e));
+        }
+    }
+    if !unsuffixed.is_empty() {
+        for t in tagged.iter_mut() {
+            if t.3 == EntityKind::Person && unsuffixed.contains(&words_of(t.0, t.1, t.2)) {
+                t.3 = EntityKind::Org;
+            }
+        }
+    }
     let person_words: FastSet<String> = tagged
         .iter()
         .filter(|t| t.3 == EntityKind::Person && t.2 > t.1 + 1)
