@@ -802,6 +802,18 @@ fn a_lone_word_that_begins_an_organisation_s_name_is_the_organisation() {
         mentions_of(&d),
         "ORG Carr Futures; ORG Carr Futures Inc.; ORG Carr"
     );
+    // All three are one company, with one chip.
+    let chips: Vec<String> = extract(&d).iter().map(describe).collect();
+    assert_eq!(chips, ["ORG Carr Futures Inc. [Carr Futures, Carr] ×3"]);
+    // A first word joins only a name that ends with a suffix or a head word, and only one.
+    assert_eq!(
+        entities("Talks on the Enron Center South plaza stalled. Enron said it would wait."),
+        ["ORG Enron ×1", "ORG Enron Center South ×1"]
+    );
+    assert_eq!(
+        entities("Enron Center South Partners was sold. Enron said it would wait."),
+        ["ORG Enron Center South Partners [Enron] ×2"]
+    );
     // …and stays a person when someone does.
     check(
         "Carr Futures Inc. hired Maria Carr on Monday. Carr said she would start in May.",

@@ -1039,6 +1039,90 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
     }
 }
 
+/// Shorter mentions of an organisation named in full in the document join it, so that its
+/// chip counts them: "Carr Futures" (its name without its company suffix) and "Carr" (the
+/// first word of a name that ends with a suffix or a head word, when only one organisation
+/// of the document begins with it) are "Carr Futures Inc.".
+pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [Mention]) {
+    let lex = Lexicon::get();
+    let words = |m: &Mention, end: usize| -> Vec<String> {
+        let a = &analyzers[m.segment];
+        (m.tok_start..end)
+            .filter(|&i| a.toks[i].kind == TokKind::Word)
+            .map(|i| crate::text::fold(a.word(i)))
+            .collect()
+    };
+    let is_org = |m: &Mention| {
+        m.kind == EntityKind::Org && m.segment != HEADER && m.segment < analyzers.len()
+    };
+    // Each shorter form, with the key of the one organisation it stands for (None where two
+    // organisations share it): first the names without their suffix, then, with those
+    // joined, the first words.
+    for first_words in [false, true] {
+        let mut forms: HashMap<Vec<String>, Option<String>> = HashMap::new();
+        for m in mentions.iter().filter(|m| is_org(m)) {
+            let a = &analyzers[m.segment];
+            let full = words(m, m.tok_end);
+            if full.len() < 2 {
+                continue;
+            }
+            let form = if first_words {
+                // Only a company's or a body's name lends its first word: one that ends with
+                // a suffix or a head word ("Inc.", "Group"), not "Enron Center North Plaza".
+                let mut last = m.tok_end - 1;
+                if a.toks[last].kind == TokKind::Punct && last > m.tok_start {
+                    last -= 1;
+                }
+                if a.cue1(last) & (cue::ORG | cue::ORG_ABBR) == 0 || full[0].chars().count() < 3 {
+                    continue;
+                }
+                vec![full[0].clone()]
+            } else {
+                let mut e = m.tok_end;
+                while e > m.tok_start + 1
+                    && (a.cue1(e - 1) & cue::ORG_ABBR != 0 || a.toks[e - 1].kind == TokKind::Punct)
+                {
+                    e -= 1;
+                }
+                let base = words(m, e);
+                if base.len() < 2 || base.len() == full.len() {
+                    continue;
+                }
+                base
+            };
+            forms
+                .entry(form)
+                .and_modify(|k| {
+                    if k.as_deref() != Some(m.key.as_str()) {
+                        *k = None;
+                    }
+                })
+                .or_insert_with(|| Some(m.key.clone()));
+        }
+        for m in mentions.iter_mut().filter(|m| is_org(m)) {
+            // A first word joins only where it names nothing of its own: no word of the
+            // dictionary or the gazetteers, no head word, no acronym ("Congress" is not
+            // "Congress Party", "North" not "North Korea", "CBC" not "CBC Museum").
+            let a = &analyzers[m.segment];
+            let s = m.tok_start;
+            if first_words
+                && (m.tok_end != s + 1
+                    || a.is_all_caps(s)
+                    || a.cue1(s) != 0
+                    || lex.is_common_word(a.word(s))
+                    || a.gaz_at(s, s + 1).is_some())
+            {
+                continue;
+            }
+            if let Some(Some(key)) = forms.get(&words(m, m.tok_end)) {
+                if *key != m.key {
+                    m.key = key.clone();
+                }
+            }
+        }
+    }
+}
+
 /// A town whose name has marks the text's word lacks, when that word is an ordinary English
 /// one, is the word: "God" is not Göd in Hungary. The gazetteer matches through the accent
 /// fold (so that "Sao Paulo" is São Paulo); the rules and the tagger's features keep that
