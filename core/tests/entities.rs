@@ -854,6 +854,11 @@ fn a_listed_organisation_is_no_person() {
         "Morgan Stanley raised its forecast on Monday.",
         "ORG Morgan Stanley",
     );
+    // Read as a place after "at", it is the organisation the text names elsewhere.
+    check(
+        "Morgan Stanley raised its forecast. Analysts at Morgan Stanley said the Fed would wait.",
+        "ORG Morgan Stanley; ORG Morgan Stanley; ORG Fed",
+    );
 }
 
 #[test]

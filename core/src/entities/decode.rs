@@ -505,19 +505,33 @@ pub(crate) fn merge_tagged(
         tagged.sort_unstable();
     }
     let mut out: Vec<Mention> = Vec::with_capacity(tagged.len());
-    for &(segment, s, e, kind) in &tagged {
+    // An organisation of the hand-written list is no person ("Morgan Stanley"); between
+    // organisation and place the tagger decides ("at the White House"), unless the document
+    // calls the same name an organisation elsewhere: one name, one chip.
+    let listed_at = |&(segment, s, e, _): &(usize, usize, usize, EntityKind)| {
+        rule_at
+            .get(&(segment, s))
+            .filter(|m| m.tok_end == e && m.kind == EntityKind::Org)
+            .is_some_and(|_| {
+                analyzers[segment].gaz_at(s, e).is_some_and(|(end, entry)| {
+                    end == e && entry.kind == EntityKind::Org && entry.source == Source::Hand
+                })
+            })
+    };
+    let listed_as_org: FastSet<String> = tagged
+        .iter()
+        .filter(|t| matches!(t.3, EntityKind::Person | EntityKind::Org) && listed_at(t))
+        .map(surface)
+        .collect();
+    for t in &tagged {
+        let &(segment, s, e, kind) = t;
         let a = &analyzers[segment];
         let rule = rule_at.get(&(segment, s)).filter(|m| m.tok_end == e);
-        // An organisation of the hand-written list is no person ("Morgan Stanley"); between
-        // organisation and place the tagger decides ("the White House said", "at the White
-        // House").
-        let listed_org = kind == EntityKind::Person
-            && rule.is_some_and(|r| {
-                r.kind == EntityKind::Org
-                    && a.gaz_at(s, e).is_some_and(|(end, entry)| {
-                        end == e && entry.kind == EntityKind::Org && entry.source == Source::Hand
-                    })
-            });
+        let listed_org = match kind {
+            EntityKind::Person => listed_at(t),
+            EntityKind::Loc => listed_at(t) && listed_as_org.contains(&surface(t)),
+            _ => false,
+        };
         let m = match rule {
             Some(r) if same_class(r.kind, kind) || listed_org => (*r).clone(),
             Some(r) => {
