@@ -156,10 +156,7 @@ pub(crate) fn add_trusted_rule_names(
         let supported = matches!(m.kind, EntityKind::Gpe | EntityKind::Loc)
             && e == s + 1
             && lex.is_common_word(&crate::text::fold(a.word(s)));
-        let known_org = m.kind == EntityKind::Org
-            && a.gaz_at(s, e).is_some_and(|(end, entry)| {
-                end == e && entry.kind == EntityKind::Org && entry.source == Source::Hand
-            });
+        let known_org = m.kind == EntityKind::Org && is_listed_org(a, s, e);
         if ampersand || titled || supported || known_org {
             let kind = match m.kind {
                 EntityKind::Gpe => EntityKind::Loc,
@@ -172,6 +169,31 @@ pub(crate) fn add_trusted_rule_names(
     if added {
         tagged.sort_unstable();
     }
+}
+
+/// The words of tokens `s..e`, folded.
+fn folded_words(a: &Analyzer, s: usize, e: usize) -> Vec<String> {
+    (s..e)
+        .filter(|&i| a.toks[i].kind == TokKind::Word)
+        .map(|i| crate::text::fold(a.word(i)))
+        .collect()
+}
+
+/// Where the name on tokens `s..e` ends without its company suffix and the stops around it
+/// ("Carr Futures" of "Carr Futures Inc."); `e` if it has none.
+fn end_without_suffix(a: &Analyzer, s: usize, mut e: usize) -> usize {
+    while e > s + 1 && (a.cue1(e - 1) & cue::ORG_ABBR != 0 || a.toks[e - 1].kind == TokKind::Punct)
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// Whether tokens `s..e` are exactly an organisation of the hand-written list.
+fn is_listed_org(a: &Analyzer, s: usize, e: usize) -> bool {
+    a.gaz_at(s, e).is_some_and(|(end, entry)| {
+        end == e && entry.kind == EntityKind::Org && entry.source == Source::Hand
+    })
 }
 
 /// The tagger's names as mentions, with the rules' events, nationalities and header fields
@@ -378,13 +400,7 @@ pub(crate) fn merge_tagged(
     // "Harrison Ford").
     // A "person" whose words are an organisation's name of the document without its
     // company suffix is that organisation: "Carr Futures" of "Carr Futures Inc.".
-    let words_of = |segment: usize, s: usize, e: usize| -> Vec<String> {
-        let a = &analyzers[segment];
-        (s..e)
-            .filter(|&i| a.toks[i].kind == TokKind::Word)
-            .map(|i| crate::text::fold(a.word(i)))
-            .collect()
-    };
+    let words_of = |segment: usize, s: usize, e: usize| folded_words(&analyzers[segment], s, e);
     let mut unsuffixed: FastSet<Vec<String>> = FastSet::default();
     let orgs = tagged
         .iter()
@@ -396,14 +412,8 @@ pub(crate) fn merge_tagged(
                 .filter(|m| m.segment != HEADER && m.kind == EntityKind::Org)
                 .map(|m| (m.segment, m.tok_start, m.tok_end)),
         );
-    for (segment, s, mut e) in orgs {
-        let a = &analyzers[segment];
-        let full = e;
-        while e > s + 1
-            && (a.cue1(e - 1) & cue::ORG_ABBR != 0 || a.toks[e - 1].kind == TokKind::Punct)
-        {
-            e -= 1;
-        }
+    for (segment, s, full) in orgs {
+        let e = end_without_suffix(&analyzers[segment], s, full);
         if e < full && e > s + 1 {
             unsuffixed.insert(words_of(segment, s, e));
         }
@@ -512,11 +522,7 @@ pub(crate) fn merge_tagged(
         rule_at
             .get(&(segment, s))
             .filter(|m| m.tok_end == e && m.kind == EntityKind::Org)
-            .is_some_and(|_| {
-                analyzers[segment].gaz_at(s, e).is_some_and(|(end, entry)| {
-                    end == e && entry.kind == EntityKind::Org && entry.source == Source::Hand
-                })
-            })
+            .is_some_and(|_| is_listed_org(&analyzers[segment], s, e))
     };
     let listed_as_org: FastSet<String> = tagged
         .iter()
@@ -1059,13 +1065,7 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
 /// of the document begins with it) are "Carr Futures Inc.".
 pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [Mention]) {
     let lex = Lexicon::get();
-    let words = |m: &Mention, end: usize| -> Vec<String> {
-        let a = &analyzers[m.segment];
-        (m.tok_start..end)
-            .filter(|&i| a.toks[i].kind == TokKind::Word)
-            .map(|i| crate::text::fold(a.word(i)))
-            .collect()
-    };
+    let words = |m: &Mention, end: usize| folded_words(&analyzers[m.segment], m.tok_start, end);
     let is_org = |m: &Mention| {
         m.kind == EntityKind::Org && m.segment != HEADER && m.segment < analyzers.len()
     };
@@ -1092,13 +1092,7 @@ pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [M
                 }
                 vec![full[0].clone()]
             } else {
-                let mut e = m.tok_end;
-                while e > m.tok_start + 1
-                    && (a.cue1(e - 1) & cue::ORG_ABBR != 0 || a.toks[e - 1].kind == TokKind::Punct)
-                {
-                    e -= 1;
-                }
-                let base = words(m, e);
+                let base = words(m, end_without_suffix(a, m.tok_start, m.tok_end));
                 if base.len() < 2 || base.len() == full.len() {
                     continue;
                 }

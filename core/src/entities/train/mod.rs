@@ -545,11 +545,6 @@ impl Trainer {
         });
         (rows, transitions)
     }
-
-    /// The averaged weights as a weights file: scaled to 16 bits, the smallest left out.
-    pub fn weights_file(&self, config: &TrainConfig) -> Vec<u8> {
-        weights_file(std::slice::from_ref(self), config)
-    }
 }
 
 /// Trains `config.ensemble` perceptrons for `config.epochs` epochs, calling `after_epoch`
