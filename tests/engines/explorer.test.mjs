@@ -58,7 +58,12 @@ for (const engine of ENGINES) {
     // Each test has an origin of its own: its first load comes from the server (with the
     // error recorder in it from the start), not from a service worker an earlier test left.
     beforeEach(async () => { server = await serveRecorded(DIST); });
-    afterEach(async () => { await server.close(); });
+    afterEach(async () => {
+      // Off the test's origin before its server goes (see Page.leave).
+      await page.leave();
+      assert.deepEqual(await page.takeErrors(), [], `${engine} logged errors after the test's own check`);
+      await server.close();
+    });
 
     test('the article reads with JavaScript off', async (t) => {
       const off = await Page.open(engine, { javascript: false });
@@ -301,6 +306,7 @@ for (const engine of ENGINES) {
         await page.waitFor(`document.querySelectorAll('.doc-body p').length > ${drawn}`, '"Show more text" to draw more');
         await checkErrors(page, t);
       } finally {
+        await page.leave();
         await stress.close();
       }
     });
