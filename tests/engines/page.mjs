@@ -146,14 +146,16 @@ export class Page {
   }
 
   /**
-   * Leaves for an empty page; the errors of the page it left wait for the next takeErrors. A
+   * Leaves for an empty page and returns the errors of the page it left, as `goto` does. A
    * test leaves before it shuts a server down, so that no page is alive on an origin whose
-   * server is gone: a request such a page made on its way out would fail, and the failure
-   * would be logged during the next test.
+   * server is gone: a request such a page made on its way out (to the next test's page)
+   * would fail, and Firefox would log the failure during the next test.
    */
   async leave() {
+    const left = await this.takeErrors();
     await this.driver.get('about:blank');
     this.recordedFromStart = false;
+    return left;
   }
 
   /** Reloads the page, as a reader's reload does. */
