@@ -737,6 +737,24 @@ fn towns_and_given_names_are_teams_beside_a_result() {
 }
 
 #[test]
+fn a_team_s_other_mentions_in_the_report_are_the_team() {
+    check(
+        "Leeds beat Arsenal 2-1 on Saturday.\n\nLeeds held on after the break, and the Leeds manager praised his defence.",
+        "ORG Leeds; ORG Arsenal; ORG Leeds; ORG Leeds",
+    );
+    // Put on the map by a preposition of place, the town stays a town.
+    check(
+        "Leeds beat Arsenal 2-1 on Saturday. The fans travelled home to Leeds by train.",
+        "ORG Leeds; ORG Arsenal; GPE Leeds",
+    );
+    // With no result in the document, the town is a town.
+    check(
+        "Leeds held on after the break. The Leeds manager praised his defence.",
+        "GPE Leeds; GPE Leeds",
+    );
+}
+
+#[test]
 fn football_clubs_of_the_list_are_teams_beside_a_result() {
     // Clubs no other list knows, one of them named in part after its town.
     check(
@@ -896,6 +914,19 @@ fn an_organisation_does_not_run_on_past_its_name() {
 fn places_in_capitals_lines_are_found() {
     // A dateline: any place the gazetteer knows.
     check("OSLO 1996-08-30\nThe talks resumed on Friday.", "GPE OSLO");
+    // A dateline of its own, after a headline: the place wins over what the tagger made of
+    // the capitals (an organisation, a person).
+    for dateline in ["LONDON 1996-08-30", "PARIS 1996-08-30", "OSLO 1996-08-30"] {
+        let place = dateline.split(' ').next().unwrap();
+        check(
+            &format!("Talks resume.\n\n{dateline}\n\nThe talks resumed on Friday."),
+            &format!("GPE {place}"),
+        );
+        check(
+            &format!("{dateline}\n\nThe talks resumed on Friday."),
+            &format!("GPE {place}"),
+        );
+    }
     // A headline in capitals: countries only.
     check(
         "SOCCER - NORWAY WIN IN READING.\nThe talks resumed on Friday.",

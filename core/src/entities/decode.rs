@@ -595,19 +595,16 @@ pub(crate) fn merge_tagged(
     out
 }
 
-/// Places in lines written in capitals, which the tagger, trained on few of them, misses: a
-/// dateline ("OSLO 1996-08-30", "WASHINGTON (AP) -": the capitals at the start of a line
-/// before a number, a parenthesis or a dash) names any place the gazetteer knows as a title-cased
-/// name ("Oslo"); a headline or a results table in capitals names countries only, since
-/// capitals hide the difference between a town and a word ("BATH", "READING"). A line is in
-/// capitals when four in five of its letters are.
+/// Places in lines written in capitals, which the tagger, trained on few of them, misses or
+/// misreads: a dateline ("OSLO 1996-08-30", "WASHINGTON (AP) -": the capitals at the start of
+/// a line before a number, a parenthesis or a dash) names any place the gazetteer knows as a
+/// title-cased name ("Oslo"); a headline or a results table in capitals names countries only,
+/// since capitals hide the difference between a town and a word ("BATH", "READING"). A line
+/// is in capitals when four in five of its letters are. The place wins over what the tagger
+/// made of the same words ("LONDON" as an organisation, "PARIS" as a person); a name that
+/// reaches past it keeps its place.
 pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
-    let mut taken: FastSet<(usize, usize)> = mentions
-        .iter()
-        .filter(|m| m.segment != HEADER)
-        .flat_map(|m| (m.tok_start..m.tok_end).map(move |i| (m.segment, i)))
-        .collect();
     for (segment, a) in analyzers.iter().enumerate() {
         let n = a.toks.len();
         let mut line_start = 0;
@@ -643,7 +640,7 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                         || matches!(a.word(head_end), "(" | "-" | "\u{2013}" | "\u{2014}" | ","));
                 let mut i = line_start;
                 while i < line_end {
-                    let found = (a.toks[i].kind == TokKind::Word && !taken.contains(&(segment, i)))
+                    let found = (a.toks[i].kind == TokKind::Word)
                         .then(|| title_cased_place(a, lex, i, line_end))
                         .flatten();
                     let Some((end, entry)) = found else {
@@ -651,28 +648,33 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                         continue;
                     };
                     let in_dateline = dateline && i == line_start && end == head_end;
-                    let free = (i..end).all(|k| !taken.contains(&(segment, k)));
-                    if free && (in_dateline || entry.source == Source::Country) {
-                        let canonical = (!matches!(entry.source, Source::City | Source::Admin))
-                            .then_some(entry.canonical);
-                        mentions.push(Mention {
-                            start: a.toks[i].start,
-                            end: a.toks[end - 1].end,
-                            segment,
-                            tok_start: i,
-                            tok_end: end,
-                            kind: entry.kind,
-                            key: entry.canonical.to_string(),
-                            canonical,
-                            strength: Strength::Strong,
-                        });
-                        for k in i..end {
-                            taken.insert((segment, k));
-                        }
-                        i = end;
-                    } else {
+                    let overlapping =
+                        |m: &Mention| m.segment == segment && m.tok_start < end && i < m.tok_end;
+                    let blocked = mentions.iter().any(|m| {
+                        overlapping(m)
+                            && (m.tok_start < i
+                                || m.tok_end > end
+                                || matches!(m.kind, EntityKind::Gpe | EntityKind::Loc))
+                    });
+                    if blocked || !(in_dateline || entry.source == Source::Country) {
                         i += 1;
+                        continue;
                     }
+                    mentions.retain(|m| !overlapping(m));
+                    let canonical = (!matches!(entry.source, Source::City | Source::Admin))
+                        .then_some(entry.canonical);
+                    mentions.push(Mention {
+                        start: a.toks[i].start,
+                        end: a.toks[end - 1].end,
+                        segment,
+                        tok_start: i,
+                        tok_end: end,
+                        kind: entry.kind,
+                        key: entry.canonical.to_string(),
+                        canonical,
+                        strength: Strength::Strong,
+                    });
+                    i = end;
                 }
             }
             line_start = line_end;
@@ -733,6 +735,12 @@ const RESULT_VERBS: &[&str] = &[
     "eliminated",
     "knocked",
 ];
+
+/// Words before a team's town that make it the town ("in Leeds", "home to Leeds").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "into", "to", "from", "near", "outside", "around", "across", "through",
+];
+
 /// Words after "X's" that make X a team ("Barcelona's striker").
 const TEAM_ROLES: &[&str] = &[
     "striker",
@@ -837,13 +845,17 @@ fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
 /// football club of `clubs.txt` found as something else is re-read so (a club is named after
 /// its town, "Chelsea" is a given name too, and "Feyenoord" looks like a family name); a club
 /// of the list that no pass found, or found only in part ("Eindhoven" of "PSV Eindhoven"), is
-/// added whole. Countries stay places: national teams are read as the country.
+/// added whole. Then the other mentions of a team's name in the document are the team too,
+/// except after a preposition of place ("in Leeds"). Countries stay places: national teams
+/// are read as the country.
 pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let is_country = |a: &Analyzer, s: usize, e: usize| {
         a.gaz_at(s, e)
             .is_some_and(|(end, entry)| end == e && entry.source == Source::Country)
     };
+    // The names that stand as teams somewhere in the document, case-blind.
+    let mut teams: FastSet<String> = FastSet::default();
     for m in mentions.iter_mut() {
         if m.segment == HEADER
             || !matches!(
@@ -866,6 +878,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         if !is_country(a, s, e) && stands_as_team(a, s, e) {
             m.kind = EntityKind::Org;
             m.canonical = None;
+            teams.insert(lower_key(a, s, e));
         }
     }
 
@@ -911,6 +924,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 continue;
             }
             mentions.retain(|m| !overlapping(m));
+            teams.insert(lower_key(a, i, end));
             mentions.push(Mention {
                 start: start_byte,
                 end: end_byte,
@@ -923,6 +937,33 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 strength: Strength::Strong,
             });
             i = end;
+        }
+    }
+    // A report names its sides again without a result beside them ("Leeds held on", "the
+    // Leeds manager"): every mention of a team's name in the document is the team, except
+    // one that a preposition of place puts on the map ("fans travelled home to Leeds").
+    if teams.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.segment == HEADER
+            || !matches!(
+                m.kind,
+                EntityKind::Gpe | EntityKind::Loc | EntityKind::Person
+            )
+        {
+            continue;
+        }
+        let Some(a) = analyzers.get(m.segment) else {
+            continue;
+        };
+        let (s, e) = (m.tok_start, m.tok_end);
+        let placed = s
+            .checked_sub(1)
+            .is_some_and(|i| PLACE_PREPOSITIONS.contains(&crate::text::fold(a.word(i)).as_str()));
+        if !placed && teams.contains(&lower_key(a, s, e)) && !is_country(a, s, e) {
+            m.kind = EntityKind::Org;
+            m.canonical = None;
         }
     }
 }
