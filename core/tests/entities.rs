@@ -943,6 +943,32 @@ fn a_title_before_a_tagged_name_is_left_out() {
 }
 
 #[test]
+fn a_dateline_before_a_sentence_names_its_place() {
+    // The capitals at the start of a line of ordinary case, before a parenthesis, a dash or
+    // a comma, name the place the story was filed from.
+    check(
+        "WASHINGTON (Reuters) - The Senate voted on Tuesday.",
+        "GPE WASHINGTON; ORG Reuters; ORG Senate",
+    );
+    check(
+        "BONN, Germany 1996-08-30\n\nOfficials met on Friday.",
+        "GPE BONN; GPE Germany",
+    );
+    check(
+        "THE HAGUE \u{2013} The court ruled on Monday.",
+        "GPE THE HAGUE",
+    );
+    // Capitals that name no place, or name a listed organisation, are not a dateline.
+    check(
+        "NASA (AP) - The agency delayed the launch.",
+        "ORG NASA; ORG AP",
+    );
+    check("NATO - The talks resumed on Friday.", "ORG NATO");
+    // A word of one letter is not a dateline's head.
+    check("I - for one - agree with the plan.", "");
+}
+
+#[test]
 fn companies_no_list_holds_are_told_by_their_context() {
     check(
         "Shares of Brightwater rose 5 percent on Tuesday.",

@@ -595,14 +595,15 @@ pub(crate) fn merge_tagged(
     out
 }
 
-/// Places in lines written in capitals, which the tagger, trained on few of them, misses or
-/// misreads: a dateline ("OSLO 1996-08-30", "WASHINGTON (AP) -": the capitals at the start of
-/// a line before a number, a parenthesis or a dash) names any place the gazetteer knows as a
-/// title-cased name ("Oslo"); a headline or a results table in capitals names countries only,
-/// since capitals hide the difference between a town and a word ("BATH", "READING"). A line
-/// is in capitals when four in five of its letters are. The place wins over what the tagger
-/// made of the same words ("LONDON" as an organisation, "PARIS" as a person); a name that
-/// reaches past it keeps its place.
+/// Places in lines written in capitals, and in datelines, which the tagger, trained on few of
+/// them, misses or misreads: a dateline ("OSLO 1996-08-30", "WASHINGTON (AP) - The Senate…":
+/// the capitals at the start of a line before a parenthesis, a dash, a comma or, in a line all
+/// in capitals, a number) names any place the gazetteer knows as a title-cased name ("Oslo"),
+/// unless it is a listed organisation ("NATO -"); a headline or a results table in capitals
+/// names countries only, since capitals hide the difference between a town and a word
+/// ("BATH", "READING"). A line is in capitals when four in five of its letters are. The place
+/// wins over what the tagger made of the same words ("LONDON" as an organisation, "PARIS" as
+/// a person); a name that reaches past it keeps its place.
 pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     for (segment, a) in analyzers.iter().enumerate() {
@@ -625,23 +626,35 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                 }
             }
             let capitals = letters >= 4 && upper * 10 >= letters * 8;
-            if capitals {
-                // The capitals words at the start of the line, then what follows them.
-                let mut head_end = line_start;
-                while head_end < line_end
-                    && a.toks[head_end].kind == TokKind::Word
-                    && a.word(head_end).chars().all(|c| !c.is_lowercase())
-                {
-                    head_end += 1;
-                }
-                let dateline = head_end > line_start
-                    && head_end < line_end
-                    && (a.toks[head_end].kind == TokKind::Number
-                        || matches!(a.word(head_end), "(" | "-" | "\u{2013}" | "\u{2014}" | ","));
+            // The capitals words at the start of the line, then what follows them. In a line
+            // of ordinary case, a word of capitals has two letters at least ("A", "I" are not
+            // places) and only punctuation ends a dateline ("WASHINGTON (Reuters) -",
+            // "BONN, Germany"), since a number after a word in capitals is a model or a year.
+            let mut head_end = line_start;
+            while head_end < line_end
+                && a.toks[head_end].kind == TokKind::Word
+                && a.word(head_end).chars().all(|c| !c.is_lowercase())
+                && (capitals
+                    || a.word(head_end)
+                        .chars()
+                        .filter(|c| c.is_uppercase())
+                        .count()
+                        >= 2)
+            {
+                head_end += 1;
+            }
+            let dateline = head_end > line_start
+                && head_end < line_end
+                && ((capitals && a.toks[head_end].kind == TokKind::Number)
+                    || matches!(a.word(head_end), "(" | "-" | "\u{2013}" | "\u{2014}" | ","))
+                && !is_listed_org(a, line_start, head_end);
+            if capitals || dateline {
+                // In a line of ordinary case, only the dateline's head is read.
+                let scan_end = if capitals { line_end } else { head_end };
                 let mut i = line_start;
-                while i < line_end {
+                while i < scan_end {
                     let found = (a.toks[i].kind == TokKind::Word)
-                        .then(|| title_cased_place(a, lex, i, line_end))
+                        .then(|| title_cased_place(a, lex, i, scan_end))
                         .flatten();
                     let Some((end, entry)) = found else {
                         i += 1;
