@@ -293,12 +293,20 @@ pub(crate) fn merge_tagged(
             list.push(m);
         }
     }
+    // By where they start, so that the ones inside a name are found without a scan of the
+    // region (a region may be a paragraph of a megabyte).
+    for list in &mut by_segment {
+        list.sort_by_key(|m| (m.tok_start, m.tok_end));
+    }
     let mut split: Vec<(usize, usize, usize, EntityKind)> = Vec::with_capacity(tagged.len());
     for &(segment, s, e, kind) in &tagged {
-        let inside: Vec<&Mention> = by_segment[segment]
+        let list = &by_segment[segment];
+        let first = list.partition_point(|m| m.tok_start < s);
+        let inside: Vec<&Mention> = list[first..]
             .iter()
+            .take_while(|m| m.tok_start < e)
             .copied()
-            .filter(|m| s <= m.tok_start && m.tok_end <= e)
+            .filter(|m| m.tok_end <= e)
             .collect();
         let a = &analyzers[segment];
         let covered = |i: usize| inside.iter().any(|m| m.tok_start <= i && i < m.tok_end);
@@ -326,13 +334,19 @@ pub(crate) fn merge_tagged(
     let mut tagged = split;
     // A name inside an event the rules found ("Britain" in "Battle of Britain") is part of
     // the event's name, not a name of its own.
-    tagged.retain(|&(segment, s, e, _)| {
-        !by_segment[segment].iter().any(|m| {
-            m.kind == EntityKind::Event
-                && m.tok_start <= s
-                && e <= m.tok_end
-                && m.tok_end - m.tok_start > e - s
+    let events: Vec<Vec<&Mention>> = by_segment
+        .iter()
+        .map(|list| {
+            list.iter()
+                .copied()
+                .filter(|m| m.kind == EntityKind::Event)
+                .collect()
         })
+        .collect();
+    tagged.retain(|&(segment, s, e, _)| {
+        !events[segment]
+            .iter()
+            .any(|m| m.tok_start <= s && e <= m.tok_end && m.tok_end - m.tok_start > e - s)
     });
     // A name the rules found longer, from the same first word and of the same kind, is taken
     // whole: the rules know the tails of names made with head words ("Framework for
@@ -792,7 +806,7 @@ const TEAM_ROLES: &[&str] = &[
 /// its region reports a score ("2-1") and the name stands beside a number or is the subject
 /// or object of a result verb ("… beat Arsenal", "drew with Everton"); or a player or coach
 /// is "its" ("Barcelona's striker").
-fn stands_as_team(a: &Analyzer, s: usize, e: usize) -> bool {
+fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> bool {
     let word_at = |i: usize| -> &str {
         if i < a.toks.len() {
             a.word(i)
@@ -800,39 +814,16 @@ fn stands_as_team(a: &Analyzer, s: usize, e: usize) -> bool {
             ""
         }
     };
-    // Goals and points are small numbers: a date ("1996-08-30") or a season ("2015-16") is
-    // no result.
-    let is_number = |i: usize| {
-        a.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokKind::Number && t.end - t.start <= 3)
-    };
+    let is_number = |i: usize| a.toks.get(i).is_some_and(is_goals);
     // "X's striker".
     if a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
         && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str())
     {
         return true;
     }
-    let toks = &a.toks;
-    let text = a.text;
-    let small = |t: &super::tokens::Token| t.kind == TokKind::Number && t.end - t.start <= 2;
-    let score = toks.windows(3).any(|w| {
-        small(&w[0])
-            && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
-            && matches!(&text[w[1].start..w[1].end], "-" | "\u{2013}")
-            && small(&w[2])
-    });
-    // Names followed by a number: "Leeds 2 Arsenal 1" has two.
-    let name_numbers = (1..toks.len())
-        .filter(|&i| {
-            is_number(i)
-                && toks[i - 1].kind == TokKind::Word
-                && word_at(i - 1).starts_with(char::is_uppercase)
-        })
-        .count();
     // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings ("Newcastle 4 3
     // 1 0 9 4 10").
-    let results_line = (name_numbers >= 2 && is_number(e))
+    let results_line = (region.name_numbers >= 2 && is_number(e))
         || (is_number(e) && is_number(e + 1) && is_number(e + 2));
     let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
     let before = |k: usize| s.checked_sub(k);
@@ -842,7 +833,46 @@ fn stands_as_team(a: &Analyzer, s: usize, e: usize) -> bool {
                 && (1..=4).any(|k| i.checked_sub(k).is_some_and(|j| verb(j) || is_number(j)))
         });
     let subject = verb(e);
-    results_line || (score && (object || subject || is_number(e)))
+    results_line || (region.score && (object || subject || is_number(e)))
+}
+
+/// Goals and points are small numbers: a date ("1996-08-30") or a season ("2015-16") is no
+/// result.
+fn is_goals(t: &super::tokens::Token) -> bool {
+    t.kind == TokKind::Number && t.end - t.start <= 3
+}
+
+/// What a region says of results as a whole, counted once per region (`stands_as_team` asks
+/// it of every name in it, and a region may be a paragraph of a megabyte).
+struct ResultsContext {
+    /// It reports a score ("2-1").
+    score: bool,
+    /// Capitalised names followed by a number: "Leeds 2 Arsenal 1" has two.
+    name_numbers: usize,
+}
+
+impl ResultsContext {
+    fn of(a: &Analyzer) -> Self {
+        let toks = &a.toks;
+        let small = |t: &super::tokens::Token| t.kind == TokKind::Number && t.end - t.start <= 2;
+        let score = toks.windows(3).any(|w| {
+            small(&w[0])
+                && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
+                && matches!(&a.text[w[1].start..w[1].end], "-" | "\u{2013}")
+                && small(&w[2])
+        });
+        let name_numbers = (1..toks.len())
+            .filter(|&i| {
+                is_goals(&toks[i])
+                    && toks[i - 1].kind == TokKind::Word
+                    && a.word(i - 1).starts_with(char::is_uppercase)
+            })
+            .count();
+        ResultsContext {
+            score,
+            name_numbers,
+        }
+    }
 }
 
 /// The case-blind key of tokens `s..e`, as `CaseBlindList` spells its names.
@@ -867,6 +897,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         a.gaz_at(s, e)
             .is_some_and(|(end, entry)| end == e && entry.source == Source::Country)
     };
+    let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
     // The names that stand as teams somewhere in the document, case-blind.
     let mut teams: FastSet<String> = FastSet::default();
     for m in mentions.iter_mut() {
@@ -888,14 +919,32 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         {
             continue;
         }
-        if !is_country(a, s, e) && stands_as_team(a, s, e) {
+        if !is_country(a, s, e) && stands_as_team(a, &regions[m.segment], s, e) {
             m.kind = EntityKind::Org;
             m.canonical = None;
             teams.insert(lower_key(a, s, e));
         }
     }
 
-    // Clubs of the list that no pass found whole.
+    // Clubs of the list that no pass found whole. The mentions of each region by where they
+    // start, so that those a club overlaps are found without a scan of the document; the
+    // clubs found replace them once all are found (clubs found never overlap each other).
+    let mut by_segment: Vec<Vec<usize>> = vec![Vec::new(); analyzers.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        if let Some(list) = by_segment.get_mut(m.segment) {
+            list.push(k);
+        }
+    }
+    let longest = mentions
+        .iter()
+        .map(|m| m.tok_end - m.tok_start)
+        .max()
+        .unwrap_or(0);
+    for list in &mut by_segment {
+        list.sort_by_key(|&k| mentions[k].tok_start);
+    }
+    let mut replaced: FastSet<usize> = FastSet::default();
+    let mut clubs: Vec<Mention> = Vec::new();
     for (segment, a) in analyzers.iter().enumerate() {
         let n = a.toks.len();
         let mut i = 0;
@@ -925,20 +974,27 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 continue;
             };
             let (start_byte, end_byte) = (a.toks[i].start, a.toks[end - 1].end);
-            let overlapping =
-                |m: &Mention| m.segment == segment && m.tok_start < end && i < m.tok_end;
+            let list = &by_segment[segment];
+            let from = list.partition_point(|&k| mentions[k].tok_start + longest <= i);
+            let overlapping: Vec<usize> = list[from..]
+                .iter()
+                .copied()
+                .take_while(|&k| mentions[k].tok_start < end)
+                .filter(|&k| i < mentions[k].tok_end)
+                .collect();
             // Mentions inside the club's name give way to it; one that reaches outside it
             // (or an organisation already there) keeps its place.
-            let blocked = mentions.iter().any(|m| {
-                overlapping(m) && (m.tok_start < i || m.tok_end > end || m.kind == EntityKind::Org)
+            let blocked = overlapping.iter().any(|&k| {
+                let m = &mentions[k];
+                m.tok_start < i || m.tok_end > end || m.kind == EntityKind::Org
             });
-            if blocked || is_country(a, i, end) || !stands_as_team(a, i, end) {
+            if blocked || is_country(a, i, end) || !stands_as_team(a, &regions[segment], i, end) {
                 i = end;
                 continue;
             }
-            mentions.retain(|m| !overlapping(m));
+            replaced.extend(overlapping);
             teams.insert(lower_key(a, i, end));
-            mentions.push(Mention {
+            clubs.push(Mention {
                 start: start_byte,
                 end: end_byte,
                 segment,
@@ -951,6 +1007,14 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             });
             i = end;
         }
+    }
+    if !clubs.is_empty() {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            !replaced.contains(&(k - 1))
+        });
+        mentions.extend(clubs);
     }
     // A report names its sides again without a result beside them ("Leeds held on", "the
     // Leeds manager"): every mention of a team's name in the document is the team, except
