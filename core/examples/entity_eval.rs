@@ -6,12 +6,13 @@
 //! cargo run --release -p explorer-core --features train --example entity_eval -- [--dev] [DATA_DIR]
 //! cargo run --release -p explorer-core --features train --example entity_eval -- --speed NLP_CORPUS_DIR
 //! ```
-//! `--dev` scores the tuning sets instead of the held-out ones. `--speed` times both
+//! `--dev` scores the tuning sets instead of the held-out ones; `--errors NAME` prints the
+//! tagger's false alarms and misses on the sets whose name begins with NAME instead. `--speed` times both
 //! extractors over a folder of seed files (nlp-corpus as `bench/nlp-corpus.mjs` writes it),
 //! in wall-clock time and in CPU time of this thread (which other work on the machine does
 //! not inflate).
 
-use explorer_core::entities::train::data::GoldKind;
+use explorer_core::entities::train::data::{GoldKind, GoldSpan, LabelledDoc};
 use explorer_core::entities::train::score::{predicted_spans, Score};
 use explorer_core::entities::train::{load_sets, Split};
 use explorer_core::entities::Entity;
@@ -31,13 +32,29 @@ fn main() {
     let dev = args.iter().any(|a| a == "--dev");
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .enumerate()
+        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || args[i - 1] != "--errors"))
+        .map(|(_, a)| a)
         .map_or_else(|| PathBuf::from(".bench/ner-data"), PathBuf::from);
     let sets = load_sets(&dir).unwrap_or_else(|e| {
         eprintln!("error: {e}");
         std::process::exit(1);
     });
     let splits: &[Split] = if dev { &sets.dev } else { &sets.test };
+    // `--errors NAME`: the tagger's false alarms (+) and misses (-) on the sets whose name
+    // begins with NAME, one line each with the words around it, for error analysis.
+    if let Some(name) = args
+        .iter()
+        .position(|a| a == "--errors")
+        .and_then(|i| args.get(i + 1))
+    {
+        for split in splits.iter().filter(|s| s.name.starts_with(name.as_str())) {
+            for d in &split.docs {
+                print_errors(d, &predicted_spans(&extract(&d.doc)));
+            }
+        }
+        return;
+    }
     println!(
         "| set | documents | gold mentions | extractor | P | R | F1 | PER F1 | ORG F1 | LOC F1 |"
     );
@@ -68,6 +85,39 @@ fn main() {
                 f1(GoldKind::Loc),
             );
         }
+    }
+}
+
+/// Prints one document's false alarms (+) and misses (-), each with its kind and context.
+fn print_errors(d: &LabelledDoc, predicted: &[GoldSpan]) {
+    let text = d.doc.text.as_str();
+    let ignored = |p: &GoldSpan| d.ignore.iter().any(|&(s, e)| p.start < e && s < p.end);
+    let around = |p: &GoldSpan| {
+        let from = text[..p.start]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
+        let to = text[p.end..]
+            .char_indices()
+            .nth(40)
+            .map_or(text.len(), |(i, _)| p.end + i);
+        format!(
+            "{}[{}]{}",
+            &text[from..p.start],
+            &text[p.start..p.end],
+            &text[p.end..to]
+        )
+        .replace('\n', " ")
+    };
+    for p in predicted
+        .iter()
+        .filter(|p| !ignored(p) && !d.gold.contains(p))
+    {
+        println!("+ {:?}\t{}", p.kind, around(p));
+    }
+    for g in d.gold.iter().filter(|g| !predicted.contains(g)) {
+        println!("- {:?}\t{}", g.kind, around(g));
     }
 }
 

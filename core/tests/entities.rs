@@ -1009,3 +1009,29 @@ fn an_ordinary_word_is_no_town_whose_name_has_marks_it_lacks() {
         "GPE Sao Paulo; GPE Zurich",
     );
 }
+
+#[test]
+fn a_well_known_place_the_tagger_calls_a_person_is_the_place() {
+    // A large city, with no given or family name in it, speaks for its government.
+    check(
+        "The Commission approved the merger. Brussels said the deal would not harm competition.",
+        "ORG Commission; GPE Brussels",
+    );
+    // After a title it is someone's name.
+    check(
+        "The report was read aloud. Dr. Calgary said the results were clear.",
+        "PER Calgary",
+    );
+    check(
+        "The report was read aloud. Calgary said the results were clear.",
+        "GPE Calgary",
+    );
+}
+
+#[test]
+fn a_country_read_as_its_national_side_stays_the_country() {
+    check(
+        "Pakistan beat England by six wickets at Edgbaston on Saturday. England captain Michael Atherton said his side had batted poorly.",
+        "GPE Pakistan; GPE England; GPE Edgbaston; GPE England; PER Michael Atherton",
+    );
+}

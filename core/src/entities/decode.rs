@@ -449,6 +449,39 @@ pub(crate) fn merge_tagged(
     let someones_name = |w: &str| {
         lex.is_first_name(w) && (!lex.is_surname(w) || person_words.contains(&crate::text::fold(w)))
     };
+    // A "person" that is a place the gazetteer knows, with no given or family name in it and
+    // no word of a longer person's name of the document, is the place: "Brussels said the
+    // deal would not harm competition" speaks for a government, not a man ("Houston" stays
+    // a person beside "Whitney Houston", and "CEO Barra" after a title).
+    for t in tagged.iter_mut() {
+        let (segment, s, e, kind) = *t;
+        if kind != EntityKind::Person {
+            continue;
+        }
+        let a = &analyzers[segment];
+        let personal = (s..e).any(|i| {
+            let w = a.word(i);
+            lex.is_first_name(w)
+                || lex.is_surname(w)
+                || person_words.contains(&crate::text::fold(w))
+        });
+        // A title before it makes a person ("CEO Barra"); a town too small to be known
+        // by name alone ("Clinton", 36,000 people; "Whalley", 100,000) may be someone's name the lists lack.
+        let before = match s.checked_sub(1) {
+            Some(i) if i > 0 && a.word(i) == "." => Some(i - 1),
+            i => i,
+        };
+        let titled = before.is_some_and(|i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0);
+        if personal || titled {
+            continue;
+        }
+        if let Some((end, entry)) = a.gaz_at(s, e) {
+            let known = entry.source != Source::City || entry.population >= 200_000;
+            if end == e && known && matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
+                t.3 = entry.kind;
+            }
+        }
+    }
     let mut org_first_words: FastSet<String> = FastSet::default();
     let multi_word_orgs = tagged
         .iter()
@@ -893,26 +926,41 @@ fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
 /// are read as the country.
 pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
-    let is_country = |a: &Analyzer, s: usize, e: usize| {
+    // A country of the generated list, or one of the hand-written list's ("England").
+    let country_at = |a: &Analyzer, s: usize, e: usize| {
         a.gaz_at(s, e)
-            .is_some_and(|(end, entry)| end == e && entry.source == Source::Country)
+            .filter(|&(end, entry)| {
+                end == e
+                    && (entry.source == Source::Country
+                        || (entry.source == Source::Hand && entry.kind == EntityKind::Gpe))
+            })
+            .map(|(_, entry)| entry)
     };
+    let is_country = |a: &Analyzer, s: usize, e: usize| country_at(a, s, e).is_some();
     let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
     // The names that stand as teams somewhere in the document, case-blind.
     let mut teams: FastSet<String> = FastSet::default();
     for m in mentions.iter_mut() {
-        if m.segment == HEADER
-            || !matches!(
-                m.kind,
-                EntityKind::Gpe | EntityKind::Loc | EntityKind::Person
-            )
-        {
-            continue;
-        }
-        let Some(a) = analyzers.get(m.segment) else {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
             continue;
         };
         let (s, e) = (m.tok_start, m.tok_end);
+        // A country the tagger read as an organisation is its national side: the country
+        // ("Pakistan beat England by six wickets", "the England captain").
+        if m.kind == EntityKind::Org {
+            if let Some(entry) = country_at(a, s, e) {
+                m.kind = entry.kind;
+                m.key = entry.canonical.to_string();
+                m.canonical = Some(entry.canonical);
+            }
+            continue;
+        }
+        if !matches!(
+            m.kind,
+            EntityKind::Gpe | EntityKind::Loc | EntityKind::Person
+        ) {
+            continue;
+        }
         if m.kind == EntityKind::Person
             && (e != s + 1 || !lex.is_first_name(a.word(s)))
             && !lex.clubs.contains(&lower_key(a, s, e))
