@@ -1035,3 +1035,21 @@ fn a_country_read_as_its_national_side_stays_the_country() {
         "GPE Pakistan; GPE England; GPE Edgbaston; GPE England; PER Michael Atherton",
     );
 }
+
+#[test]
+fn a_table_of_standings_names_teams_and_its_dateline_a_place() {
+    // The rows and results name teams, one chip each whatever their case; the dateline's
+    // place stays a place; a club's name at the end of a place's name ("York") is the place's
+    // team whole.
+    let text = "NEW YORK 1996-08-30\n\nStandings after Thursday's games:\nNEW YORK 74 58 .561 -\nBALTIMORE 70 63 .526 4\nTORONTO 63 71 .470 12\n\nResults:\nCalifornia 7 NEW YORK 6\nBaltimore 9 TORONTO 4\n";
+    assert_eq!(
+        entities(text),
+        [
+            "ORG BALTIMORE [Baltimore] ×2",
+            "ORG California ×1",
+            "ORG NEW YORK ×2",
+            "ORG TORONTO ×2",
+            "GPE NEW YORK ×1",
+        ]
+    );
+}

@@ -968,8 +968,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             continue;
         }
         if !is_country(a, s, e) && stands_as_team(a, &regions[m.segment], s, e) {
-            m.kind = EntityKind::Org;
-            m.canonical = None;
+            as_team(a, m);
             teams.insert(lower_key(a, s, e));
         }
     }
@@ -1017,10 +1016,27 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                     break;
                 }
             }
-            let Some(end) = best else {
+            let Some(mut end) = best else {
                 i += 1;
                 continue;
             };
+            // A club's name at the end of a longer place's name is that place's team ("York"
+            // of "NEW YORK 6").
+            let title = |k: usize| {
+                a.toks[k].kind == TokKind::Word && a.word(k).starts_with(char::is_uppercase)
+            };
+            let mut first = i;
+            while first > 0 && i - first < 3 && title(first - 1) {
+                first -= 1;
+            }
+            if let Some((k, place_end)) = (first..i).find_map(|k| {
+                title_cased_place(a, lex, k, n)
+                    .filter(|&(place_end, _)| place_end >= end)
+                    .map(|(place_end, _)| (k, place_end))
+            }) {
+                i = k;
+                end = place_end;
+            }
             let (start_byte, end_byte) = (a.toks[i].start, a.toks[end - 1].end);
             let list = &by_segment[segment];
             let from = list.partition_point(|&k| mentions[k].tok_start + longest <= i);
@@ -1049,7 +1065,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 tok_start: i,
                 tok_end: end,
                 kind: EntityKind::Org,
-                key: normalise_name(&a.text[start_byte..end_byte]),
+                key: team_key(a, i, end),
                 canonical: None,
                 strength: Strength::Strong,
             });
@@ -1066,7 +1082,8 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     }
     // A report names its sides again without a result beside them ("Leeds held on", "the
     // Leeds manager"): every mention of a team's name in the document is the team, except
-    // one that a preposition of place puts on the map ("fans travelled home to Leeds").
+    // one that a preposition of place or a dateline puts on the map ("fans travelled home to
+    // Leeds", "NEW YORK 1996-08-30"). The organisations of that name join the team's chip.
     if teams.is_empty() {
         return;
     }
@@ -1074,7 +1091,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         if m.segment == HEADER
             || !matches!(
                 m.kind,
-                EntityKind::Gpe | EntityKind::Loc | EntityKind::Person
+                EntityKind::Gpe | EntityKind::Loc | EntityKind::Person | EntityKind::Org
             )
         {
             continue;
@@ -1085,11 +1102,44 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         let (s, e) = (m.tok_start, m.tok_end);
         let placed = s
             .checked_sub(1)
-            .is_some_and(|i| PLACE_PREPOSITIONS.contains(&crate::text::fold(a.word(i)).as_str()));
+            .is_some_and(|i| PLACE_PREPOSITIONS.contains(&crate::text::fold(a.word(i)).as_str()))
+            || dateline_head(a, s, e);
         if !placed && teams.contains(&lower_key(a, s, e)) && !is_country(a, s, e) {
-            m.kind = EntityKind::Org;
-            m.canonical = None;
+            as_team(a, m);
         }
+    }
+}
+
+/// Whether tokens `s..e` open their line as a dateline does: before a date ("NEW YORK
+/// 1996-08-30"; a score or a row of standings has small numbers), a parenthesis or a dash.
+fn dateline_head(a: &Analyzer, s: usize, e: usize) -> bool {
+    let line_start = s == 0 || a.text[a.toks[s - 1].end..a.toks[s].start].contains('\n');
+    line_start
+        && a.toks.get(e).is_some_and(|t| {
+            (t.kind == TokKind::Number && !is_goals(t))
+                || matches!(a.word(e), "(" | "-" | "\u{2013}" | "\u{2014}")
+        })
+}
+
+/// Makes a mention a team: an organisation keyed by its name as written, a name in capitals as
+/// title case would write it, so that "TORONTO" in a table and "Toronto" in the report are
+/// one chip whichever pass found them.
+fn as_team(a: &Analyzer, m: &mut Mention) {
+    m.kind = EntityKind::Org;
+    m.canonical = None;
+    m.key = team_key(a, m.tok_start, m.tok_end);
+}
+
+/// The key of a team named on tokens `s..e` (see `as_team`).
+fn team_key(a: &Analyzer, s: usize, e: usize) -> String {
+    if (s..e).all(|i| a.toks[i].kind != TokKind::Word || a.is_all_caps(i)) {
+        let mut key = String::new();
+        for i in s..e {
+            push_key_titled(&mut key, a.word(i));
+        }
+        key
+    } else {
+        normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end])
     }
 }
 
