@@ -1053,3 +1053,17 @@ fn a_table_of_standings_names_teams_and_its_dateline_a_place() {
         ]
     );
 }
+
+#[test]
+fn a_name_the_text_calls_its_is_no_person() {
+    // "its" after the name's verb makes it an organisation, everywhere in the document.
+    check(
+        "Shares rose after Svenska Handelsbanken cut its rating. Later Svenska Handelsbanken said demand was strong.",
+        "ORG Svenska Handelsbanken; ORG Svenska Handelsbanken",
+    );
+    // Not after a copula or a preposition: "was its Prime Minister" is said of a person.
+    check(
+        "Olof Palme was its Prime Minister for years.",
+        "PER Olof Palme",
+    );
+}
