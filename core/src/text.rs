@@ -176,6 +176,35 @@ pub fn term_form(word: &str) -> String {
     folded
 }
 
+/// Whether a word is written in capitals: two letters or more, none in lower case ("NATO",
+/// "THURSDAY'S").
+pub fn is_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !word.chars().any(char::is_lowercase)
+}
+
+/// The term forms of a region's words, in order: `term_form` of each, except that a word in
+/// a run of capitals is no acronym ("BASEBALL STANDINGS AFTER THURSDAY": "AFTER" is "after"),
+/// as it is between words in ordinary case ("the US economy").
+pub fn term_forms(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let form = term_form(word);
+            let in_capitals = || {
+                (i > 0 && is_capitals(words[i - 1]))
+                    || words.get(i + 1).is_some_and(|w| is_capitals(w))
+            };
+            if form.chars().any(char::is_uppercase) && in_capitals() {
+                form.to_lowercase()
+            } else {
+                form
+            }
+        })
+        .collect()
+}
+
 /// The English Snowball stem of a term form.
 pub fn stem(term: &str) -> String {
     thread_local! {

@@ -7,7 +7,7 @@ use super::{Blob, Built, Index, Token, Vocab, COMPOUND, JOINED, NUMBER, REGION_S
 use crate::document::Document;
 use crate::span::Span;
 use crate::stopwords::is_stopword;
-use crate::text::{stem, term_form, words};
+use crate::text::{stem, term_forms, words};
 use std::collections::HashMap;
 
 impl Index {
@@ -32,8 +32,9 @@ impl Index {
             let mut raw: Vec<Token> = Vec::new();
             for region in doc.regions() {
                 let mut first = true;
-                for word in words(&doc.text, region) {
-                    let form = term_form(word.span.of(&doc.text));
+                let region_words: Vec<_> = words(&doc.text, region).collect();
+                let texts: Vec<&str> = region_words.iter().map(|w| w.span.of(&doc.text)).collect();
+                for (word, form) in region_words.iter().zip(term_forms(&texts)) {
                     let mut flags = 0;
                     if word.joined && !first {
                         flags |= JOINED;

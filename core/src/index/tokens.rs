@@ -113,4 +113,35 @@ mod tests {
             .collect();
         assert_eq!(forms, ["t", "the", "US-led", "asia-pacific-wide", "plan"]);
     }
+
+    #[test]
+    fn a_stopword_in_a_line_of_capitals_is_the_word_not_an_acronym() {
+        // "US" among words in ordinary case is the country; "AFTER" and "THE" in a headline
+        // in capitals are the words a search for "after" or "the" looks for.
+        let (_, built) = build(&[
+            "T\n\nThe US economy grew.\n\nSTANDINGS AFTER THE GAMES\n\nWHO said so. IT AND US",
+        ]);
+        let vocab = &built.index.vocab;
+        let forms: Vec<&str> = built.tokens[0].iter().map(|t| vocab.form(t.term)).collect();
+        assert_eq!(
+            forms,
+            [
+                "t",
+                "the",
+                "US",
+                "economy",
+                "grew",
+                "standings",
+                "after",
+                "the",
+                "games",
+                "WHO",
+                "said",
+                "so",
+                "it",
+                "and",
+                "us"
+            ]
+        );
+    }
 }
