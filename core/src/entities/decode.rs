@@ -449,77 +449,7 @@ pub(crate) fn merge_tagged(
     let someones_name = |w: &str| {
         lex.is_first_name(w) && (!lex.is_surname(w) || person_words.contains(&crate::text::fold(w)))
     };
-    // The people's names of two words or more each word is in.
-    let mut names_with_word: HashMap<String, FastSet<String>> = HashMap::new();
-    for t in &tagged {
-        let &(segment, s, e, kind) = t;
-        if kind == EntityKind::Person && e > s + 1 {
-            for i in s..e {
-                names_with_word
-                    .entry(crate::text::fold(analyzers[segment].word(i)))
-                    .or_default()
-                    .insert(surface(t));
-            }
-        }
-    }
-    // A "person" that is a place the gazetteer knows, with no given or family name in it and
-    // no word of a longer person's name of the document, is the place: "Brussels said the
-    // deal would not harm competition" speaks for a government, not a man ("Houston" stays
-    // a person beside "Whitney Houston", and "CEO Barra" after a title).
-    let mut its_names: FastSet<String> = FastSet::default();
-    for t in tagged.iter_mut() {
-        let (segment, s, e, kind) = *t;
-        if kind != EntityKind::Person {
-            continue;
-        }
-        let a = &analyzers[segment];
-        // A word of another person's name of two words or more.
-        let own = surface(t);
-        let personal = (s..e).any(|i| {
-            let w = a.word(i);
-            lex.is_first_name(w)
-                || lex.is_surname(w)
-                || names_with_word
-                    .get(&crate::text::fold(w))
-                    .is_some_and(|names| names.iter().any(|n| *n != own))
-        });
-        // A title before it makes a person ("CEO Barra"); a town too small to be known
-        // by name alone ("Clinton", 36,000 people; "Whalley", 100,000) may be someone's name the lists lack.
-        let before = match s.checked_sub(1) {
-            Some(i) if i > 0 && a.word(i) == "." => Some(i - 1),
-            i => i,
-        };
-        let titled = before.is_some_and(|i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0);
-        if personal || titled {
-            continue;
-        }
-        if let Some((end, entry)) = a.gaz_at(s, e) {
-            let known = entry.source != Source::City || entry.population >= 200_000;
-            if end == e && known && matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
-                t.3 = entry.kind;
-                continue;
-            }
-        }
-        // "Svenska Handelsbanken cut its rating", "Enron and its finance sector": a name that
-        // the next words call "its" is no person ("Olof Palme was its Prime Minister" is).
-        let its = a.toks.get(e + 1).is_some_and(|_| {
-            a.toks[e].kind == TokKind::Word
-                && a.word(e + 1) == "its"
-                && a.word(e).chars().all(char::is_lowercase)
-                && !NOT_AN_ACT.contains(&a.word(e))
-        });
-        if its {
-            its_names.insert(surface(t));
-        }
-    }
-    // The name is no person anywhere in the document ("Dynegy expects its …" … "Dynegy said").
-    if !its_names.is_empty() {
-        for t in tagged.iter_mut() {
-            if t.3 == EntityKind::Person && its_names.contains(&surface(t)) {
-                t.3 = EntityKind::Org;
-            }
-        }
-    }
+    people_that_are_places_or_companies(analyzers, &mut tagged, &surface);
     let mut org_first_words: FastSet<String> = FastSet::default();
     let multi_word_orgs = tagged
         .iter()
@@ -678,6 +608,88 @@ pub(crate) fn merge_tagged(
         }
     }
     out
+}
+
+/// "People" of the tagger that no given or family name, no word of another person's name of
+/// the document and no title speak for. One that is exactly a place the gazetteer knows is
+/// the place: "Brussels said the deal would not harm competition" speaks for a government,
+/// not a man ("Houston" stays a person beside "Whitney Houston", "Dr. Calgary" after a
+/// title). One whose next word, a verb, is followed by "its" is an organisation, everywhere
+/// in the document ("Svenska Handelsbanken cut its rating").
+fn people_that_are_places_or_companies(
+    analyzers: &[Analyzer],
+    tagged: &mut [(usize, usize, usize, EntityKind)],
+    surface: &dyn Fn(&(usize, usize, usize, EntityKind)) -> String,
+) {
+    let lex = Lexicon::get();
+    // The people's names of two words or more each word is in.
+    let mut names_with_word: HashMap<String, FastSet<String>> = HashMap::new();
+    for t in tagged.iter() {
+        let &(segment, s, e, kind) = t;
+        if kind == EntityKind::Person && e > s + 1 {
+            for i in s..e {
+                names_with_word
+                    .entry(crate::text::fold(analyzers[segment].word(i)))
+                    .or_default()
+                    .insert(surface(t));
+            }
+        }
+    }
+    let mut its_names: FastSet<String> = FastSet::default();
+    for t in tagged.iter_mut() {
+        let (segment, s, e, kind) = *t;
+        if kind != EntityKind::Person {
+            continue;
+        }
+        let a = &analyzers[segment];
+        // A word of another person's name of two words or more.
+        let own = surface(t);
+        let personal = (s..e).any(|i| {
+            let w = a.word(i);
+            lex.is_first_name(w)
+                || lex.is_surname(w)
+                || names_with_word
+                    .get(&crate::text::fold(w))
+                    .is_some_and(|names| names.iter().any(|n| *n != own))
+        });
+        // A title before it makes a person ("CEO Barra"); a town too small to be known by
+        // name alone ("Clinton", 36,000 people; "Whalley", 100,000) may be someone's name
+        // that the lists lack.
+        let before = match s.checked_sub(1) {
+            Some(i) if i > 0 && a.word(i) == "." => Some(i - 1),
+            i => i,
+        };
+        let titled = before.is_some_and(|i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0);
+        if personal || titled {
+            continue;
+        }
+        if let Some((end, entry)) = a.gaz_at(s, e) {
+            let known = entry.source != Source::City || entry.population >= 200_000;
+            if end == e && known && matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
+                t.3 = entry.kind;
+                continue;
+            }
+        }
+        // "Svenska Handelsbanken cut its rating", "Enron and its finance sector": a name that
+        // the next words call "its" is no person ("Olof Palme was its Prime Minister" is).
+        let its = a.toks.get(e + 1).is_some_and(|_| {
+            a.toks[e].kind == TokKind::Word
+                && a.word(e + 1) == "its"
+                && a.word(e).chars().all(char::is_lowercase)
+                && !NOT_AN_ACT.contains(&a.word(e))
+        });
+        if its {
+            its_names.insert(surface(t));
+        }
+    }
+    // The name is no person anywhere in the document ("Dynegy expects its …" … "Dynegy said").
+    if !its_names.is_empty() {
+        for t in tagged.iter_mut() {
+            if t.3 == EntityKind::Person && its_names.contains(&surface(t)) {
+                t.3 = EntityKind::Org;
+            }
+        }
+    }
 }
 
 /// Places in lines written in capitals, and in datelines, which the tagger, trained on few of
