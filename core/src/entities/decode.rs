@@ -610,6 +610,9 @@ pub(crate) fn merge_tagged(
     out
 }
 
+/// A name the tagger found: its region, first token, end token and kind.
+type TaggedName = (usize, usize, usize, EntityKind);
+
 /// "People" of the tagger that no given or family name, no word of another person's name of
 /// the document and no title speak for. One that is exactly a place the gazetteer knows is
 /// the place: "Brussels said the deal would not harm competition" speaks for a government,
@@ -618,8 +621,8 @@ pub(crate) fn merge_tagged(
 /// in the document ("Svenska Handelsbanken cut its rating").
 fn people_that_are_places_or_companies(
     analyzers: &[Analyzer],
-    tagged: &mut [(usize, usize, usize, EntityKind)],
-    surface: &dyn Fn(&(usize, usize, usize, EntityKind)) -> String,
+    tagged: &mut [TaggedName],
+    surface: &dyn Fn(&TaggedName) -> String,
 ) {
     let lex = Lexicon::get();
     // The people's names of two words or more each word is in.
