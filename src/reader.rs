@@ -209,7 +209,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 { for blocks[lo..hi].iter().enumerate().map(|(k, block)| {
                     let (hits, current, mentions) = region_props(block.span);
                     html! {
-                        <p key={lo + k} data-para={block.para.to_string()} class={(block.part > 0).then_some("cont")}>
+                        <p key={lo + k} data-para={block.para.to_string()} class={classes!((block.part > 0).then_some("cont"), block.lines.then_some("lines"))}>
                             <Region doc_idx={props.doc_idx} region={block.span} {hits} {current} {mentions}
                                 hit_class={hit_class.clone()} selected_entity={props.selected_entity} />
                         </p>

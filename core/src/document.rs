@@ -380,6 +380,50 @@ fn blocks(text: &str) -> Vec<Vec<Span>> {
     blocks
 }
 
+/// Whether a paragraph's line breaks belong to the text (a list, verse, an address, a table, a
+/// file of one sentence per line) rather than hard-wrapping running prose at a fixed width.
+/// The reader shows such breaks, and no name runs across one. Wrapped prose is told by its
+/// lines being filled: each line but the last is about as long as the longest, since the next
+/// line's first word did not fit. Kept when the lines are too short for any wrap width
+/// (under 40 characters), when more than one line in four is left unfilled (under four
+/// fifths of the longest with the next word added), or when there are four lines or more and
+/// each after the first opens with a capital, a digit or a list mark, as verse and lists do
+/// and wrapped prose by chance almost never.
+pub fn keeps_line_breaks(paragraph: &str) -> bool {
+    if !paragraph.contains('\n') {
+        return false;
+    }
+    let lines: Vec<&str> = paragraph
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return false;
+    }
+    let chars = |s: &str| s.chars().count();
+    let width = lines.iter().map(|l| chars(l)).max().unwrap_or(0);
+    if width < 40 {
+        return true;
+    }
+    let unfilled = lines
+        .windows(2)
+        .filter(|w| {
+            let next = w[1].split_whitespace().next().map_or(0, chars);
+            (chars(w[0]) + 1 + next) * 5 < width * 4
+        })
+        .count();
+    if unfilled * 4 > lines.len() - 1 {
+        return true;
+    }
+    let opens_item = |l: &&str| {
+        l.starts_with(|c: char| {
+            c.is_uppercase() || c.is_ascii_digit() || "-*\u{2022}\u{2013}\u{2014}#>(".contains(c)
+        })
+    };
+    lines.len() >= 4 && lines[1..].iter().all(opens_item)
+}
+
 /// The header under a title: the header-like lines of `lines` from the first on, up to the
 /// last strong field (a timestamp, a byline or a labelled field). Empty when there is none.
 fn header_under(text: &str, lines: &[(usize, Span)]) -> Vec<(Span, HeaderLine)> {
@@ -880,6 +924,55 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 2);
         assert!(doc.paragraph(0).starts_with("Call me Ishmael"));
         assert!(doc.paragraph(0).ends_with("purse."));
+    }
+
+    #[test]
+    fn line_breaks_are_kept_in_lists_and_verse_not_in_wrapped_prose() {
+        let cases: &[(&str, bool)] = &[
+            // Prose wrapped at about 70 characters (Moby-Dick as Project Gutenberg has it).
+            (
+                "Call me Ishmael. Some years ago\u{2014}never mind how long precisely\u{2014}having\n\
+                 little or no money in my purse, and nothing particular to interest me\n\
+                 on shore, I thought I would sail about a little and see the watery part\n\
+                 of the world. It is a way I have of driving off the spleen and\n\
+                 regulating the circulation.",
+                false,
+            ),
+            // Two wrapped lines, a name across the break.
+            (
+                "The talks in Brussels were led on the German side by Chancellor Angela\n\
+                 Merkel, who arrived on Monday.",
+                false,
+            ),
+            ("One line only, however long it is, has no break to keep at all.", false),
+            // A list of names, one per line.
+            ("Angela Merkel\nEmmanuel Macron\nJustin Trudeau", true),
+            // Verse (Shakespeare's sonnet 18), its lines much alike in length.
+            (
+                "Shall I compare thee to a summer's day?\n\
+                 Thou art more lovely and more temperate:\n\
+                 Rough winds do shake the darling buds of May,\n\
+                 And summer's lease hath all too short a date;",
+                true,
+            ),
+            // One sentence per line, of unlike lengths.
+            (
+                "Delegates of the United Nations met in Geneva on Friday to discuss the plan.\n\
+                 It failed.\n\
+                 The next meeting is set for March in New York, officials said on Saturday.",
+                true,
+            ),
+            // A list of long items.
+            (
+                "- the report of the committee on the budget for the coming financial year\n\
+                 - minutes\n\
+                 - any other business raised by members before the meeting closes today",
+                true,
+            ),
+        ];
+        for &(text, kept) in cases {
+            assert_eq!(keeps_line_breaks(text), kept, "{text}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Splitting a paragraph into what the reader draws: plain text, search marks and entity
 //! spans. The reader renders these as text nodes and elements; it never builds HTML strings.
 
-use crate::document::Document;
+use crate::document::{keeps_line_breaks, Document};
 use crate::span::Span;
 
 /// Paragraphs longer than this many bytes are drawn in parts, so a long document (or a
@@ -16,6 +16,8 @@ pub struct Block {
     pub para: u32,
     /// 0 for a paragraph's first part.
     pub part: u32,
+    /// The paragraph's line breaks are part of the text (a list, verse): the reader shows them.
+    pub lines: bool,
 }
 
 /// The body of a document as blocks: each paragraph, cut into parts of about `max_bytes` at
@@ -29,6 +31,7 @@ pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
         let mut start = span.start as usize;
         let end = span.end as usize;
         let mut part = 0;
+        let lines = keeps_line_breaks(span.of(text));
         while end - start > max_bytes {
             let floor = |mut at: usize| {
                 while !text.is_char_boundary(at) {
@@ -38,10 +41,16 @@ pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
             };
             let cut = floor(start + max_bytes);
             let half = floor(start + max_bytes / 2).max(start + 1).min(cut);
-            // Cut after the last space in the second half of the part, or mid-word if none.
+            // Cut after the last space in the second half of the part (a paragraph that keeps
+            // its lines, after the last line break there), or mid-word if none.
             let cut = text
                 .get(half..cut)
-                .and_then(|s| s.rfind(char::is_whitespace))
+                .and_then(|s| {
+                    lines
+                        .then(|| s.rfind('\n'))
+                        .flatten()
+                        .or_else(|| s.rfind(char::is_whitespace))
+                })
                 .map(|i| {
                     let at = half + i;
                     at + text[at..].chars().next().map_or(1, char::len_utf8)
@@ -51,6 +60,7 @@ pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
                 span: Span::new_unchecked(start, cut),
                 para: para as u32,
                 part,
+                lines,
             });
             start = cut;
             part += 1;
@@ -59,6 +69,7 @@ pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
             span: Span::new_unchecked(start, end),
             para: para as u32,
             part,
+            lines,
         });
     }
     out
@@ -191,7 +202,8 @@ mod tests {
             Block {
                 span: doc.paragraphs[0],
                 para: 0,
-                part: 0
+                part: 0,
+                lines: false,
             }
         );
         let parts: Vec<&Block> = blocks.iter().filter(|b| b.para == 1).collect();

@@ -151,6 +151,31 @@ fn short_texts_keep_every_entity() {
 }
 
 #[test]
+fn no_name_runs_across_the_lines_of_a_list_but_one_does_across_a_wrapped_line() {
+    let check = |text: &str, expected: &str| {
+        let d = Document::parse("note.txt", text);
+        assert_eq!(mentions_of(&d), expected, "in: {text:?}");
+        assert_invariants(&d, &extract(&d));
+    };
+    // A list of names, one per line: four people, none lost or run together.
+    check(
+        "Attendees\n\nJustin Trudeau\nEmmanuel Macron\nAngela Merkel\nBoris Johnson\n\nThe talks were long.",
+        "PER Justin Trudeau; PER Emmanuel Macron; PER Angela Merkel; PER Boris Johnson",
+    );
+    // A person and her town and country, each on its line.
+    check(
+        "Write to\n\nMaria Rossi\nMilan\nItaly",
+        "PER Maria Rossi; GPE Milan; GPE Italy",
+    );
+    // Prose wrapped at a fixed width: the name goes on across the break.
+    check(
+        "The talks in Brussels were led on the German side by Chancellor Angela\n\
+         Merkel, who arrived on Monday with a delegation of twelve officials.",
+        "GPE Brussels; NORP German; PER Angela\nMerkel",
+    );
+}
+
+#[test]
 fn decomposed_accents_give_the_same_entities() {
     use unicode_normalization::UnicodeNormalization;
     check("Flights to Sa\u{303}o Paulo.", "GPE Sa\u{303}o Paulo");

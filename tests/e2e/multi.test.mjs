@@ -44,10 +44,27 @@ test('opening another document keeps the query, updates the hash and survives a 
   // A headerless file takes its first line as its title and has no metadata.
   await page.locator('.doc-link', { hasText: 'Notes' }).click();
   assert.equal(await page.locator('.byline').count(), 0);
-  assert.equal(await page.locator('.doc-body p').count(), 1);
+  assert.equal(await page.locator('.doc-body p').count(), 2);
   // Back returns to the previous document.
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Festival draws record crowds to the old town');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a list keeps its line breaks, and each name on it is an entity of its own', async () => {
+  const page = await openPage(browser, server.url);
+  await page.locator('.doc-link', { hasText: 'Notes' }).click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Notes without a header');
+  // The prose paragraph flows as one; the list shows one guest per line.
+  const list = page.locator('.doc-body p.lines');
+  assert.equal(await list.count(), 1);
+  assert.deepEqual((await list.innerText()).split('\n'), ['Guests at the opening:', 'Maria Rossi', 'John Okafor', 'Lena Berg']);
+  assert.equal((await page.locator('.doc-body p').first().innerText()).includes('\n'), false);
+  // Three people, none run into the next line's name ("Maria Rossi John").
+  const names = await page.locator('.chip .chip-name').allTextContents();
+  for (const name of ['Maria Rossi', 'John Okafor', 'Lena Berg']) assert.ok(names.includes(name), `${name} among ${names.join(', ')}`);
+  assert.ok(!names.some((n) => n.includes('Rossi John')), names.join(', '));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

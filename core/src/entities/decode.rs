@@ -915,9 +915,9 @@ fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> 
         return true;
     }
     // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings ("Newcastle 4 3
-    // 1 0 9 4 10").
+    // 1 0 9 4 10", or at the start of its line "TORONTO 63 71 .470 12").
     let results_line = (region.name_numbers >= 2 && is_number(e))
-        || (is_number(e) && is_number(e + 1) && is_number(e + 2));
+        || (is_number(e) && is_number(e + 1) && (s == 0 || is_number(e + 2)));
     let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
     let before = |k: usize| s.checked_sub(k);
     let object = before(1).is_some_and(verb)

@@ -23,7 +23,7 @@ use super::model::Model;
 use super::rules::header_mentions;
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
-use crate::document::Document;
+use crate::document::{keeps_line_breaks, Document};
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -58,10 +58,7 @@ impl<'a> RulePass<'a> {
     pub(crate) fn run(doc: &'a Document) -> RulePass<'a> {
         let lex = Lexicon::get();
         let text = doc.text.as_str();
-        let regions: Vec<Span> = doc
-            .regions()
-            .filter(|r| text.get(r.range()).is_some())
-            .collect();
+        let regions = name_regions(doc);
         let tokens: Vec<Vec<Token>> = regions
             .iter()
             .map(|r| tokenize(r.of(text), r.start as usize))
@@ -148,6 +145,36 @@ impl<'a> RulePass<'a> {
             })
             .collect()
     }
+}
+
+/// The regions names are read in: the title and each paragraph, and each line of a paragraph
+/// whose line breaks belong to the text (a list, verse: `keeps_line_breaks`), so that no name
+/// runs on from one line into the next ("Angela Merkel" and "Emmanuel Macron" on lines of
+/// their own are two names) and each line is read from its start, as the tagger learnt a
+/// region.
+fn name_regions(doc: &Document) -> Vec<Span> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for region in doc.regions() {
+        let Some(s) = text.get(region.range()) else {
+            continue;
+        };
+        if !keeps_line_breaks(s) {
+            out.push(region);
+            continue;
+        }
+        let mut at = region.start as usize;
+        for raw in s.split_inclusive('\n') {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                out.push(Span::new_unchecked(at + lead, at + lead + trimmed.len()));
+            }
+            at += raw.len();
+        }
+    }
+    out
 }
 
 /// Extraction with the tagger: the rules run first (their decisions are features), the model
