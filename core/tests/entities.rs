@@ -176,6 +176,25 @@ fn no_name_runs_across_the_lines_of_a_list_but_one_does_across_a_wrapped_line() 
 }
 
 #[test]
+fn a_company_suffix_after_a_comma_is_part_of_its_name() {
+    check(
+        "Kelly Cloud, Senior Vice President of CCNG, Inc., called on Monday.",
+        "PER Kelly Cloud; ORG CCNG, Inc.",
+    );
+    check(
+        "The founder of Theatre for Children, Inc. spoke first.",
+        "ORG Theatre for Children, Inc.",
+    );
+    // Not "LLC" alone.
+    check(
+        "The lease went to Mobile South, LLC in March.",
+        "ORG Mobile South, LLC",
+    );
+    // A state after a comma is no suffix.
+    check("She moved to Adelaide, SA last year.", "GPE Adelaide");
+}
+
+#[test]
 fn decomposed_accents_give_the_same_entities() {
     use unicode_normalization::UnicodeNormalization;
     check("Flights to Sa\u{303}o Paulo.", "GPE Sa\u{303}o Paulo");

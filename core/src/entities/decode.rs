@@ -10,7 +10,7 @@
 
 use super::candidates::Analyzer;
 use super::features::Features;
-use super::lexicon::{cue, push_key_lower, push_key_titled, FastSet, Lexicon, Source};
+use super::lexicon::{cue, push_key_lower, push_key_titled, FastMap, FastSet, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::model::{Model, TAGS};
 use super::tokens::TokKind;
@@ -1592,6 +1592,120 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 });
             }
         }
+    }
+}
+
+/// Company suffixes written after a comma ("Enron Broadband Services, Inc."), full stops aside.
+const COMMA_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "LLC",
+    "L.L.C",
+    "LLP",
+    "L.P",
+    "PLC",
+    "Plc",
+    "plc",
+    "GmbH",
+    "S.A",
+    "N.V",
+    "B.V",
+    "Limited",
+    "Incorporated",
+];
+
+/// A company named with its suffix after a comma, as American filings and letters write it
+/// ("CCNG, Inc.", "Foo Bar, LLC"): the name before the comma (a name found there, whatever its
+/// kind, or else its run of capitalised words) and the suffix are one organisation, in place of
+/// whatever was found on them ("LLC" alone).
+pub(crate) fn comma_suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    // Where each name found so far ends: (region, end token) -> its first token.
+    let mut ends: FastMap<(usize, usize), usize> = FastMap::default();
+    for m in mentions.iter().filter(|m| m.segment != HEADER) {
+        let first = ends.entry((m.segment, m.tok_end)).or_insert(m.tok_start);
+        *first = (*first).min(m.tok_start);
+    }
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let mut runs: Option<Vec<(usize, usize)>> = None;
+        for k in 1..n.saturating_sub(1) {
+            if !a.is_punct(k, ",") || !a.toks[k + 1].space_before {
+                continue;
+            }
+            // The suffix: a word, and what is glued to it (the stops of "Inc." or "L.P.").
+            let mut e = k + 2;
+            while e < n
+                && !a.toks[e].space_before
+                && (a.toks[e].kind == TokKind::Word || a.word(e) == ".")
+            {
+                e += 1;
+            }
+            let suffix = &a.text[a.toks[k + 1].start..a.toks[e - 1].end];
+            if a.toks[k + 1].kind != TokKind::Word
+                || !COMMA_SUFFIXES.contains(&suffix.trim_end_matches('.'))
+            {
+                continue;
+            }
+            // The name: the longest of a name found there and the run of capitalised words
+            // ("Theatre for Children"), a sentence's opening word of the dictionary aside.
+            let runs = runs.get_or_insert_with(|| a.runs());
+            let run = runs.iter().find(|&&(_, end)| end == k).map(|&(s, _)| {
+                let opens = |s: usize| {
+                    a.toks[s].sent_start && lex.is_common_word(&crate::text::fold(a.word(s)))
+                };
+                // After a title, the name is what follows it ("Senior Vice President of
+                // CCNG, Inc.").
+                let titled = (s..k)
+                    .rev()
+                    .find(|&i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0)
+                    .map(|t| {
+                        let mut s = t + 1;
+                        while s < k && (a.is_connector(s) || a.is_word(s, "the")) {
+                            s += 1;
+                        }
+                        s
+                    });
+                match titled {
+                    Some(after) => after,
+                    None if opens(s) => (s + 1).min(k),
+                    None => s,
+                }
+            });
+            let found_there = ends.get(&(segment, k)).copied();
+            let s = found_there.into_iter().chain(run).min().unwrap_or(k);
+            if s < k {
+                found.push((segment, s, e));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Found in order within each region, and apart (each ends at its own comma's suffix).
+    mentions.retain(|m| {
+        let i = found.partition_point(|&(g, _, e)| (g, e) <= (m.segment, m.tok_start));
+        found
+            .get(i)
+            .is_none_or(|&(g, s, _)| !(g == m.segment && s < m.tok_end))
+    });
+    for (segment, s, e) in found {
+        let a = &analyzers[segment];
+        let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+        mentions.push(Mention {
+            start,
+            end,
+            segment,
+            tok_start: s,
+            tok_end: e,
+            kind: EntityKind::Org,
+            key: normalise_name(&a.text[start..end]),
+            canonical: None,
+            strength: Strength::Strong,
+        });
     }
 }
 
