@@ -195,6 +195,20 @@ fn a_company_suffix_after_a_comma_is_part_of_its_name() {
 }
 
 #[test]
+fn a_place_of_work_is_the_employer() {
+    check(
+        "Today is my last day in the office here at Azurix. I leave after five years at Enron.",
+        "ORG Azurix; ORG Enron",
+    );
+    check(
+        "He took a job at Good Burger last summer.",
+        "ORG Good Burger",
+    );
+    // A place the gazetteer knows stays a place.
+    check("She spent five years at Oxford.", "GPE Oxford");
+}
+
+#[test]
 fn decomposed_accents_give_the_same_entities() {
     use unicode_normalization::UnicodeNormalization;
     check("Flights to Sa\u{303}o Paulo.", "GPE Sa\u{303}o Paulo");

@@ -1595,6 +1595,64 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
     }
 }
 
+/// Words that make the name after "at" a place of work: "a job at X", "five years at X", "in
+/// the office here at X", "the development group at X".
+const WORK_BEFORE_AT: &[&str] = &[
+    "job",
+    "jobs",
+    "work",
+    "works",
+    "worked",
+    "working",
+    "years",
+    "position",
+    "career",
+    "office",
+    "group",
+    "employee",
+    "employees",
+    "intern",
+    "internship",
+    "staff",
+    "colleagues",
+    "manager",
+    "engineer",
+    "consultant",
+];
+
+/// A name read as a place where a job is had is the employer: "a job at Cracker Barrel", "five
+/// years at Enron" (a name the gazetteer knows as a place stays one: "years at Oxford"), and so
+/// is the same name elsewhere in the document.
+pub(crate) fn workplaces(analyzers: &[Analyzer], mentions: &mut [Mention]) {
+    let is_place = |m: &Mention| matches!(m.kind, EntityKind::Loc | EntityKind::Gpe);
+    let mut keys: FastSet<String> = FastSet::default();
+    for m in mentions
+        .iter()
+        .filter(|m| is_place(m) && m.canonical.is_none())
+    {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        let (s, e) = (m.tok_start, m.tok_end);
+        let cued = s >= 2
+            && a.is_word(s - 1, "at")
+            && (2..=4).any(|k| {
+                s.checked_sub(k).is_some_and(|i| {
+                    a.toks[i].kind == TokKind::Word
+                        && WORK_BEFORE_AT.contains(&a.word(i).to_lowercase().as_str())
+                })
+            });
+        if cued && a.gaz_at(s, e).is_none_or(|(end, _)| end != e) {
+            keys.insert(m.key.clone());
+        }
+    }
+    for m in mentions.iter_mut() {
+        if is_place(m) && keys.contains(&m.key) {
+            m.kind = EntityKind::Org;
+        }
+    }
+}
+
 /// Company suffixes written after a comma ("Enron Broadband Services, Inc."), full stops aside.
 const COMMA_SUFFIXES: &[&str] = &[
     "Inc",

@@ -14,7 +14,7 @@ use super::candidates::{Analyzer, DocContext};
 use super::decode::{
     add_trusted_rule_names, capitals_places, comma_suffixed_companies, drop_folded_towns,
     join_short_organisations, listed_organisations_whole, merge_tagged, organisations_by_context,
-    organisations_of_places, sports_teams, tag_regions,
+    organisations_of_places, sports_teams, tag_regions, workplaces,
 };
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
@@ -194,6 +194,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     listed_organisations_whole(&analyzers, &mut mentions);
     organisations_by_context(&analyzers, &mut mentions);
     comma_suffixed_companies(&analyzers, &mut mentions);
+    workplaces(&analyzers, &mut mentions);
     join_short_organisations(&analyzers, &mut mentions);
     let mut long_forms = merge_acronyms(&analyzers, &mut mentions);
     for (identity, long) in &pass.long_forms {
