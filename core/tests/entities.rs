@@ -1092,6 +1092,11 @@ fn a_country_read_as_its_national_side_stays_the_country() {
         "Pakistan beat England by six wickets at Edgbaston on Saturday. England captain Michael Atherton said his side had batted poorly.",
         "GPE Pakistan; GPE England; GPE Edgbaston; GPE England; PER Michael Atherton",
     );
+    // A state or province the tagger reads as an organisation is the place too.
+    check(
+        "As a result, the Ontario government developed an anti-smoking plan.",
+        "GPE Ontario",
+    );
 }
 
 #[test]

@@ -1007,8 +1007,16 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         let (s, e) = (m.tok_start, m.tok_end);
         // A country the tagger read as an organisation is its national side: the country
         // ("Pakistan beat England by six wickets", "the England captain").
+        // So is a state or province, unless it stands as a team here ("New South Wales beat
+        // Victoria by 20 runs"): "… South Australia, Western Australia and Queensland".
         if m.kind == EntityKind::Org {
-            if let Some(entry) = country_at(a, s, e) {
+            let region = || {
+                a.gaz_at(s, e)
+                    .filter(|&(end, entry)| end == e && entry.source == Source::Admin)
+                    .filter(|_| !stands_as_team(a, &regions[m.segment], s, e))
+                    .map(|(_, entry)| entry)
+            };
+            if let Some(entry) = country_at(a, s, e).or_else(region) {
                 m.kind = entry.kind;
                 m.key = entry.canonical.to_string();
                 m.canonical = Some(entry.canonical);
