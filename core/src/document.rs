@@ -30,6 +30,9 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Lines recognised as page furniture ("Related News"…) and left out of the body.
     pub furniture: Vec<Span>,
+    /// The paragraphs (by index, in order) whose line breaks belong to the text: a list,
+    /// verse (`keeps_line_breaks`, decided at build time so the page carries none of it).
+    pub line_paragraphs: Vec<u32>,
 }
 
 /// What the header says about a document.
@@ -286,6 +289,9 @@ impl Document {
             };
         }
 
+        let line_paragraphs = (0..paragraphs.len() as u32)
+            .filter(|&i| keeps_line_breaks(paragraphs[i as usize].of(text)))
+            .collect();
         Document {
             id: id_from_file_name(file_name),
             file_name: file_name.to_string(),
@@ -294,7 +300,13 @@ impl Document {
             meta,
             paragraphs,
             furniture,
+            line_paragraphs,
         }
+    }
+
+    /// Whether paragraph `i` keeps its line breaks (`line_paragraphs`).
+    pub fn keeps_lines(&self, i: usize) -> bool {
+        self.line_paragraphs.binary_search(&(i as u32)).is_ok()
     }
 
     /// The searchable parts of the text in reading order: the title (when it is a line of the
@@ -973,6 +985,13 @@ mod tests {
         for &(text, kept) in cases {
             assert_eq!(keeps_line_breaks(text), kept, "{text}");
         }
+        // The document says which of its paragraphs keep them.
+        let doc = Document::parse(
+            "notes.txt",
+            "Notes\n\nA first paragraph of prose, on one line.\n\nGuests:\nMaria Rossi\nJohn Okafor",
+        );
+        assert_eq!(doc.line_paragraphs, [1]);
+        assert!(doc.keeps_lines(1) && !doc.keeps_lines(0));
     }
 
     #[test]

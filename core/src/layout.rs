@@ -1,7 +1,7 @@
 //! Splitting a paragraph into what the reader draws: plain text, search marks and entity
 //! spans. The reader renders these as text nodes and elements; it never builds HTML strings.
 
-use crate::document::{keeps_line_breaks, Document};
+use crate::document::Document;
 use crate::span::Span;
 
 /// Paragraphs longer than this many bytes are drawn in parts, so a long document (or a
@@ -31,7 +31,7 @@ pub fn blocks(doc: &Document, max_bytes: usize) -> Vec<Block> {
         let mut start = span.start as usize;
         let end = span.end as usize;
         let mut part = 0;
-        let lines = keeps_line_breaks(span.of(text));
+        let lines = doc.keeps_lines(para);
         while end - start > max_bytes {
             let floor = |mut at: usize| {
                 while !text.is_char_boundary(at) {
