@@ -11,16 +11,18 @@
 
 use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass};
 use super::candidates::{Analyzer, DocContext};
-use super::decode::{
-    add_trusted_rule_names, capitals_places, comma_suffixed_companies, drop_folded_towns,
-    join_short_organisations, listed_organisations_whole, merge_tagged, organisations_by_context,
-    organisations_of_places, sports_teams, tag_regions, workplaces,
-};
+use super::capitals::capitals_places;
+use super::decode::{add_trusted_rule_names, drop_folded_towns, merge_tagged, tag_regions};
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
 use super::model::Model;
+use super::organisations::{
+    comma_suffixed_companies, join_short_organisations, listed_organisations_whole,
+    organisations_by_context, organisations_of_places, workplaces,
+};
 use super::rules::header_mentions;
+use super::teams::sports_teams;
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
 use crate::document::{keeps_line_breaks, Document};

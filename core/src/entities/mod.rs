@@ -96,6 +96,8 @@ mod aliases;
 #[cfg(feature = "extract")]
 mod candidates;
 #[cfg(feature = "extract")]
+mod capitals;
+#[cfg(feature = "extract")]
 mod decode;
 #[cfg(feature = "extract")]
 mod extract;
@@ -112,7 +114,11 @@ mod mention;
 #[cfg(feature = "extract")]
 mod model;
 #[cfg(feature = "extract")]
+mod organisations;
+#[cfg(feature = "extract")]
 mod rules;
+#[cfg(feature = "extract")]
+mod teams;
 #[cfg(feature = "extract")]
 mod tokens;
 #[cfg(feature = "train")]

@@ -1,0 +1,137 @@
+//! Places in lines written in capitals and in datelines ("OSLO 1996-08-30", "SOCCER - NORWAY
+//! WIN …"), which the tagger, trained on few of them, misses or misreads. A decoding step
+//! after the merge of the tagger's names with the rules' (`decode.rs`).
+
+use super::candidates::Analyzer;
+use super::decode::is_listed_org;
+use super::lexicon::{push_key_titled, Lexicon, Source};
+use super::mention::{Mention, Strength};
+use super::tokens::TokKind;
+use super::EntityKind;
+
+/// Places in lines written in capitals, and in datelines, which the tagger, trained on few of
+/// them, misses or misreads: a dateline ("OSLO 1996-08-30", "WASHINGTON (AP) - The Senate…":
+/// the capitals at the start of a line before a parenthesis, a dash, a comma or, in a line all
+/// in capitals, a number) names any place the gazetteer knows as a title-cased name ("Oslo"),
+/// unless it is a listed organisation ("NATO -"); a headline or a results table in capitals
+/// names countries only, since capitals hide the difference between a town and a word
+/// ("BATH", "READING"). A line is in capitals when four in five of its letters are. The place
+/// wins over what the tagger made of the same words ("LONDON" as an organisation, "PARIS" as
+/// a person); a name that reaches past it keeps its place.
+pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let mut line_start = 0;
+        while line_start < n {
+            let mut line_end = line_start + 1;
+            while line_end < n
+                && !a.text[a.toks[line_end - 1].end..a.toks[line_end].start].contains('\n')
+            {
+                line_end += 1;
+            }
+            let (mut upper, mut letters) = (0usize, 0usize);
+            for i in line_start..line_end {
+                if a.toks[i].kind == TokKind::Word {
+                    for c in a.word(i).chars().filter(|c| c.is_alphabetic()) {
+                        letters += 1;
+                        upper += usize::from(c.is_uppercase());
+                    }
+                }
+            }
+            let capitals = letters >= 4 && upper * 10 >= letters * 8;
+            // The capitals words at the start of the line, then what follows them. In a line
+            // of ordinary case, a word of capitals has two letters at least ("A", "I" are not
+            // places) and only punctuation ends a dateline ("WASHINGTON (Reuters) -",
+            // "BONN, Germany"), since a number after a word in capitals is a model or a year.
+            let mut head_end = line_start;
+            while head_end < line_end
+                && a.toks[head_end].kind == TokKind::Word
+                && a.word(head_end).chars().all(|c| !c.is_lowercase())
+                && (capitals
+                    || a.word(head_end)
+                        .chars()
+                        .filter(|c| c.is_uppercase())
+                        .count()
+                        >= 2)
+            {
+                head_end += 1;
+            }
+            let dateline = head_end > line_start
+                && head_end < line_end
+                && ((capitals && a.toks[head_end].kind == TokKind::Number)
+                    || matches!(a.word(head_end), "(" | "-" | "\u{2013}" | "\u{2014}" | ","))
+                && !is_listed_org(a, line_start, head_end);
+            if capitals || dateline {
+                // In a line of ordinary case, only the dateline's head is read.
+                let scan_end = if capitals { line_end } else { head_end };
+                let mut i = line_start;
+                while i < scan_end {
+                    let found = (a.toks[i].kind == TokKind::Word)
+                        .then(|| title_cased_place(a, lex, i, scan_end))
+                        .flatten();
+                    let Some((end, entry)) = found else {
+                        i += 1;
+                        continue;
+                    };
+                    let in_dateline = dateline && i == line_start && end == head_end;
+                    let overlapping =
+                        |m: &Mention| m.segment == segment && m.tok_start < end && i < m.tok_end;
+                    let blocked = mentions.iter().any(|m| {
+                        overlapping(m)
+                            && (m.tok_start < i
+                                || m.tok_end > end
+                                || matches!(m.kind, EntityKind::Gpe | EntityKind::Loc))
+                    });
+                    if blocked || !(in_dateline || entry.source == Source::Country) {
+                        i += 1;
+                        continue;
+                    }
+                    mentions.retain(|m| !overlapping(m));
+                    let canonical = (!matches!(entry.source, Source::City | Source::Admin))
+                        .then_some(entry.canonical);
+                    mentions.push(Mention {
+                        start: a.toks[i].start,
+                        end: a.toks[end - 1].end,
+                        segment,
+                        tok_start: i,
+                        tok_end: end,
+                        kind: entry.kind,
+                        key: entry.canonical.to_string(),
+                        canonical,
+                        strength: Strength::Strong,
+                    });
+                    i = end;
+                }
+            }
+            line_start = line_end;
+        }
+    }
+}
+
+/// The longest gazetteer place starting at token `s` when its words are read title-cased
+/// ("NEW YORK" as "New York").
+pub(crate) fn title_cased_place(
+    a: &Analyzer,
+    lex: &Lexicon,
+    s: usize,
+    limit: usize,
+) -> Option<(usize, super::lexicon::GazEntry)> {
+    let mut key = String::new();
+    let mut best = None;
+    for i in s..limit.min(s + lex.max_name_tokens) {
+        if a.toks[i].kind != TokKind::Word {
+            break;
+        }
+        push_key_titled(&mut key, a.word(i));
+        if let Some(entry) = lex.name(&key) {
+            if matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc) {
+                best = Some((i + 1, *entry));
+            }
+        }
+        if !lex.is_name_prefix(&key) {
+            break;
+        }
+    }
+    best
+}

@@ -1,0 +1,580 @@
+//! Organisations the tagger finds in part or not at all, told by their names' shape and their
+//! context: names that go on after their head word ("the National Library of the
+//! Netherlands"), names of the hand-written list taken whole, companies and bodies told by
+//! context ("shares of X", "a job at X", "CCNG, Inc."), and shorter mentions joining the
+//! organisation named in full. Decoding steps after the merge (`decode.rs`).
+
+use super::candidates::Analyzer;
+use super::decode::{end_without_suffix, folded_words};
+use super::lexicon::{cue, FastMap, FastSet, Lexicon, Source};
+use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::tokens::TokKind;
+use super::EntityKind;
+use std::collections::HashMap;
+
+/// An organisation whose name has a head word ("Library", "Centre", "Bank") and goes on with
+/// "of" or "for" and capitalised words is that whole name: "the National Library of the
+/// Netherlands", "the Australian Centre for Control of Iodine Deficiency Disorders". The tagger
+/// often stops at the head word and reads the rest as a place; the place gives way. Only a
+/// name of ordinary words (and nationalities) goes on so, and names inside the tail give way
+/// only when they lie wholly inside it; a person never does.
+pub(crate) fn organisations_of_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            i += 1;
+            continue;
+        };
+        let is_head = |k: usize| {
+            a.toks[k].kind == TokKind::Word && a.cue1(k) & (cue::ORG | cue::ORG_FIRST) != 0
+        };
+        let (first, last) = (m.tok_start, m.tok_end - 1);
+        // A company's suffix ("Inc", "Ltd") ends its name: "… Group Inc. for US $1 billion".
+        let suffixed = (first..=last).any(|k| a.cue1(k) & cue::ORG_ABBR != 0);
+        // A name that already goes on after its head ("the Australian Centre for Control").
+        let goes_on = m.kind == EntityKind::Org
+            && (first + 1..=last).any(|k| matches!(a.word(k), "of" | "for") && is_head(k - 1));
+        let head_last = is_head(last);
+        // Only a name of ordinary words needs what follows to be a name at all: "the National
+        // Library" goes on, "the Sejong Institute" is named already (of the ROK: a place).
+        let generic = (first..=last).all(|k| {
+            let w = a.word(k);
+            a.toks[k].kind != TokKind::Word
+                || matches!(w, "of" | "for" | "the" | "and")
+                || is_head(k)
+                || lex.is_common_word(w)
+                || a.gaz_at(k, k + 1)
+                    .is_some_and(|(_, entry)| entry.kind == EntityKind::Norp)
+        });
+        let org_like = match m.kind {
+            EntityKind::Org => true,
+            EntityKind::Gpe | EntityKind::Loc => head_last,
+            _ => false,
+        };
+        let continues = match a.toks.get(m.tok_end).map(|_| a.word(m.tok_end)) {
+            Some("of") => head_last || goes_on,
+            Some("for") => head_last,
+            _ => false,
+        };
+        if !org_like || suffixed || !generic || !continues {
+            i += 1;
+            continue;
+        }
+        let n = a.toks.len();
+        let capitalised = |k: usize| {
+            k < n && a.toks[k].kind == TokKind::Word && a.word(k).starts_with(char::is_uppercase)
+        };
+        // After "of" or "for" (and "the"), the next capitalised word, if there is one.
+        let name_after = |k: usize| -> Option<usize> {
+            if k >= n || !matches!(a.word(k), "of" | "for") {
+                return None;
+            }
+            let k = if k + 1 < n && a.word(k + 1) == "the" {
+                k + 2
+            } else {
+                k + 1
+            };
+            capitalised(k).then_some(k)
+        };
+        let Some(mut end) = name_after(m.tok_end) else {
+            i += 1;
+            continue;
+        };
+        loop {
+            while capitalised(end) || (end < n && a.word(end) == "&" && capitalised(end + 1)) {
+                end += 1;
+            }
+            match name_after(end) {
+                Some(k) => end = k,
+                None => break,
+            }
+        }
+        let (segment, start) = (m.segment, m.tok_start);
+        let overlapping =
+            |o: &Mention| o.segment == segment && o.tok_start < end && start < o.tok_end;
+        let blocked = mentions.iter().enumerate().any(|(j, o)| {
+            j != i
+                && overlapping(o)
+                && (o.tok_start < start || o.tok_end > end || o.kind == EntityKind::Person)
+        });
+        if blocked {
+            i += 1;
+            continue;
+        }
+        let (start_byte, end_byte) = (a.toks[start].start, a.toks[end - 1].end);
+        let key = normalise_name(&a.text[start_byte..end_byte]);
+        i = take_whole_organisation(mentions, i, (end, end_byte), key, None);
+    }
+}
+
+/// An organisation of the hand-written list is taken whole where a name stops inside it: the
+/// runs of capitalised words that candidates come from end at a word in lower case, so
+/// "the Organisation for Economic Co-operation and Development" was cut at "Co" (and "Co" read
+/// as a company's suffix). Only names that lie wholly inside the listed name give way.
+pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            i += 1;
+            continue;
+        };
+        let (segment, start) = (m.segment, m.tok_start);
+        let listed = a.gaz_at(start, a.toks.len()).filter(|&(end, entry)| {
+            end > m.tok_end && entry.kind == EntityKind::Org && entry.source == Source::Hand
+        });
+        let Some((end, entry)) = listed else {
+            i += 1;
+            continue;
+        };
+        let overlapping =
+            |o: &Mention| o.segment == segment && o.tok_start < end && start < o.tok_end;
+        if mentions
+            .iter()
+            .any(|o| overlapping(o) && (o.tok_start < start || o.tok_end > end))
+        {
+            i += 1;
+            continue;
+        }
+        let end = (end, a.toks[end - 1].end);
+        let key = entry.canonical.to_string();
+        i = take_whole_organisation(mentions, i, end, key, Some(entry.canonical));
+    }
+}
+
+/// Shorter mentions of an organisation named in full in the document join it, so that its
+/// chip counts them: "Carr Futures" (its name without its company suffix) and "Carr" (the
+/// first word of a name that ends with a suffix or a head word, when only one organisation
+/// of the document begins with it) are "Carr Futures Inc.".
+pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [Mention]) {
+    let lex = Lexicon::get();
+    let words = |m: &Mention, end: usize| folded_words(&analyzers[m.segment], m.tok_start, end);
+    let is_org = |m: &Mention| {
+        m.kind == EntityKind::Org && m.segment != HEADER && m.segment < analyzers.len()
+    };
+    // Each shorter form, with the key of the one organisation it stands for (None where two
+    // organisations share it): first the names without their suffix, then, with those
+    // joined, the first words.
+    for first_words in [false, true] {
+        let mut forms: HashMap<Vec<String>, Option<String>> = HashMap::new();
+        for m in mentions.iter().filter(|m| is_org(m)) {
+            let a = &analyzers[m.segment];
+            let full = words(m, m.tok_end);
+            if full.len() < 2 {
+                continue;
+            }
+            let form = if first_words {
+                // Only a company's or a body's name lends its first word: one that ends with
+                // a suffix or a head word ("Inc.", "Group"), not "Enron Center North Plaza".
+                let mut last = m.tok_end - 1;
+                if a.toks[last].kind == TokKind::Punct && last > m.tok_start {
+                    last -= 1;
+                }
+                if a.cue1(last) & (cue::ORG | cue::ORG_ABBR) == 0 || full[0].chars().count() < 3 {
+                    continue;
+                }
+                vec![full[0].clone()]
+            } else {
+                let base = words(m, end_without_suffix(a, m.tok_start, m.tok_end));
+                if base.len() < 2 || base.len() == full.len() {
+                    continue;
+                }
+                base
+            };
+            forms
+                .entry(form)
+                .and_modify(|k| {
+                    if k.as_deref() != Some(m.key.as_str()) {
+                        *k = None;
+                    }
+                })
+                .or_insert_with(|| Some(m.key.clone()));
+        }
+        for m in mentions.iter_mut().filter(|m| is_org(m)) {
+            // A first word joins only where it names nothing of its own: no word of the
+            // dictionary or the gazetteers, no head word, no acronym ("Congress" is not
+            // "Congress Party", "North" not "North Korea", "CBC" not "CBC Museum").
+            let a = &analyzers[m.segment];
+            let s = m.tok_start;
+            if first_words
+                && (m.tok_end != s + 1
+                    || a.is_all_caps(s)
+                    || a.cue1(s) != 0
+                    || lex.is_common_word(a.word(s))
+                    || a.gaz_at(s, s + 1).is_some())
+            {
+                continue;
+            }
+            if let Some(Some(key)) = forms.get(&words(m, m.tok_end)) {
+                if *key != m.key {
+                    m.key = key.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Words before a name that make it a company or a body: "shares of X", "a stake in X", "a
+/// spokesman for X", "analysts at X".
+const ORG_BEFORE: &[(&str, &str)] = &[
+    ("shares", "of"),
+    ("shares", "in"),
+    ("stake", "in"),
+    ("spokesman", "for"),
+    ("spokeswoman", "for"),
+    ("spokesperson", "for"),
+    ("analysts", "at"),
+    ("analyst", "at"),
+    ("executive", "of"),
+    ("shareholders", "of"),
+    ("subsidiary", "of"),
+];
+/// Words after "X's" (or after X) that make it a company or a body: "X's shares", "X's chief
+/// executive", "X shares fell".
+const ORG_AFTER_POSSESSIVE: &[&str] = &[
+    "shares",
+    "stock",
+    "shareholders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "subsidiary",
+    "board",
+    "headquarters",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+];
+/// Words right after X that make it a company when they are followed by a verb of the market
+/// ("X shares fell", "X stock rose").
+const ORG_AFTER: &[&str] = &["shares", "stock"];
+const MARKET_VERBS: &[&str] = &[
+    "rose", "fell", "jumped", "slipped", "climbed", "dropped", "gained", "lost", "tumbled",
+    "surged", "slumped", "closed", "edged", "were", "are", "have", "had",
+];
+
+/// Names that nothing found but whose context makes them organisations, the companies and
+/// bodies no list holds: "shares of X", "X shares fell", "a spokesman for X", "X's chief
+/// executive", "analysts at X", "X said in a statement" (a name of two words or more that
+/// does not begin with a given name: people say things in statements too). The same name
+/// written alike elsewhere in the document, also left out, is the same organisation.
+pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let covered = |mentions: &[Mention], segment: usize, s: usize, e: usize| {
+        mentions
+            .iter()
+            .any(|m| m.segment == segment && m.tok_start < e && s < m.tok_end)
+    };
+    // The word at `i`, if it is one (cue words are ASCII: no fold needed, and none made for
+    // every token).
+    let is = |a: &Analyzer, i: usize, w: &str| {
+        a.toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && a.word(i).eq_ignore_ascii_case(w)
+    };
+    let is_any = |a: &Analyzer, i: usize, ws: &[&str]| ws.iter().any(|w| is(a, i, w));
+    // A capitalised word that may be part of a name here: no stop word, month or ordinary
+    // word opening a sentence.
+    let name_word = |a: &Analyzer, i: usize| {
+        a.is_name_token(i)
+            && a.cue1(i) & (cue::STOP | cue::MONTH) == 0
+            && !(a.toks[i].sent_start && lex.is_common_word(&crate::text::fold(a.word(i))))
+    };
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        if a.headline {
+            continue;
+        }
+        let n = a.toks.len();
+        // Names that open after a cue.
+        for i in 0..n.saturating_sub(2) {
+            if !ORG_BEFORE
+                .iter()
+                .any(|&(x, y)| is(a, i, x) && is(a, i + 1, y))
+            {
+                continue;
+            }
+            let s = i + 2;
+            let mut e = s;
+            while e < n && name_word(a, e) {
+                e += 1;
+            }
+            if e > s {
+                found.push((segment, s, e));
+            }
+        }
+        // Names that end before a cue.
+        for e in 1..n {
+            let possessive = a.toks[e].kind == TokKind::Possessive;
+            let next = if possessive { e + 1 } else { e };
+            let cued = if possessive {
+                is_any(a, next, ORG_AFTER_POSSESSIVE)
+                    || (is(a, next, "chief") && is(a, next + 1, "executive"))
+            } else {
+                is_any(a, next, ORG_AFTER) && is_any(a, next + 1, MARKET_VERBS)
+            };
+            let statement = !possessive
+                && is(a, e, "said")
+                && is(a, e + 1, "in")
+                && is_any(a, e + 2, &["a", "its"])
+                && is(a, e + 3, "statement");
+            if !cued && !statement {
+                continue;
+            }
+            let mut s = e;
+            while s > 0 && name_word(a, s - 1) {
+                s -= 1;
+            }
+            if s == e || (statement && (e - s < 2 || lex.is_first_name(a.word(s)))) {
+                continue;
+            }
+            found.push((segment, s, e));
+        }
+    }
+    let mut names: FastSet<Vec<String>> = FastSet::default();
+    for &(segment, s, e) in &found {
+        let a = &analyzers[segment];
+        if covered(mentions, segment, s, e) || a.gaz_at(s, e).is_some_and(|(end, _)| end == e) {
+            continue;
+        }
+        names.insert((s..e).map(|i| a.word(i).to_string()).collect());
+    }
+    if names.is_empty() {
+        return;
+    }
+    // Every uncovered occurrence of those names, standing alone (not inside a longer run of
+    // capitalised words).
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        for name in &names {
+            let len = name.len();
+            for s in 0..n.saturating_sub(len - 1) {
+                let e = s + len;
+                let matches = (0..len)
+                    .all(|k| a.toks[s + k].kind == TokKind::Word && a.word(s + k) == name[k]);
+                if !matches
+                    || (s > 0 && a.is_name_token(s - 1) && !a.toks[s].sent_start)
+                    || a.is_name_token(e)
+                    || covered(mentions, segment, s, e)
+                {
+                    continue;
+                }
+                let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+                mentions.push(Mention {
+                    start,
+                    end,
+                    segment,
+                    tok_start: s,
+                    tok_end: e,
+                    kind: EntityKind::Org,
+                    key: normalise_name(&a.text[start..end]),
+                    canonical: None,
+                    strength: Strength::Strong,
+                });
+            }
+        }
+    }
+}
+
+/// Words that make the name after "at" a place of work: "a job at X", "five years at X", "in
+/// the office here at X", "the development group at X".
+const WORK_BEFORE_AT: &[&str] = &[
+    "job",
+    "jobs",
+    "work",
+    "works",
+    "worked",
+    "working",
+    "years",
+    "position",
+    "career",
+    "office",
+    "group",
+    "employee",
+    "employees",
+    "intern",
+    "internship",
+    "staff",
+    "colleagues",
+    "manager",
+    "engineer",
+    "consultant",
+];
+
+/// A name read as a place where a job is had is the employer: "a job at Cracker Barrel", "five
+/// years at Enron" (a name the gazetteer knows as a place stays one: "years at Oxford"), and so
+/// is the same name elsewhere in the document.
+pub(crate) fn workplaces(analyzers: &[Analyzer], mentions: &mut [Mention]) {
+    let is_place = |m: &Mention| matches!(m.kind, EntityKind::Loc | EntityKind::Gpe);
+    let mut keys: FastSet<String> = FastSet::default();
+    for m in mentions
+        .iter()
+        .filter(|m| is_place(m) && m.canonical.is_none())
+    {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        let (s, e) = (m.tok_start, m.tok_end);
+        let cued = s >= 2
+            && a.is_word(s - 1, "at")
+            && (2..=4).any(|k| {
+                s.checked_sub(k).is_some_and(|i| {
+                    a.toks[i].kind == TokKind::Word
+                        && WORK_BEFORE_AT.contains(&a.word(i).to_lowercase().as_str())
+                })
+            });
+        if cued && a.gaz_at(s, e).is_none_or(|(end, _)| end != e) {
+            keys.insert(m.key.clone());
+        }
+    }
+    for m in mentions.iter_mut() {
+        if is_place(m) && keys.contains(&m.key) {
+            m.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// Company suffixes written after a comma ("Enron Broadband Services, Inc."), full stops aside.
+const COMMA_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "LLC",
+    "L.L.C",
+    "LLP",
+    "L.P",
+    "PLC",
+    "Plc",
+    "plc",
+    "GmbH",
+    "S.A",
+    "N.V",
+    "B.V",
+    "Limited",
+    "Incorporated",
+];
+
+/// A company named with its suffix after a comma, as American filings and letters write it
+/// ("CCNG, Inc.", "Foo Bar, LLC"): the name before the comma (a name found there, whatever its
+/// kind, or else its run of capitalised words) and the suffix are one organisation, in place of
+/// whatever was found on them ("LLC" alone).
+pub(crate) fn comma_suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    // Where each name found so far ends: (region, end token) -> its first token.
+    let mut ends: FastMap<(usize, usize), usize> = FastMap::default();
+    for m in mentions.iter().filter(|m| m.segment != HEADER) {
+        let first = ends.entry((m.segment, m.tok_end)).or_insert(m.tok_start);
+        *first = (*first).min(m.tok_start);
+    }
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let mut runs: Option<Vec<(usize, usize)>> = None;
+        for k in 1..n.saturating_sub(1) {
+            if !a.is_punct(k, ",") || !a.toks[k + 1].space_before {
+                continue;
+            }
+            // The suffix: a word, and what is glued to it (the stops of "Inc." or "L.P.").
+            let mut e = k + 2;
+            while e < n
+                && !a.toks[e].space_before
+                && (a.toks[e].kind == TokKind::Word || a.word(e) == ".")
+            {
+                e += 1;
+            }
+            let suffix = &a.text[a.toks[k + 1].start..a.toks[e - 1].end];
+            if a.toks[k + 1].kind != TokKind::Word
+                || !COMMA_SUFFIXES.contains(&suffix.trim_end_matches('.'))
+            {
+                continue;
+            }
+            // The name: the longest of a name found there and the run of capitalised words
+            // ("Theatre for Children"), a sentence's opening word of the dictionary aside.
+            let runs = runs.get_or_insert_with(|| a.runs());
+            let run = runs.iter().find(|&&(_, end)| end == k).map(|&(s, _)| {
+                let opens = |s: usize| {
+                    a.toks[s].sent_start && lex.is_common_word(&crate::text::fold(a.word(s)))
+                };
+                // After a title, the name is what follows it ("Senior Vice President of
+                // CCNG, Inc.").
+                let titled = (s..k)
+                    .rev()
+                    .find(|&i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0)
+                    .map(|t| {
+                        let mut s = t + 1;
+                        while s < k && (a.is_connector(s) || a.is_word(s, "the")) {
+                            s += 1;
+                        }
+                        s
+                    });
+                match titled {
+                    Some(after) => after,
+                    None if opens(s) => (s + 1).min(k),
+                    None => s,
+                }
+            });
+            let found_there = ends.get(&(segment, k)).copied();
+            let s = found_there.into_iter().chain(run).min().unwrap_or(k);
+            if s < k {
+                found.push((segment, s, e));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Found in order within each region, and apart (each ends at its own comma's suffix).
+    mentions.retain(|m| {
+        let i = found.partition_point(|&(g, _, e)| (g, e) <= (m.segment, m.tok_start));
+        found
+            .get(i)
+            .is_none_or(|&(g, s, _)| !(g == m.segment && s < m.tok_end))
+    });
+    for (segment, s, e) in found {
+        let a = &analyzers[segment];
+        let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+        mentions.push(Mention {
+            start,
+            end,
+            segment,
+            tok_start: s,
+            tok_end: e,
+            kind: EntityKind::Org,
+            key: normalise_name(&a.text[start..end]),
+            canonical: None,
+            strength: Strength::Strong,
+        });
+    }
+}
+
+/// Makes mention `i` an organisation that runs on to `end` (a token and a byte offset in its
+/// region), in place of every mention it now overlaps; returns the index after it.
+fn take_whole_organisation(
+    mentions: &mut Vec<Mention>,
+    mut i: usize,
+    (end, end_byte): (usize, usize),
+    key: String,
+    canonical: Option<&'static str>,
+) -> usize {
+    let mut whole = mentions[i].clone();
+    let (segment, start) = (whole.segment, whole.tok_start);
+    whole.tok_end = end;
+    whole.end = end_byte;
+    whole.kind = EntityKind::Org;
+    whole.key = key;
+    whole.canonical = canonical;
+    let mut j = 0;
+    mentions.retain(|o| {
+        let keep = !(o.segment == segment && o.tok_start < end && start < o.tok_end);
+        if !keep && j < i {
+            i -= 1;
+        }
+        j += 1;
+        keep
+    });
+    mentions.insert(i, whole);
+    i + 1
+}

@@ -1,0 +1,392 @@
+//! Sports teams: towns, given names and football clubs that stand for a side beside a result
+//! ("Leeds beat Arsenal 2-1", a results line, a row of standings), and the team's other
+//! mentions in its report. A decoding step after the merge (`decode.rs`).
+
+use super::candidates::Analyzer;
+use super::capitals::title_cased_place;
+use super::lexicon::{push_key_lower, push_key_titled, FastSet, Lexicon, Source};
+use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::tokens::TokKind;
+use super::EntityKind;
+
+/// Words that report a result between two sides ("Leeds beat Arsenal 2-1").
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "thrashed",
+    "routed",
+    "crushed",
+    "downed",
+    "overcame",
+    "drew",
+    "draws",
+    "lost",
+    "loses",
+    "held",
+    "tied",
+    "trounced",
+    "hammered",
+    "outclassed",
+    "stunned",
+    "upset",
+    "eliminated",
+    "knocked",
+];
+
+/// Words before a team's town that make it the town ("in Leeds", "home to Leeds").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "into", "to", "from", "near", "outside", "around", "across", "through",
+];
+
+/// Words after "X's" that make X a team ("Barcelona's striker").
+const TEAM_ROLES: &[&str] = &[
+    "striker",
+    "strikers",
+    "goalkeeper",
+    "keeper",
+    "coach",
+    "manager",
+    "midfielder",
+    "midfielders",
+    "defender",
+    "defenders",
+    "forward",
+    "forwards",
+    "captain",
+    "winger",
+    "squad",
+    "fans",
+    "supporters",
+    "goal",
+    "goals",
+    "lineup",
+    "line-up",
+    "bench",
+    "skipper",
+    "quarterback",
+    "pitcher",
+    "shortstop",
+    "infielder",
+    "outfielder",
+    "playmaker",
+];
+
+/// Whether the name on tokens `s..e` of a region stands as a sports team there: it heads a
+/// results line ("Leeds 2 Arsenal 1") or a row of standings ("Newcastle 4 3 1 0 9 4 10");
+/// its region reports a score ("2-1") and the name stands beside a number or is the subject
+/// or object of a result verb ("… beat Arsenal", "drew with Everton"); or a player or coach
+/// is "its" ("Barcelona's striker").
+fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> bool {
+    let word_at = |i: usize| -> &str {
+        if i < a.toks.len() {
+            a.word(i)
+        } else {
+            ""
+        }
+    };
+    let is_number = |i: usize| a.toks.get(i).is_some_and(is_goals);
+    // "X's striker".
+    if a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
+        && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str())
+    {
+        return true;
+    }
+    // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings ("Newcastle 4 3
+    // 1 0 9 4 10", or at the start of its line "TORONTO 63 71 .470 12").
+    let results_line = (region.name_numbers >= 2 && is_number(e))
+        || (is_number(e) && is_number(e + 1) && (s == 0 || is_number(e + 2)));
+    let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
+    let before = |k: usize| s.checked_sub(k);
+    let object = before(1).is_some_and(verb)
+        || before(1).is_some_and(|i| {
+            matches!(word_at(i), "with" | "to" | "against" | "over")
+                && (1..=4).any(|k| i.checked_sub(k).is_some_and(|j| verb(j) || is_number(j)))
+        });
+    let subject = verb(e);
+    results_line || (region.score && (object || subject || is_number(e)))
+}
+
+/// Goals and points are small numbers: a date ("1996-08-30") or a season ("2015-16") is no
+/// result.
+fn is_goals(t: &super::tokens::Token) -> bool {
+    t.kind == TokKind::Number && t.end - t.start <= 3
+}
+
+/// What a region says of results as a whole, counted once per region (`stands_as_team` asks
+/// it of every name in it, and a region may be a paragraph of a megabyte).
+struct ResultsContext {
+    /// It reports a score ("2-1").
+    score: bool,
+    /// Capitalised names followed by a number: "Leeds 2 Arsenal 1" has two.
+    name_numbers: usize,
+}
+
+impl ResultsContext {
+    fn of(a: &Analyzer) -> Self {
+        let toks = &a.toks;
+        let small = |t: &super::tokens::Token| t.kind == TokKind::Number && t.end - t.start <= 2;
+        let score = toks.windows(3).any(|w| {
+            small(&w[0])
+                && matches!(w[1].kind, TokKind::Joiner | TokKind::Punct)
+                && matches!(&a.text[w[1].start..w[1].end], "-" | "\u{2013}")
+                && small(&w[2])
+        });
+        let name_numbers = (1..toks.len())
+            .filter(|&i| {
+                is_goals(&toks[i])
+                    && toks[i - 1].kind == TokKind::Word
+                    && a.word(i - 1).starts_with(char::is_uppercase)
+            })
+            .count();
+        ResultsContext {
+            score,
+            name_numbers,
+        }
+    }
+}
+
+/// The case-blind key of tokens `s..e`, as `CaseBlindList` spells its names.
+fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
+    let mut key = String::new();
+    for i in s..e {
+        push_key_lower(&mut key, a.word(i));
+    }
+    key
+}
+
+/// Sports teams (`stands_as_team`) become organisations. A place, a lone given name or a
+/// football club of `clubs.txt` found as something else is re-read so (a club is named after
+/// its town, "Chelsea" is a given name too, and "Feyenoord" looks like a family name); a club
+/// of the list that no pass found, or found only in part ("Eindhoven" of "PSV Eindhoven"), is
+/// added whole. Then the other mentions of a team's name in the document are the team too,
+/// except after a preposition of place ("in Leeds"). Countries stay places: national teams
+/// are read as the country.
+pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    // A country of the generated list, or one of the hand-written list's ("England").
+    let country_at = |a: &Analyzer, s: usize, e: usize| {
+        a.gaz_at(s, e)
+            .filter(|&(end, entry)| {
+                end == e
+                    && (entry.source == Source::Country
+                        || (entry.source == Source::Hand && entry.kind == EntityKind::Gpe))
+            })
+            .map(|(_, entry)| entry)
+    };
+    let is_country = |a: &Analyzer, s: usize, e: usize| country_at(a, s, e).is_some();
+    let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
+    // The names that stand as teams somewhere in the document, case-blind.
+    let mut teams: FastSet<String> = FastSet::default();
+    for m in mentions.iter_mut() {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        let (s, e) = (m.tok_start, m.tok_end);
+        // A country the tagger read as an organisation is its national side: the country
+        // ("Pakistan beat England by six wickets", "the England captain").
+        // So is a state or province, unless it stands as a team here ("New South Wales beat
+        // Victoria by 20 runs"): "… South Australia, Western Australia and Queensland".
+        if m.kind == EntityKind::Org {
+            let region = || {
+                a.gaz_at(s, e)
+                    .filter(|&(end, entry)| end == e && entry.source == Source::Admin)
+                    .filter(|_| !stands_as_team(a, &regions[m.segment], s, e))
+                    .map(|(_, entry)| entry)
+            };
+            if let Some(entry) = country_at(a, s, e).or_else(region) {
+                m.kind = entry.kind;
+                m.key = entry.canonical.to_string();
+                m.canonical = Some(entry.canonical);
+            }
+            continue;
+        }
+        if !matches!(
+            m.kind,
+            EntityKind::Gpe | EntityKind::Loc | EntityKind::Person
+        ) {
+            continue;
+        }
+        if m.kind == EntityKind::Person
+            && (e != s + 1 || !lex.is_first_name(a.word(s)))
+            && !lex.clubs.contains(&lower_key(a, s, e))
+        {
+            continue;
+        }
+        if !is_country(a, s, e) && stands_as_team(a, &regions[m.segment], s, e) {
+            as_team(a, m);
+            teams.insert(lower_key(a, s, e));
+        }
+    }
+
+    // Clubs of the list that no pass found whole. The mentions of each region by where they
+    // start, so that those a club overlaps are found without a scan of the document; the
+    // clubs found replace them once all are found (clubs found never overlap each other).
+    let mut by_segment: Vec<Vec<usize>> = vec![Vec::new(); analyzers.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        if let Some(list) = by_segment.get_mut(m.segment) {
+            list.push(k);
+        }
+    }
+    let longest = mentions
+        .iter()
+        .map(|m| m.tok_end - m.tok_start)
+        .max()
+        .unwrap_or(0);
+    for list in &mut by_segment {
+        list.sort_by_key(|&k| mentions[k].tok_start);
+    }
+    let mut replaced: FastSet<usize> = FastSet::default();
+    let mut clubs: Vec<Mention> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let mut i = 0;
+        while i < n {
+            let capitalised =
+                a.toks[i].kind == TokKind::Word && a.word(i).starts_with(char::is_uppercase);
+            if !capitalised {
+                i += 1;
+                continue;
+            }
+            let mut key = String::new();
+            let mut best = None;
+            for j in i..n.min(i + lex.clubs.max_tokens) {
+                if a.toks[j].kind == TokKind::Punct && a.word(j) != "." {
+                    break;
+                }
+                push_key_lower(&mut key, a.word(j));
+                if lex.clubs.contains(&key) {
+                    best = Some(j + 1);
+                }
+                if !lex.clubs.is_prefix(&key) {
+                    break;
+                }
+            }
+            let Some(mut end) = best else {
+                i += 1;
+                continue;
+            };
+            // A club's name at the end of a longer place's name is that place's team ("York"
+            // of "NEW YORK 6").
+            let title = |k: usize| {
+                a.toks[k].kind == TokKind::Word && a.word(k).starts_with(char::is_uppercase)
+            };
+            let mut first = i;
+            while first > 0 && i - first < 3 && title(first - 1) {
+                first -= 1;
+            }
+            if let Some((k, place_end)) = (first..i).find_map(|k| {
+                title_cased_place(a, lex, k, n)
+                    .filter(|&(place_end, _)| place_end >= end)
+                    .map(|(place_end, _)| (k, place_end))
+            }) {
+                i = k;
+                end = place_end;
+            }
+            let (start_byte, end_byte) = (a.toks[i].start, a.toks[end - 1].end);
+            let list = &by_segment[segment];
+            let from = list.partition_point(|&k| mentions[k].tok_start + longest <= i);
+            let overlapping: Vec<usize> = list[from..]
+                .iter()
+                .copied()
+                .take_while(|&k| mentions[k].tok_start < end)
+                .filter(|&k| i < mentions[k].tok_end)
+                .collect();
+            // Mentions inside the club's name give way to it; one that reaches outside it
+            // (or an organisation already there) keeps its place.
+            let blocked = overlapping.iter().any(|&k| {
+                let m = &mentions[k];
+                m.tok_start < i || m.tok_end > end || m.kind == EntityKind::Org
+            });
+            if blocked || is_country(a, i, end) || !stands_as_team(a, &regions[segment], i, end) {
+                i = end;
+                continue;
+            }
+            replaced.extend(overlapping);
+            teams.insert(lower_key(a, i, end));
+            clubs.push(Mention {
+                start: start_byte,
+                end: end_byte,
+                segment,
+                tok_start: i,
+                tok_end: end,
+                kind: EntityKind::Org,
+                key: team_key(a, i, end),
+                canonical: None,
+                strength: Strength::Strong,
+            });
+            i = end;
+        }
+    }
+    if !clubs.is_empty() {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            !replaced.contains(&(k - 1))
+        });
+        mentions.extend(clubs);
+    }
+    // A report names its sides again without a result beside them ("Leeds held on", "the
+    // Leeds manager"): every mention of a team's name in the document is the team, except
+    // one that a preposition of place or a dateline puts on the map ("fans travelled home to
+    // Leeds", "NEW YORK 1996-08-30"). The organisations of that name join the team's chip.
+    if teams.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.segment == HEADER
+            || !matches!(
+                m.kind,
+                EntityKind::Gpe | EntityKind::Loc | EntityKind::Person | EntityKind::Org
+            )
+        {
+            continue;
+        }
+        let Some(a) = analyzers.get(m.segment) else {
+            continue;
+        };
+        let (s, e) = (m.tok_start, m.tok_end);
+        let placed = s
+            .checked_sub(1)
+            .is_some_and(|i| PLACE_PREPOSITIONS.contains(&crate::text::fold(a.word(i)).as_str()))
+            || dateline_head(a, s, e);
+        if !placed && teams.contains(&lower_key(a, s, e)) && !is_country(a, s, e) {
+            as_team(a, m);
+        }
+    }
+}
+
+/// Whether tokens `s..e` open their line as a dateline does: before a date ("NEW YORK
+/// 1996-08-30"; a score or a row of standings has small numbers), a parenthesis or a dash.
+fn dateline_head(a: &Analyzer, s: usize, e: usize) -> bool {
+    let line_start = s == 0 || a.text[a.toks[s - 1].end..a.toks[s].start].contains('\n');
+    line_start
+        && a.toks.get(e).is_some_and(|t| {
+            (t.kind == TokKind::Number && !is_goals(t))
+                || matches!(a.word(e), "(" | "-" | "\u{2013}" | "\u{2014}")
+        })
+}
+
+/// Makes a mention a team: an organisation keyed by its name as written, a name in capitals as
+/// title case would write it, so that "TORONTO" in a table and "Toronto" in the report are
+/// one chip whichever pass found them.
+fn as_team(a: &Analyzer, m: &mut Mention) {
+    m.kind = EntityKind::Org;
+    m.canonical = None;
+    m.key = team_key(a, m.tok_start, m.tok_end);
+}
+
+/// The key of a team named on tokens `s..e` (see `as_team`).
+fn team_key(a: &Analyzer, s: usize, e: usize) -> String {
+    if (s..e).all(|i| a.toks[i].kind != TokKind::Word || a.is_all_caps(i)) {
+        let mut key = String::new();
+        for i in s..e {
+            push_key_titled(&mut key, a.word(i));
+        }
+        key
+    } else {
+        normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end])
+    }
+}
