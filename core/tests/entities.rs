@@ -33,6 +33,14 @@ fn check(text: &str, expected: &str) {
     assert_eq!(mentions(text), expected, "in: {text}");
 }
 
+/// `check` on a whole file's text (its own title and header, if it has them), with the
+/// mention invariants.
+fn check_file(text: &str, expected: &str) {
+    let d = Document::parse("note.txt", text);
+    assert_eq!(mentions_of(&d), expected, "in: {text:?}");
+    assert_invariants(&d, &extract(&d));
+}
+
 /// The entities of `text` as "KIND canonical [aliases] ×count", sorted.
 fn entities(text: &str) -> Vec<String> {
     extract(&doc(text)).iter().map(describe).collect()
@@ -114,11 +122,7 @@ fn each_kind() {
 
 #[test]
 fn short_texts_keep_every_entity() {
-    let check = |text: &str, expected: &str| {
-        let d = Document::parse("note.txt", text);
-        assert_eq!(mentions_of(&d), expected, "in: {text:?}");
-        assert_invariants(&d, &extract(&d));
-    };
+    let check = check_file;
     // One line.
     check(
         "Delegates of the United Nations met in Geneva on Friday.",
@@ -152,11 +156,7 @@ fn short_texts_keep_every_entity() {
 
 #[test]
 fn no_name_runs_across_the_lines_of_a_list_but_one_does_across_a_wrapped_line() {
-    let check = |text: &str, expected: &str| {
-        let d = Document::parse("note.txt", text);
-        assert_eq!(mentions_of(&d), expected, "in: {text:?}");
-        assert_invariants(&d, &extract(&d));
-    };
+    let check = check_file;
     // A list of names, one per line: four people, none lost or run together.
     check(
         "Attendees\n\nJustin Trudeau\nEmmanuel Macron\nAngela Merkel\nBoris Johnson\n\nThe talks were long.",

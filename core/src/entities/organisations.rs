@@ -361,18 +361,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 {
                     continue;
                 }
-                let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
-                mentions.push(Mention {
-                    start,
-                    end,
-                    segment,
-                    tok_start: s,
-                    tok_end: e,
-                    kind: EntityKind::Org,
-                    key: normalise_name(&a.text[start..end]),
-                    canonical: None,
-                    strength: Strength::Strong,
-                });
+                mentions.push(organisation_at(a, segment, s, e));
             }
         }
     }
@@ -534,19 +523,23 @@ pub(crate) fn comma_suffixed_companies(analyzers: &[Analyzer], mentions: &mut Ve
             .is_none_or(|&(g, s, _)| !(g == m.segment && s < m.tok_end))
     });
     for (segment, s, e) in found {
-        let a = &analyzers[segment];
-        let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
-        mentions.push(Mention {
-            start,
-            end,
-            segment,
-            tok_start: s,
-            tok_end: e,
-            kind: EntityKind::Org,
-            key: normalise_name(&a.text[start..end]),
-            canonical: None,
-            strength: Strength::Strong,
-        });
+        mentions.push(organisation_at(&analyzers[segment], segment, s, e));
+    }
+}
+
+/// An organisation on tokens `s..e` of region `segment`, keyed by its name as written.
+fn organisation_at(a: &Analyzer, segment: usize, s: usize, e: usize) -> Mention {
+    let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+    Mention {
+        start,
+        end,
+        segment,
+        tok_start: s,
+        tok_end: e,
+        kind: EntityKind::Org,
+        key: normalise_name(&a.text[start..end]),
+        canonical: None,
+        strength: Strength::Strong,
     }
 }
 
