@@ -215,3 +215,29 @@ fn search_prints_each_querys_hits_as_the_page_marks_them() {
     assert_eq!(values[1]["docs"].as_array().unwrap().len(), 0);
     assert_eq!(values[2]["query"], "\"unbalanced");
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // Far more output than a pipe holds (the seed analysed 2,000 times), read one line of.
+    let args: Vec<&str> = std::iter::once("analyze")
+        .chain(std::iter::repeat_n(SEED, 2000))
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_explorer"))
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"file\":"), "{first}");
+    // The pipe is closed here; the program must end without a panic.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

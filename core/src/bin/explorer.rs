@@ -79,7 +79,7 @@ fn search(folder: &str, queries: &[String]) -> ExitCode {
             );
         }
         out.push_str("]}");
-        println!("{out}");
+        emit(&out);
     }
     ExitCode::SUCCESS
 }
@@ -94,7 +94,11 @@ fn analyze(paths: &[String]) -> ExitCode {
                     for e in &folder.unreadable {
                         let name = path.join(&e.file_name).display().to_string();
                         let message = format!("seed file {name}: {}", e.problem);
-                        println!("{{\"file\":{},\"error\":{}}}", json(&name), json(&message));
+                        emit(&format!(
+                            "{{\"file\":{},\"error\":{}}}",
+                            json(&name),
+                            json(&message)
+                        ));
                         failed = true;
                     }
                     for skipped in &folder.skipped {
@@ -111,11 +115,11 @@ fn analyze(paths: &[String]) -> ExitCode {
                         .collect()
                 }
                 Err(e) => {
-                    println!(
+                    emit(&format!(
                         "{{\"file\":{},\"error\":{}}}",
                         json(arg),
                         json(&e.to_string())
-                    );
+                    ));
                     failed = true;
                     continue;
                 }
@@ -128,7 +132,11 @@ fn analyze(paths: &[String]) -> ExitCode {
                         "seed file {arg}: cannot be read: {e} (text files are *.{})",
                         TEXT_EXTENSIONS.join(", *.")
                     );
-                    println!("{{\"file\":{},\"error\":{}}}", json(arg), json(&message));
+                    emit(&format!(
+                        "{{\"file\":{},\"error\":{}}}",
+                        json(arg),
+                        json(&message)
+                    ));
                     failed = true;
                     continue;
                 }
@@ -136,13 +144,13 @@ fn analyze(paths: &[String]) -> ExitCode {
         };
         for (name, bytes) in files {
             match Document::from_bytes(&name, &bytes) {
-                Ok(doc) => println!("{}", report(doc)),
+                Ok(doc) => emit(&report(doc)),
                 Err(e) => {
-                    println!(
+                    emit(&format!(
                         "{{\"file\":{},\"error\":{}}}",
                         json(&name),
                         json(&e.to_string())
-                    );
+                    ));
                     failed = true;
                 }
             }
@@ -152,6 +160,19 @@ fn analyze(paths: &[String]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints one line of output. A reader that stops reading (`explorer analyze … | head`) ends
+/// the program quietly, as command-line tools do; any other failure to write is said.
+fn emit(line: &str) {
+    use std::io::Write as _;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {e}");
+        std::process::exit(1);
     }
 }
 
