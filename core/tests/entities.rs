@@ -209,6 +209,27 @@ fn a_place_of_work_is_the_employer() {
 }
 
 #[test]
+fn a_storm_is_an_event_not_a_person() {
+    assert_eq!(
+        entities(
+            "Hurricane Katrina devastated New Orleans in 2005. Katrina killed 1,800 people. \
+             Tropical Storm Rita formed later. Katrina Smith wrote about it."
+        ),
+        [
+            "PER Katrina Smith ×1",
+            "GPE New Orleans ×1",
+            "EVENT Hurricane Katrina [Katrina] ×2",
+            "EVENT Tropical Storm Rita ×1",
+        ]
+    );
+    // A longer name that holds the storm keeps its reading.
+    check(
+        "The Hurricane Katrina Relief Fund raised money.",
+        "ORG Hurricane Katrina Relief Fund",
+    );
+}
+
+#[test]
 fn decomposed_accents_give_the_same_entities() {
     use unicode_normalization::UnicodeNormalization;
     check("Flights to Sa\u{303}o Paulo.", "GPE Sa\u{303}o Paulo");

@@ -729,6 +729,85 @@ pub(crate) fn drop_folded_towns(analyzers: &[Analyzer], mentions: &mut Vec<Menti
     });
 }
 
+/// Words that name a storm before its name: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone
+/// Phailin", "Tropical Storm Rita", "Super Typhoon Goni".
+const STORM_WORDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Superstorm"];
+
+/// Storms are named as people are, and the tagger reads "Katrina" in "Hurricane Katrina" and in
+/// "Katrina devastated refineries" as a person. A capitalised word right after a storm word is
+/// the storm, an event, named with the storm word ("Hurricane Katrina"), and so is the same
+/// word as a name alone elsewhere in the document, in the storm's chip. A longer name that
+/// holds the storm ("the Hurricane Katrina Relief Fund") keeps its own reading.
+pub(crate) fn storms(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    // (region, first token, end token), and each storm's name → the key of its chip.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut keys: HashMap<String, String> = HashMap::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        for i in 0..a.toks.len().saturating_sub(1) {
+            let w = a.word(i);
+            let tropical = i > 0 && a.is_word(i - 1, "Tropical");
+            let storm = a.toks[i].kind == TokKind::Word
+                && (STORM_WORDS.contains(&w) || (tropical && matches!(w, "Storm" | "Depression")));
+            let name = i + 1;
+            if !storm || !a.is_name_token(name) || a.is_name_token(name + 1) {
+                continue;
+            }
+            let s = if tropical || (i > 0 && a.is_word(i - 1, "Super")) {
+                i - 1
+            } else {
+                i
+            };
+            let e = name + 1;
+            let longer = mentions
+                .iter()
+                .any(|m| m.segment == segment && m.tok_start < e && s < m.tok_end && m.tok_end > e);
+            if longer {
+                continue;
+            }
+            found.push((segment, s, e));
+            let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+            keys.entry(a.word(name).to_string())
+                .or_insert_with(|| normalise_name(&a.text[start..end]));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|&(g, s, e)| g == m.segment && m.tok_start < e && s < m.tok_end)
+    });
+    // The storm's name alone elsewhere.
+    for m in mentions.iter_mut() {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        if m.tok_end == m.tok_start + 1 && m.kind != EntityKind::Event {
+            if let Some(key) = keys.get(a.word(m.tok_start)) {
+                m.kind = EntityKind::Event;
+                m.key = key.clone();
+                m.canonical = None;
+            }
+        }
+    }
+    for (segment, s, e) in found {
+        let a = &analyzers[segment];
+        let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+        mentions.push(Mention {
+            start,
+            end,
+            segment,
+            tok_start: s,
+            tok_end: e,
+            kind: EntityKind::Event,
+            key: keys[a.word(e - 1)].clone(),
+            canonical: None,
+            strength: Strength::Strong,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
