@@ -757,27 +757,40 @@ pub(crate) fn storms(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
             } else {
                 i
             };
-            let e = name + 1;
-            let longer = mentions
-                .iter()
-                .any(|m| m.segment == segment && m.tok_start < e && s < m.tok_end && m.tok_end > e);
-            if longer {
-                continue;
-            }
-            found.push((segment, s, e));
-            let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
-            keys.entry(a.word(name).to_string())
-                .or_insert_with(|| normalise_name(&a.text[start..end]));
+            found.push((segment, s, name + 1));
         }
     }
     if found.is_empty() {
         return;
     }
-    mentions.retain(|m| {
-        !found
+    // The storms are in order and apart; each mention looks only at those it overlaps (a
+    // text may hold many). A storm that a longer name holds is left to it.
+    let overlapping = |found: &[(usize, usize, usize)], m: &Mention| {
+        let first = found.partition_point(|&(g, _, e)| (g, e) <= (m.segment, m.tok_start));
+        let n = found[first..]
             .iter()
-            .any(|&(g, s, e)| g == m.segment && m.tok_start < e && s < m.tok_end)
+            .take_while(|&&(g, s, _)| g == m.segment && s < m.tok_end)
+            .count();
+        first..first + n
+    };
+    let mut held = vec![false; found.len()];
+    for m in mentions.iter().filter(|m| m.segment != HEADER) {
+        for k in overlapping(&found, m) {
+            held[k] |= m.tok_end > found[k].2;
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !held[k - 1]
     });
+    for &(segment, s, e) in &found {
+        let a = &analyzers[segment];
+        let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+        keys.entry(a.word(e - 1).to_string())
+            .or_insert_with(|| normalise_name(&a.text[start..end]));
+    }
+    mentions.retain(|m| overlapping(&found, m).is_empty());
     // The storm's name alone elsewhere.
     for m in mentions.iter_mut() {
         let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
