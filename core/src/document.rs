@@ -304,6 +304,25 @@ impl Document {
         }
     }
 
+    /// The lines of paragraph `i`, each trimmed (a paragraph holds no blank line).
+    pub fn paragraph_lines(&self, i: usize) -> Vec<Span> {
+        let Some(&span) = self.paragraphs.get(i) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut at = span.start as usize;
+        for raw in span.of(&self.text).split_inclusive('\n') {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                out.push(Span::new_unchecked(at + lead, at + lead + trimmed.len()));
+            }
+            at += raw.len();
+        }
+        out
+    }
+
     /// Whether paragraph `i` keeps its line breaks (`line_paragraphs`).
     pub fn keeps_lines(&self, i: usize) -> bool {
         self.line_paragraphs.binary_search(&(i as u32)).is_ok()

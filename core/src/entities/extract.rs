@@ -25,7 +25,7 @@ use super::rules::header_mentions;
 use super::teams::sports_teams;
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
-use crate::document::{keeps_line_breaks, Document};
+use crate::document::Document;
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -150,32 +150,20 @@ impl<'a> RulePass<'a> {
 }
 
 /// The regions names are read in: the title and each paragraph, and each line of a paragraph
-/// whose line breaks belong to the text (a list, verse: `keeps_line_breaks`), so that no name
+/// whose line breaks belong to the text (a list, verse: `Document::keeps_lines`), so that no name
 /// runs on from one line into the next ("Angela Merkel" and "Emmanuel Macron" on lines of
 /// their own are two names) and each line is read from its start, as the tagger learnt a
 /// region.
 fn name_regions(doc: &Document) -> Vec<Span> {
-    let text = doc.text.as_str();
-    let mut out = Vec::new();
-    for region in doc.regions() {
-        let Some(s) = text.get(region.range()) else {
-            continue;
-        };
-        if !keeps_line_breaks(s) {
-            out.push(region);
-            continue;
-        }
-        let mut at = region.start as usize;
-        for raw in s.split_inclusive('\n') {
-            let line = raw.trim_end_matches(['\n', '\r']);
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                out.push(Span::new_unchecked(at + lead, at + lead + trimmed.len()));
-            }
-            at += raw.len();
+    let mut out: Vec<Span> = doc.meta.title_span.into_iter().collect();
+    for (i, &paragraph) in doc.paragraphs.iter().enumerate() {
+        if doc.keeps_lines(i) {
+            out.extend(doc.paragraph_lines(i));
+        } else {
+            out.push(paragraph);
         }
     }
+    out.retain(|r| doc.text.get(r.range()).is_some());
     out
 }
 
