@@ -306,21 +306,11 @@ impl Document {
 
     /// The lines of paragraph `i`, each trimmed (a paragraph holds no blank line).
     pub fn paragraph_lines(&self, i: usize) -> Vec<Span> {
-        let Some(&span) = self.paragraphs.get(i) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let mut at = span.start as usize;
-        for raw in span.of(&self.text).split_inclusive('\n') {
-            let line = raw.trim_end_matches(['\n', '\r']);
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                out.push(Span::new_unchecked(at + lead, at + lead + trimmed.len()));
-            }
-            at += raw.len();
-        }
-        out
+        self.paragraphs.get(i).map_or_else(Vec::new, |&span| {
+            lines(span.of(&self.text), span.start as usize)
+                .flatten()
+                .collect()
+        })
     }
 
     /// Whether paragraph `i` keeps its line breaks (`line_paragraphs`).
@@ -390,25 +380,31 @@ fn split_names(text: &str, span: Span) -> Vec<Field> {
 fn blocks(text: &str) -> Vec<Vec<Span>> {
     let mut blocks: Vec<Vec<Span>> = Vec::new();
     let mut current: Vec<Span> = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
-            }
-        } else {
-            let start = pos + lead;
-            current.push(Span::new_unchecked(start, start + trimmed.len()));
+    for line in lines(text, 0) {
+        match line {
+            Some(span) => current.push(span),
+            None if !current.is_empty() => blocks.push(std::mem::take(&mut current)),
+            None => {}
         }
-        pos += raw.len();
     }
     if !current.is_empty() {
         blocks.push(current);
     }
     blocks
+}
+
+/// Each line of `text` (which starts at byte `base` of the document) trimmed, without its line
+/// break; `None` for a blank line.
+fn lines(text: &str, base: usize) -> impl Iterator<Item = Option<Span>> + '_ {
+    let mut at = base;
+    text.split_inclusive('\n').map(move |raw| {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        let start = at + lead;
+        at += raw.len();
+        (!trimmed.is_empty()).then(|| Span::new_unchecked(start, start + trimmed.len()))
+    })
 }
 
 /// Whether a paragraph's line breaks belong to the text (a list, verse, an address, a table, a
