@@ -195,6 +195,38 @@ fn a_company_suffix_after_a_comma_is_part_of_its_name() {
 }
 
 #[test]
+fn a_legal_suffix_right_after_a_name_is_part_of_it() {
+    // Whatever the tagger made of the name (a person, nothing at all), it is a company.
+    for suffix in ["AG", "plc", "SpA", "S.A.", "N.V.", "GmbH", "Pty Ltd"] {
+        check(
+            &format!("Kohlberg Smithers {suffix} said on Friday it expected profit to rise."),
+            &format!("ORG Kohlberg Smithers {suffix}"),
+        );
+    }
+    // A firm of brothers; the sentence's stop stays out of a suffix written in full.
+    check(
+        "Analysts at Salomon Brothers said the results were in line.",
+        "ORG Salomon Brothers",
+    );
+    check("He worked for Lehman Brothers.", "ORG Lehman Brothers");
+    // The name joins its first word used alone later, on one chip.
+    assert_eq!(
+        entities("Commerzbank AG said on Friday it would grow. Shares of Commerzbank rose."),
+        ["ORG Commerzbank AG [Commerzbank] ×2"]
+    );
+    // After "and the", the name is what follows.
+    check(
+        "They toured with Buddy Holly and the Everly Brothers in 1958.",
+        "PER Buddy Holly; ORG Everly Brothers",
+    );
+    // A word that goes on is no suffix, and a listed name stays whole.
+    check(
+        "The Organisation for Economic Co-operation and Development met.",
+        "ORG Organisation for Economic Co-operation and Development",
+    );
+}
+
+#[test]
 fn a_place_of_work_is_the_employer() {
     check(
         "Today is my last day in the office here at Azurix. I leave after five years at Enron.",
@@ -1045,6 +1077,37 @@ fn a_dateline_before_a_sentence_names_its_place() {
     check("NATO - The talks resumed on Friday.", "ORG NATO");
     // A word of one letter is not a dateline's head.
     check("I - for one - agree with the plan.", "");
+    // Before a date, or a source in brackets and a dash, the capitals name a place even when
+    // the gazetteer does not know it; a dash alone, or a cue word, does not make one.
+    check(
+        "Talks collapse.\n\nAL-AIN, United Arab Emirates 1996-12-06\n\nThe talks collapsed.",
+        "GPE AL-AIN; GPE United Arab Emirates",
+    );
+    check(
+        "WESTMINK (Reuters) - The talks collapsed on Friday.",
+        "GPE WESTMINK; ORG Reuters",
+    );
+    check("WESTMINK - The talks collapsed on Friday.", "");
+    check("UPDATE 1996-12-06\n\nThe talks collapsed on Friday.", "");
+    check(
+        "ITS OVER 9000\n\nITS OVER 2000\n\nThe talks collapsed on Friday.",
+        "",
+    );
+    // A city the gazetteer knows only by its official name ("Frankfurt am Main").
+    check(
+        "Talks resume.\n\nFRANKFURT 1996-12-06\n\nThe bank said on Friday it would grow.",
+        "GPE FRANKFURT",
+    );
+}
+
+#[test]
+fn initials_and_a_surname_are_a_person() {
+    check(
+        "Scores: Essex 532-8 declared (N. Hussain 207, R. Irani 123).",
+        "ORG Essex; PER N. Hussain; PER R. Irani",
+    );
+    // Initials alone are no name ("B. C." is British Columbia).
+    check("Two students in B. C. won prizes.", "");
 }
 
 #[test]

@@ -56,12 +56,25 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                         >= 2)
             {
                 head_end += 1;
+                // A hyphenated name: "AL-AIN", "BANJA-LUKA".
+                if head_end + 1 < line_end
+                    && a.toks[head_end].kind == TokKind::Joiner
+                    && a.word(head_end) == "-"
+                    && a.toks[head_end + 1].kind == TokKind::Word
+                    && !a.toks[head_end + 1].space_before
+                    && a.word(head_end + 1).chars().all(|c| !c.is_lowercase())
+                {
+                    head_end += 1;
+                }
             }
             let dateline = head_end > line_start
                 && head_end < line_end
                 && ((capitals && a.toks[head_end].kind == TokKind::Number)
                     || matches!(a.word(head_end), "(" | "-" | "\u{2013}" | "\u{2014}" | ","))
                 && !is_listed_org(a, line_start, head_end);
+            if dateline && head_end - line_start <= 3 && datelined(a, head_end, line_end) {
+                unknown_dateline_place(a, lex, segment, (line_start, head_end), mentions);
+            }
             if capitals || dateline {
                 // In a line of ordinary case, only the dateline's head is read.
                 let scan_end = if capitals { line_end } else { head_end };
@@ -107,6 +120,93 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
             line_start = line_end;
         }
     }
+}
+
+/// What follows a dateline's capitals so surely that they name a place whatever it is: a date
+/// ("KIGALI 1996-12-06", a number of four digits first, after a country or state and a comma
+/// or not) or a source in brackets and a dash
+/// ("KIGALI (Reuters) -"). A dash alone does not ("SOCCER - …" heads a sports report).
+fn datelined(a: &Analyzer, mut head_end: usize, line_end: usize) -> bool {
+    // A country or state after a comma: "AL-AIN, United Arab Emirates 1996-12-06".
+    if a.word(head_end) == "," {
+        let mut i = head_end + 1;
+        while i < line_end && i < head_end + 5 && a.is_name_token(i) {
+            i += 1;
+        }
+        if i > head_end + 1 && i < line_end {
+            head_end = i;
+        }
+    }
+    let w = a.word(head_end);
+    let year = a.toks[head_end].kind == TokKind::Number
+        && w.len() >= 4
+        && w.as_bytes().get(4).is_none_or(|b| !b.is_ascii_digit())
+        && w[..4]
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..2100).contains(&y));
+    let source = w == "("
+        && (head_end + 1..line_end.min(head_end + 5))
+            .find(|&i| a.word(i) == ")")
+            .is_some_and(|close| {
+                close > head_end + 1
+                    && matches!(a.word(close + 1), "-" | "\u{2013}" | "\u{2014}")
+                    && close + 1 < line_end
+            });
+    year || source
+}
+
+/// A dateline's place the gazetteer does not know ("AL-AIN 1996-12-06", a town): a place,
+/// named title-cased ("Al-Ain"), in place of what the tagger made of the same words, unless
+/// its words are cue words ("UPDATE 2014-…") or all words of the dictionary ("ITS OVER
+/// 2000"), or a listed organisation. A name the gazetteer
+/// knows is left to the step below.
+fn unknown_dateline_place(
+    a: &Analyzer,
+    lex: &Lexicon,
+    segment: usize,
+    (s, e): (usize, usize),
+    mentions: &mut Vec<Mention>,
+) {
+    let word = |i: usize| a.toks[i].kind == TokKind::Word;
+    if title_cased_place(a, lex, s, e).is_some()
+        || (s..e).any(|i| a.cue1(i) != 0 || a.toks[i].kind == TokKind::Number)
+        || (s..e)
+            .filter(|&i| word(i))
+            .all(|i| lex.is_common_word(a.word(i)))
+        || is_listed_org(a, s, e)
+    {
+        return;
+    }
+    let overlapping = |m: &Mention| m.segment == segment && m.tok_start < e && s < m.tok_end;
+    if mentions
+        .iter()
+        .any(|m| overlapping(m) && (m.tok_start < s || m.tok_end > e))
+    {
+        return;
+    }
+    mentions.retain(|m| !overlapping(m));
+    let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+    let mut key = String::new();
+    let mut after_letter = false;
+    for c in a.text[start..end].chars() {
+        if after_letter {
+            key.extend(c.to_lowercase());
+        } else {
+            key.push(c);
+        }
+        after_letter = c.is_alphabetic();
+    }
+    mentions.push(Mention {
+        start,
+        end,
+        segment,
+        tok_start: s,
+        tok_end: e,
+        kind: EntityKind::Gpe,
+        key,
+        canonical: None,
+        strength: Strength::Strong,
+    });
 }
 
 /// The longest gazetteer place starting at token `s` when its words are read title-cased

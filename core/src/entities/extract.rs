@@ -18,8 +18,8 @@ use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
 use super::model::Model;
 use super::organisations::{
-    comma_suffixed_companies, join_short_organisations, listed_organisations_whole,
-    organisations_by_context, organisations_of_places, workplaces,
+    join_short_organisations, listed_organisations_whole, organisations_by_context,
+    organisations_of_places, suffixed_companies, workplaces,
 };
 use super::rules::header_mentions;
 use super::teams::sports_teams;
@@ -184,7 +184,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     organisations_of_places(&analyzers, &mut mentions);
     listed_organisations_whole(&analyzers, &mut mentions);
     organisations_by_context(&analyzers, &mut mentions);
-    comma_suffixed_companies(&analyzers, &mut mentions);
+    suffixed_companies(&analyzers, &mut mentions);
     workplaces(&analyzers, &mut mentions);
     join_short_organisations(&analyzers, &mut mentions);
     let mut long_forms = merge_acronyms(&analyzers, &mut mentions);

@@ -147,7 +147,7 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
 /// Shorter mentions of an organisation named in full in the document join it, so that its
 /// chip counts them: "Carr Futures" (its name without its company suffix) and "Carr" (the
 /// first word of a name that ends with a suffix or a head word, when only one organisation
-/// of the document begins with it) are "Carr Futures Inc.".
+/// of the document begins with it) are "Carr Futures Inc."; "Commerzbank" is "Commerzbank AG".
 pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [Mention]) {
     let lex = Lexicon::get();
     let words = |m: &Mention, end: usize| folded_words(&analyzers[m.segment], m.tok_start, end);
@@ -172,7 +172,10 @@ pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [M
                 if a.toks[last].kind == TokKind::Punct && last > m.tok_start {
                     last -= 1;
                 }
-                if a.cue1(last) & (cue::ORG | cue::ORG_ABBR) == 0 || full[0].chars().count() < 3 {
+                let suffix = SUFFIXES.contains(&a.word(last));
+                if a.cue1(last) & (cue::ORG | cue::ORG_ABBR) == 0 && !suffix
+                    || full[0].chars().count() < 3
+                {
                     continue;
                 }
                 vec![full[0].clone()]
@@ -446,11 +449,46 @@ const COMMA_SUFFIXES: &[&str] = &[
     "Incorporated",
 ];
 
-/// A company named with its suffix after a comma, as American filings and letters write it
-/// ("CCNG, Inc.", "Foo Bar, LLC"): the name before the comma (a name found there, whatever its
-/// kind, or else its run of capitalised words) and the suffix are one organisation, in place of
-/// whatever was found on them ("LLC" alone).
-pub(crate) fn comma_suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+/// Company suffixes written right after the name ("Commerzbank AG", "Salomon Brothers"), full
+/// stops aside: the legal forms of many countries, and the brothers of a firm.
+const SUFFIXES: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "LLC",
+    "L.L.C",
+    "LLP",
+    "L.P",
+    "PLC",
+    "Plc",
+    "plc",
+    "GmbH",
+    "AG",
+    "SA",
+    "S.A",
+    "SpA",
+    "S.p.A",
+    "NV",
+    "N.V",
+    "BV",
+    "B.V",
+    "AB",
+    "ASA",
+    "Oyj",
+    "Pty",
+    "Limited",
+    "Incorporated",
+    "Bros",
+    "Brothers",
+];
+
+/// A company named with its legal suffix, after a comma as American filings and letters write
+/// it ("CCNG, Inc.", "Foo Bar, LLC") or right after the name ("Commerzbank AG", "Kohlberg
+/// Smithers plc", "Salomon Brothers"): the name (a name found there, whatever its kind, or else
+/// its run of capitalised words) and the suffix are one organisation, in place of whatever was
+/// found on them ("LLC" alone, "Commerzbank AG" as a person).
+pub(crate) fn suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     // Where each name found so far ends: (region, end token) -> its first token.
     let mut ends: FastMap<(usize, usize), usize> = FastMap::default();
@@ -462,60 +500,110 @@ pub(crate) fn comma_suffixed_companies(analyzers: &[Analyzer], mentions: &mut Ve
     for (segment, a) in analyzers.iter().enumerate() {
         let n = a.toks.len();
         let mut runs: Option<Vec<(usize, usize)>> = None;
-        for k in 1..n.saturating_sub(1) {
-            if !a.is_punct(k, ",") || !a.toks[k + 1].space_before {
+        let mentions_past = |j: usize, e: usize| {
+            mentions
+                .iter()
+                .any(|m| m.segment == segment && m.tok_start <= j && m.tok_end > e)
+        };
+        // `j`: the suffix's first token; `k`: where the name ends (the comma, or `j`).
+        for j in 1..n {
+            if a.toks[j].kind != TokKind::Word || !a.toks[j].space_before || a.toks[j].sent_start {
                 continue;
             }
+            let after_comma = j >= 2 && a.is_punct(j - 1, ",");
+            let after_name = a.toks[j - 1].kind == TokKind::Word && a.is_name_token(j - 1);
+            if !after_comma && !after_name {
+                continue;
+            }
+            let k = if after_comma { j - 1 } else { j };
             // The suffix: a word, and what is glued to it (the stops of "Inc." or "L.P.").
-            let mut e = k + 2;
+            let mut e = j + 1;
             while e < n
                 && !a.toks[e].space_before
                 && (a.toks[e].kind == TokKind::Word || a.word(e) == ".")
             {
                 e += 1;
             }
-            let suffix = &a.text[a.toks[k + 1].start..a.toks[e - 1].end];
-            if a.toks[k + 1].kind != TokKind::Word
-                || !COMMA_SUFFIXES.contains(&suffix.trim_end_matches('.'))
+            let suffix = a.text[a.toks[j].start..a.toks[e - 1].end].trim_end_matches('.');
+            let suffixes = if after_comma {
+                COMMA_SUFFIXES
+            } else {
+                SUFFIXES
+            };
+            // A word that goes on ("Co-operation") is no suffix.
+            if !suffixes.contains(&suffix)
+                || (e < n && !a.toks[e].space_before && a.toks[e].kind != TokKind::Punct)
             {
+                continue;
+            }
+            // A suffix written in full ends before the sentence's stop ("Lehman Brothers.").
+            while e > j + 1 && a.word(e - 1) == "." && a.word(e - 2).len() > 4 {
+                e -= 1;
+            }
+            // A name that goes on past the suffix is some other name.
+            if mentions_past(j, e) {
                 continue;
             }
             // The name: the longest of a name found there and the run of capitalised words
             // ("Theatre for Children"), a sentence's opening word of the dictionary aside.
             let runs = runs.get_or_insert_with(|| a.runs());
-            let run = runs.iter().find(|&&(_, end)| end == k).map(|&(s, _)| {
-                let opens = |s: usize| {
-                    a.toks[s].sent_start && lex.is_common_word(&crate::text::fold(a.word(s)))
-                };
-                // After a title, the name is what follows it ("Senior Vice President of
-                // CCNG, Inc.").
-                let titled = (s..k)
-                    .rev()
-                    .find(|&i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0)
-                    .map(|t| {
-                        let mut s = t + 1;
-                        while s < k && (a.is_connector(s) || a.is_word(s, "the")) {
-                            s += 1;
-                        }
-                        s
-                    });
-                match titled {
-                    Some(after) => after,
-                    None if opens(s) => (s + 1).min(k),
-                    None => s,
+            let run = runs
+                .iter()
+                .find(|&&(s, end)| s < k && k <= end)
+                .map(|&(s, _)| {
+                    let opens = |s: usize| {
+                        a.toks[s].sent_start && lex.is_common_word(&crate::text::fold(a.word(s)))
+                    };
+                    // After a title, the name is what follows it ("Senior Vice President of
+                    // CCNG, Inc.").
+                    let titled = (s..k)
+                        .rev()
+                        .find(|&i| a.cue1(i) & (cue::TITLE | cue::HONORIFIC) != 0)
+                        .map(|t| {
+                            let mut s = t + 1;
+                            while s < k && (a.is_connector(s) || a.is_word(s, "the")) {
+                                s += 1;
+                            }
+                            s
+                        });
+                    // After "and the", the name is what follows ("Buddy Holly and the
+                    // Everly Brothers").
+                    let the = (s + 1..k)
+                        .rev()
+                        .find(|&i| a.is_word(i, "the") && matches!(a.word(i - 1), "and" | "&"))
+                        .map(|t| t + 1);
+                    let mut s = match titled.or(the) {
+                        Some(after) => after,
+                        None if opens(s) => s + 1,
+                        None => s,
+                    };
+                    // Not from a connector on ("Shares of Carr Futures Inc.").
+                    while s < k && (a.is_connector(s) || a.is_word(s, "the")) {
+                        s += 1;
+                    }
+                    s
+                });
+            let found_there = [k, e]
+                .into_iter()
+                .filter_map(|end| ends.get(&(segment, end)).copied())
+                .filter(|&s| s < k);
+            let s = found_there.chain(run).min().unwrap_or(k);
+            if s >= k {
+                continue;
+            }
+            // Suffixes one after another ("Pty Ltd") make one name.
+            match found.last_mut() {
+                Some(last) if last.0 == segment && s < last.2 => {
+                    *last = (segment, last.1.min(s), e);
                 }
-            });
-            let found_there = ends.get(&(segment, k)).copied();
-            let s = found_there.into_iter().chain(run).min().unwrap_or(k);
-            if s < k {
-                found.push((segment, s, e));
+                _ => found.push((segment, s, e)),
             }
         }
     }
     if found.is_empty() {
         return;
     }
-    // Found in order within each region, and apart (each ends at its own comma's suffix).
+    // Found in order within each region, and apart (each ends at its own suffix).
     mentions.retain(|m| {
         let i = found.partition_point(|&(g, _, e)| (g, e) <= (m.segment, m.tok_start));
         found
