@@ -1046,6 +1046,27 @@ fn places_in_capitals_lines_are_found() {
 }
 
 #[test]
+fn names_of_the_report_are_found_in_its_headline_in_capitals() {
+    check_file(
+        "SOCCER - WENGER FURIOUS AS WEST HAM BEAT ARSENAL .\n\nLONDON 1996-12-07\n\n\
+         West Ham beat Arsenal 2-1 at Upton Park on Saturday, and Arsenal manager Arsene \
+         Wenger was furious.",
+        "PER WENGER; ORG WEST HAM; GPE LONDON; ORG West Ham; ORG Arsenal; LOC Upton Park; \
+         ORG Arsenal; PER Arsene Wenger",
+    );
+    // A name of one word that is also a word of the dictionary is not read in capitals.
+    check_file(
+        "A NEW JOB FOR STEVE JOBS\n\nSteve Jobs spoke on Monday. Later Jobs said he was happy.",
+        "PER STEVE JOBS; PER Steve Jobs; PER Jobs",
+    );
+    assert_eq!(
+        entities("WEST HAM BEAT ARSENAL\n\nWest Ham beat Arsenal 2-1 on Saturday."),
+        ["ORG Arsenal ×1", "ORG West Ham [WEST HAM] ×2"],
+        "the chip is named as the text writes the name, not in capitals"
+    );
+}
+
+#[test]
 fn a_title_before_a_tagged_name_is_left_out() {
     check(
         "Mayor Jorge Sharp thanked the crews from Chile and Peru who rebuilt the breakwater.",
@@ -1135,6 +1156,23 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Kowalczyk said in a statement that she would resign.",
         "PER Kowalczyk",
     );
+    // A name read as a person in a context no person has is an organisation, with all its
+    // mentions; a person before "'s" keeps his kind.
+    check(
+        "Analysts at Merrill Lynch had expected lower earnings. Merrill Lynch declined to comment.",
+        "ORG Merrill Lynch; ORG Merrill Lynch",
+    );
+    check(
+        "Shares of Warren Buffett's Berkshire Hathaway rose.",
+        "PER Warren Buffett; ORG Berkshire Hathaway",
+    );
+    // A name without its suffixes ("Cos Inc") is the company named in full.
+    assert_eq!(
+        entities(
+            "Philip Morris Cos Inc said its profit rose. Philip Morris shares rose 1-3/8 to 92-1/8."
+        ),
+        ["ORG Philip Morris Cos Inc [Philip Morris] ×2"]
+    );
 }
 
 #[test]
@@ -1192,7 +1230,7 @@ fn a_table_of_standings_names_teams_and_its_dateline_a_place() {
     assert_eq!(
         entities(text),
         [
-            "ORG BALTIMORE [Baltimore] ×2",
+            "ORG Baltimore [BALTIMORE] ×2",
             "ORG California ×1",
             "ORG NEW YORK ×2",
             "ORG TORONTO ×2",

@@ -4,7 +4,7 @@
 //! name), and mentions are grouped into entities with the name their chip shows.
 
 use super::candidates::Analyzer;
-use super::lexicon::{cue, phrase_key, push_key, Lexicon, Source};
+use super::lexicon::{cue, phrase_key, push_key, push_key_titled, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::tokens::{tokenize, TokKind};
 use super::{Entity, EntityKind};
@@ -185,8 +185,24 @@ pub(crate) fn resolve_people(analyzers: &[Analyzer], mentions: &mut Vec<Mention>
     mentions.retain(|m| m.strength == Strength::Strong);
 }
 
+/// Where the second pass reads lines written in capitals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Capitals {
+    /// As written: "ARSENAL" is not "Arsenal" (the rules' pass, whose mentions are the
+    /// tagger's features, trained so).
+    AsWritten,
+    /// Also title-cased: a headline's "ARSENAL HELD BY WEST HAM" names the "Arsenal" and
+    /// "West Ham" of the report below it.
+    TitleCased,
+}
+
 /// Looks for every form of every entity again, in places the first pass left alone.
-pub(crate) fn second_pass(analyzers: &[Analyzer], mentions: &mut Vec<Mention>, lex: &Lexicon) {
+pub(crate) fn second_pass(
+    analyzers: &[Analyzer],
+    mentions: &mut Vec<Mention>,
+    lex: &Lexicon,
+    capitals: Capitals,
+) {
     let text = analyzers.first().map_or("", |a| a.text);
     // Forms by key; a form claimed by two entities is ambiguous and not used.
     let mut forms: HashMap<String, Option<(EntityKind, String)>> = HashMap::new();
@@ -242,6 +258,13 @@ pub(crate) fn second_pass(analyzers: &[Analyzer], mentions: &mut Vec<Mention>, l
         for &(s, e) in &by_segment[a.segment] {
             covered[s..e].iter_mut().for_each(|c| *c = true);
         }
+        // The tokens of lines in capitals, where a name is also read title-cased.
+        let mut shouted = vec![false; n];
+        if capitals == Capitals::TitleCased {
+            for (s, e, caps) in super::capitals::lines(a) {
+                shouted[s..e].iter_mut().for_each(|c| *c = caps);
+            }
+        }
         let mut i = 0;
         while i < n {
             if covered[i] || !a.is_name_token(i) {
@@ -250,12 +273,21 @@ pub(crate) fn second_pass(analyzers: &[Analyzer], mentions: &mut Vec<Mention>, l
             }
             let mut matched = None;
             let mut key = String::new();
+            let mut titled = String::new();
             for (j, &taken) in covered.iter().enumerate().take(n.min(i + max_len)).skip(i) {
                 if taken || (a.toks[j].kind == TokKind::Punct && a.word(j) != "&") {
                     break;
                 }
                 push_key(&mut key, a.word(j));
-                if let Some(Some(identity)) = forms.get(&key) {
+                // The title-cased key holds only while every word is in capitals.
+                let all_shouted = shouted[i..=j].iter().all(|&c| c);
+                if all_shouted {
+                    push_key_titled(&mut titled, a.word(j));
+                }
+                let found = forms
+                    .get(&key)
+                    .or_else(|| all_shouted.then(|| forms.get(&titled)).flatten());
+                if let Some(Some(identity)) = found {
                     matched = Some((j + 1, identity.clone()));
                 }
             }
@@ -263,7 +295,15 @@ pub(crate) fn second_pass(analyzers: &[Analyzer], mentions: &mut Vec<Mention>, l
                 i += 1;
                 continue;
             };
-            if fragment_of_longer_name(a, i, end, &covered)
+            // In a line of capitals every word is capitalised: a name there is no fragment of
+            // a longer one for that, and a name of one word must be no word of the dictionary
+            // ("JOB", "COMMISSION" of "… REDISTRICTING COMMISSION"; "ARSENAL" is lost with
+            // them) nor of two letters ("IT", "US").
+            let in_capitals = shouted[i..end].iter().all(|&c| c);
+            let word_alone =
+                end == i + 1 && (a.word(i).chars().count() < 3 || lex.is_common_word(a.word(i)));
+            if in_capitals && word_alone
+                || !in_capitals && fragment_of_longer_name(a, i, end, &covered)
                 || (end == i + 1
                     && (a.toks[i].sent_start || a.headline)
                     && lex.is_common_word(a.word(i))
@@ -374,10 +414,12 @@ pub(crate) fn build_entities(
                 .cloned()
                 .or_else(|| g.gazetteer.map(str::to_string))
                 .unwrap_or_else(|| {
-                    // The longest form as written, the first one on a tie.
+                    // The longest form as written, the first one on a tie; a form in capitals
+                    // only where there is no other ("West Ham", not a headline's "WEST HAM").
+                    let rank = |s: &str| (s.chars().any(char::is_lowercase), s.chars().count());
                     let mut best = &g.surfaces[0];
                     for s in &g.surfaces {
-                        if s.chars().count() > best.chars().count() {
+                        if rank(s) > rank(best) {
                             best = s;
                         }
                     }

@@ -21,25 +21,7 @@ use super::EntityKind;
 pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     for (segment, a) in analyzers.iter().enumerate() {
-        let n = a.toks.len();
-        let mut line_start = 0;
-        while line_start < n {
-            let mut line_end = line_start + 1;
-            while line_end < n
-                && !a.text[a.toks[line_end - 1].end..a.toks[line_end].start].contains('\n')
-            {
-                line_end += 1;
-            }
-            let (mut upper, mut letters) = (0usize, 0usize);
-            for i in line_start..line_end {
-                if a.toks[i].kind == TokKind::Word {
-                    for c in a.word(i).chars().filter(|c| c.is_alphabetic()) {
-                        letters += 1;
-                        upper += usize::from(c.is_uppercase());
-                    }
-                }
-            }
-            let capitals = letters >= 4 && upper * 10 >= letters * 8;
+        for (line_start, line_end, capitals) in lines(a) {
             // The capitals words at the start of the line, then what follows them. In a line
             // of ordinary case, a word of capitals has two letters at least ("A", "I" are not
             // places) and only punctuation ends a dateline ("WASHINGTON (Reuters) -",
@@ -117,9 +99,40 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                     i = end;
                 }
             }
-            line_start = line_end;
         }
     }
+}
+
+/// The lines of a region as token ranges, each with whether it is written in capitals (four
+/// in five of its letters, and four letters at least).
+pub(crate) fn lines(a: &Analyzer) -> Vec<(usize, usize, bool)> {
+    let n = a.toks.len();
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    while line_start < n {
+        let mut line_end = line_start + 1;
+        while line_end < n
+            && !a.text[a.toks[line_end - 1].end..a.toks[line_end].start].contains('\n')
+        {
+            line_end += 1;
+        }
+        let (mut upper, mut letters) = (0usize, 0usize);
+        for i in line_start..line_end {
+            if a.toks[i].kind == TokKind::Word {
+                for c in a.word(i).chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+            }
+        }
+        out.push((
+            line_start,
+            line_end,
+            letters >= 4 && upper * 10 >= letters * 8,
+        ));
+        line_start = line_end;
+    }
+    out
 }
 
 /// What follows a dateline's capitals so surely that they name a place whatever it is: a date

@@ -14,6 +14,7 @@ use super::features::Features;
 use super::lexicon::{cue, FastSet, Lexicon, Source};
 use super::mention::{normalise_name, Mention, Strength, HEADER};
 use super::model::{Model, TAGS};
+use super::organisations::is_legal_suffix;
 use super::tokens::TokKind;
 use super::EntityKind;
 use std::collections::HashMap;
@@ -197,10 +198,14 @@ pub(crate) fn folded_words(a: &Analyzer, s: usize, e: usize) -> Vec<String> {
         .collect()
 }
 
-/// Where the name on tokens `s..e` ends without its company suffix and the stops around it
-/// ("Carr Futures" of "Carr Futures Inc."); `e` if it has none.
+/// Where the name on tokens `s..e` ends without its company suffixes and the stops around
+/// them ("Carr Futures" of "Carr Futures Inc.", "Philip Morris" of "Philip Morris Cos Inc");
+/// `e` if it has none.
 pub(crate) fn end_without_suffix(a: &Analyzer, s: usize, mut e: usize) -> usize {
-    while e > s + 1 && (a.cue1(e - 1) & cue::ORG_ABBR != 0 || a.toks[e - 1].kind == TokKind::Punct)
+    while e > s + 1
+        && (a.cue1(e - 1) & cue::ORG_ABBR != 0
+            || is_legal_suffix(a.word(e - 1))
+            || a.toks[e - 1].kind == TokKind::Punct)
     {
         e -= 1;
     }

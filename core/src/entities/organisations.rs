@@ -234,6 +234,18 @@ const ORG_BEFORE: &[(&str, &str)] = &[
     ("shareholders", "of"),
     ("subsidiary", "of"),
 ];
+/// The first words of those cues that no person is named after: a person has a spokesman
+/// and may be an executive's employer, but no analysts, shares or subsidiaries.
+const NO_PERSON_BEFORE: &[&str] = &[
+    "shares",
+    "stake",
+    "analysts",
+    "analyst",
+    "shareholders",
+    "subsidiary",
+];
+/// Words after "X's" that no person is followed by ("Buffett's shares" are his own).
+const NO_PERSON_AFTER_POSSESSIVE: &[&str] = &["shareholders", "subsidiary", "headquarters"];
 /// Words after "X's" (or after X) that make it a company or a body: "X's shares", "X's chief
 /// executive", "X shares fell".
 const ORG_AFTER_POSSESSIVE: &[&str] = &[
@@ -264,7 +276,9 @@ const MARKET_VERBS: &[&str] = &[
 /// bodies no list holds: "shares of X", "X shares fell", "a spokesman for X", "X's chief
 /// executive", "analysts at X", "X said in a statement" (a name of two words or more that
 /// does not begin with a given name: people say things in statements too). The same name
-/// written alike elsewhere in the document, also left out, is the same organisation.
+/// written alike elsewhere in the document, also left out, is the same organisation. A name
+/// found as a person in a context no person has ("analysts at Merrill Lynch", "Philip Morris
+/// shares rose", "X's chief executive") is an organisation, all its mentions with it.
 pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let covered = |mentions: &[Mention], segment: usize, s: usize, e: usize| {
@@ -286,6 +300,8 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             && !(a.toks[i].sent_start && lex.is_common_word(&crate::text::fold(a.word(i))))
     };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    // Names in a context no person has: (region, first token, end token).
+    let mut no_person: Vec<(usize, usize, usize)> = Vec::new();
     for (segment, a) in analyzers.iter().enumerate() {
         if a.headline {
             continue;
@@ -293,12 +309,12 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
         let n = a.toks.len();
         // Names that open after a cue.
         for i in 0..n.saturating_sub(2) {
-            if !ORG_BEFORE
+            let Some(&(x, _)) = ORG_BEFORE
                 .iter()
-                .any(|&(x, y)| is(a, i, x) && is(a, i + 1, y))
-            {
+                .find(|&&(x, y)| is(a, i, x) && is(a, i + 1, y))
+            else {
                 continue;
-            }
+            };
             let s = i + 2;
             let mut e = s;
             while e < n && name_word(a, e) {
@@ -306,6 +322,11 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             }
             if e > s {
                 found.push((segment, s, e));
+                // "shares of Warren Buffett's Berkshire" is about the company after him.
+                let owner = e < n && a.toks[e].kind == TokKind::Possessive;
+                if !owner && NO_PERSON_BEFORE.contains(&x) {
+                    no_person.push((segment, s, e));
+                }
             }
         }
         // Names that end before a cue.
@@ -334,6 +355,29 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 continue;
             }
             found.push((segment, s, e));
+            let of_no_person = if possessive {
+                is_any(a, next, NO_PERSON_AFTER_POSSESSIVE)
+                    || (is(a, next, "chief") && is(a, next + 1, "executive"))
+            } else {
+                cued
+            };
+            if of_no_person {
+                no_person.push((segment, s, e));
+            }
+        }
+    }
+    // A "person" in a context no person has is an organisation, and so is every mention of
+    // it: "analysts at Merrill Lynch", "Philip Morris shares rose".
+    let keys: FastSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            m.kind == EntityKind::Person && no_person.contains(&(m.segment, m.tok_start, m.tok_end))
+        })
+        .map(|m| m.key.clone())
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Person && keys.contains(&m.key) {
+            m.kind = EntityKind::Org;
         }
     }
     let mut names: FastSet<Vec<String>> = FastSet::default();
@@ -479,9 +523,16 @@ const SUFFIXES: &[&str] = &[
     "Pty",
     "Limited",
     "Incorporated",
+    "Cos",
     "Bros",
     "Brothers",
 ];
+
+/// Whether a word (its stops aside) is a company's legal suffix written right after its
+/// name ("AG", "Inc.", "Cos").
+pub(crate) fn is_legal_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word.trim_end_matches('.'))
+}
 
 /// A company named with its legal suffix, after a comma as American filings and letters write
 /// it ("CCNG, Inc.", "Foo Bar, LLC") or right after the name ("Commerzbank AG", "Kohlberg
