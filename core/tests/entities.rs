@@ -1122,6 +1122,19 @@ fn a_dateline_before_a_sentence_names_its_place() {
 }
 
 #[test]
+fn a_name_cut_at_a_hyphen_is_read_whole() {
+    check(
+        "Volkswagen and Daimler-Benz led gains on the DAX index.",
+        "ORG Volkswagen; ORG Daimler-Benz",
+    );
+    // Two places, two nationalities: each stays itself.
+    check(
+        "The US-China talks ended the Israeli-Palestinian row.",
+        "GPE US; GPE China; NORP Israeli; NORP Palestinian",
+    );
+}
+
+#[test]
 fn initials_and_a_surname_are_a_person() {
     check(
         "Scores: Essex 532-8 declared (N. Hussain 207, R. Irani 123).",
@@ -1165,6 +1178,16 @@ fn companies_no_list_holds_are_told_by_their_context() {
     check(
         "Shares of Warren Buffett's Berkshire Hathaway rose.",
         "PER Warren Buffett; ORG Berkshire Hathaway",
+    );
+    // Dealers and economists work at companies; a place no gazetteer knows in such a context
+    // is one too, and a hyphenated name is read whole there.
+    check(
+        "Dealers at Deutsche Morgan Grenfell said the market had expected it.",
+        "ORG Deutsche Morgan Grenfell",
+    );
+    check(
+        "Shares in Alcatel-Alsthom rose on Friday, while Alcatel-Alsthom said it would hire.",
+        "ORG Alcatel-Alsthom; ORG Alcatel-Alsthom",
     );
     // A name without its suffixes ("Cos Inc") is the company named in full.
     assert_eq!(

@@ -751,6 +751,109 @@ pub(crate) fn drop_folded_towns(analyzers: &[Analyzer], mentions: &mut Vec<Menti
     });
 }
 
+/// A name cut at a hyphen is the whole hyphenated name: the tagger reads "Daimler" of
+/// "Daimler-Benz" and "Royce" of "Rolls-Royce" apart. A name with a glued hyphen and a
+/// capitalised word in lower case after its first letter on either side (not "Israel-PLO"),
+/// found as nothing or as a person or organisation of one word of another kind, takes it in,
+/// unless either part is a place of the gazetteer ("US-China", "Israel-Jordan" talks name two countries). The whole is
+/// an organisation where either part was one, and takes the kind the document gives the same
+/// name elsewhere ("Coca" was a town; "Coca-Cola said" a company).
+pub(crate) fn hyphenated_names(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let place = |a: &Analyzer, s: usize, e: usize| {
+        a.gaz_at(s, e).is_some_and(|(end, entry)| {
+            end == e && matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc)
+        })
+    };
+    // Where the names that were joined start: (region, first token).
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            i += 1;
+            continue;
+        };
+        let (segment, s, e, n) = (m.segment, m.tok_start, m.tok_end, a.toks.len());
+        let glued = |k: usize| k < n && !a.toks[k].space_before;
+        // A capitalised word at `word`, glued to the name by the hyphen at `hyphen`.
+        let part = |hyphen: usize, word: usize| {
+            a.toks[hyphen].kind == TokKind::Joiner
+                && a.word(hyphen) == "-"
+                && glued(hyphen)
+                && glued(hyphen + 1)
+                && a.is_name_token(word)
+                && a.word(word).chars().skip(1).any(char::is_lowercase)
+                && !place(a, word, word + 1)
+        };
+        let word = if e + 1 < n && part(e, e + 1) && !glued(e + 2) {
+            e + 1
+        } else if s >= 2 && part(s - 1, s - 2) && (s == 2 || !glued(s - 2)) {
+            s - 2
+        } else {
+            i += 1;
+            continue;
+        };
+        let other = mentions
+            .iter()
+            .position(|o| o.segment == segment && o.tok_start <= word && word < o.tok_end);
+        // Two names of one kind side by side stay two ("the Google-Mozilla deal", "the
+        // Kasparov-Karpov match").
+        let other_fits = other.is_none_or(|j| {
+            let o = &mentions[j];
+            o.tok_end == o.tok_start + 1
+                && matches!(o.kind, EntityKind::Person | EntityKind::Org)
+                && o.kind != m.kind
+        });
+        // A person takes in no word of the dictionary ("Legal-Bob Carter" of a signature,
+        // "Off-Broadway"); nationalities and events stay as they are ("Israeli-Palestinian").
+        let person_word = m.kind == EntityKind::Person && lex.is_common_word(a.word(word));
+        if place(a, s, e)
+            || !other_fits
+            || person_word
+            || !matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Org | EntityKind::Gpe | EntityKind::Loc
+            )
+        {
+            i += 1;
+            continue;
+        }
+        let mut kind = m.kind;
+        if let Some(j) = other {
+            if mentions[j].kind == EntityKind::Org {
+                kind = EntityKind::Org;
+            }
+            mentions.remove(j);
+            if j < i {
+                i -= 1;
+            }
+        }
+        let m = &mut mentions[i];
+        m.tok_start = m.tok_start.min(word);
+        m.tok_end = m.tok_end.max(word + 1);
+        m.start = a.toks[m.tok_start].start;
+        m.end = a.toks[m.tok_end - 1].end;
+        m.kind = kind;
+        m.key = normalise_name(&a.text[m.start..m.end]);
+        m.canonical = None;
+        joined.push((segment, m.tok_start));
+        i += 1;
+    }
+    for (segment, start) in joined {
+        let Some(i) = mentions
+            .iter()
+            .position(|m| m.segment == segment && m.tok_start == start)
+        else {
+            continue;
+        };
+        let (key, kind) = (&mentions[i].key, mentions[i].kind);
+        if let Some(other) = mentions.iter().find(|o| &o.key == key && o.kind != kind) {
+            mentions[i].kind = other.kind;
+        }
+    }
+}
+
 /// Words that name a storm before its name: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone
 /// Phailin", "Tropical Storm Rita", "Super Typhoon Goni".
 const STORM_WORDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Superstorm"];

@@ -12,7 +12,9 @@
 use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass, Capitals};
 use super::candidates::{Analyzer, DocContext};
 use super::capitals::capitals_places;
-use super::decode::{add_trusted_rule_names, drop_folded_towns, merge_tagged, storms, tag_regions};
+use super::decode::{
+    add_trusted_rule_names, drop_folded_towns, hyphenated_names, merge_tagged, storms, tag_regions,
+};
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
@@ -178,6 +180,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
 
     let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
     drop_folded_towns(&analyzers, &mut mentions);
+    hyphenated_names(&analyzers, &mut mentions);
     storms(&analyzers, &mut mentions);
     capitals_places(&analyzers, &mut mentions);
     sports_teams(&analyzers, &mut mentions);

@@ -220,7 +220,7 @@ pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [M
 }
 
 /// Words before a name that make it a company or a body: "shares of X", "a stake in X", "a
-/// spokesman for X", "analysts at X".
+/// spokesman for X", "analysts at X", "dealers at X".
 const ORG_BEFORE: &[(&str, &str)] = &[
     ("shares", "of"),
     ("shares", "in"),
@@ -230,6 +230,14 @@ const ORG_BEFORE: &[(&str, &str)] = &[
     ("spokesperson", "for"),
     ("analysts", "at"),
     ("analyst", "at"),
+    ("economists", "at"),
+    ("economist", "at"),
+    ("strategists", "at"),
+    ("strategist", "at"),
+    ("dealers", "at"),
+    ("dealer", "at"),
+    ("traders", "at"),
+    ("trader", "at"),
     ("executive", "of"),
     ("shareholders", "of"),
     ("subsidiary", "of"),
@@ -241,6 +249,14 @@ const NO_PERSON_BEFORE: &[&str] = &[
     "stake",
     "analysts",
     "analyst",
+    "economists",
+    "economist",
+    "strategists",
+    "strategist",
+    "dealers",
+    "dealer",
+    "traders",
+    "trader",
     "shareholders",
     "subsidiary",
 ];
@@ -299,6 +315,17 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             && a.cue1(i) & (cue::STOP | cue::MONTH) == 0
             && !(a.toks[i].sent_start && lex.is_common_word(&crate::text::fold(a.word(i))))
     };
+    // A hyphen at `i` glued between two capitalised words, which goes on with the name.
+    let glued_on = |a: &Analyzer, i: usize| {
+        i + 1 < a.toks.len()
+            && i > 0
+            && a.toks[i].kind == TokKind::Joiner
+            && a.word(i) == "-"
+            && !a.toks[i].space_before
+            && !a.toks[i + 1].space_before
+            && a.is_name_token(i - 1)
+            && name_word(a, i + 1)
+    };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     // Names in a context no person has: (region, first token, end token).
     let mut no_person: Vec<(usize, usize, usize)> = Vec::new();
@@ -319,6 +346,10 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let mut e = s;
             while e < n && name_word(a, e) {
                 e += 1;
+                // A hyphenated name goes on: "Alcatel-Alsthom".
+                if glued_on(a, e) {
+                    e += 1;
+                }
             }
             if e > s {
                 found.push((segment, s, e));
@@ -350,6 +381,9 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let mut s = e;
             while s > 0 && name_word(a, s - 1) {
                 s -= 1;
+                if s >= 2 && glued_on(a, s - 1) {
+                    s -= 1;
+                }
             }
             if s == e || (statement && (e - s < 2 || lex.is_first_name(a.word(s)))) {
                 continue;
@@ -367,17 +401,38 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
         }
     }
     // A "person" in a context no person has is an organisation, and so is every mention of
-    // it: "analysts at Merrill Lynch", "Philip Morris shares rose".
-    let keys: FastSet<String> = mentions
+    // it: "analysts at Merrill Lynch", "Philip Morris shares rose". So is a "place" the
+    // gazetteer does not know ("shares in Alcatel-Alsthom"; "shares in Europe" stay a place's).
+    let retyped = |m: &Mention| match m.kind {
+        EntityKind::Person => true,
+        EntityKind::Gpe | EntityKind::Loc => {
+            m.segment != HEADER
+                && m.canonical.is_none()
+                && analyzers.get(m.segment).is_some_and(|a| {
+                    a.gaz_at(m.tok_start, m.tok_end).is_none_or(|(end, entry)| {
+                        end != m.tok_end || !matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc)
+                    })
+                })
+        }
+        _ => false,
+    };
+    let mut keys: FastSet<String> = mentions
         .iter()
-        .filter(|m| {
-            m.kind == EntityKind::Person && no_person.contains(&(m.segment, m.tok_start, m.tok_end))
-        })
+        .filter(|m| retyped(m) && no_person.contains(&(m.segment, m.tok_start, m.tok_end)))
         .map(|m| m.key.clone())
         .collect();
-    for m in mentions.iter_mut() {
-        if m.kind == EntityKind::Person && keys.contains(&m.key) {
-            m.kind = EntityKind::Org;
+    // A name nothing found there is an organisation too (below), and so are its other mentions.
+    for &(segment, s, e) in &no_person {
+        let a = &analyzers[segment];
+        if !covered(mentions, segment, s, e) {
+            keys.insert(normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end]));
+        }
+    }
+    if !keys.is_empty() {
+        for m in mentions.iter_mut() {
+            if keys.contains(&m.key) && retyped(m) {
+                m.kind = EntityKind::Org;
+            }
         }
     }
     let mut names: FastSet<Vec<String>> = FastSet::default();
@@ -399,8 +454,10 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let len = name.len();
             for s in 0..n.saturating_sub(len - 1) {
                 let e = s + len;
-                let matches = (0..len)
-                    .all(|k| a.toks[s + k].kind == TokKind::Word && a.word(s + k) == name[k]);
+                let matches = (0..len).all(|k| {
+                    matches!(a.toks[s + k].kind, TokKind::Word | TokKind::Joiner)
+                        && a.word(s + k) == name[k]
+                });
                 if !matches
                     || (s > 0 && a.is_name_token(s - 1) && !a.toks[s].sent_start)
                     || a.is_name_token(e)
