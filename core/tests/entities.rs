@@ -356,6 +356,20 @@ fn acronym_in_parentheses_is_an_alias() {
 }
 
 #[test]
+fn initials_in_capitals_stand_for_a_name_of_the_document() {
+    assert_eq!(
+        entities(
+            "The Palestine Liberation Organisation condemned the attack, PLO official Ahmed \
+             Abdel-Rahman said."
+        ),
+        [
+            "PER Ahmed Abdel-Rahman ×1",
+            "ORG Palestine Liberation Organisation [PLO] ×2"
+        ]
+    );
+}
+
+#[test]
 fn well_known_short_forms_merge() {
     let found = entities(
         "The US and the U.S. and America and the United States, then the USA. \

@@ -185,15 +185,16 @@ pub(crate) fn resolve_people(analyzers: &[Analyzer], mentions: &mut Vec<Mention>
     mentions.retain(|m| m.strength == Strength::Strong);
 }
 
-/// Where the second pass reads lines written in capitals.
+/// Which second pass: the rules', or the final one over the merged names.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Capitals {
-    /// As written: "ARSENAL" is not "Arsenal" (the rules' pass, whose mentions are the
-    /// tagger's features, trained so).
-    AsWritten,
-    /// Also title-cased: a headline's "ARSENAL HELD BY WEST HAM" names the "Arsenal" and
-    /// "West Ham" of the report below it.
-    TitleCased,
+pub(crate) enum Pass {
+    /// The rules' pass, whose mentions are the tagger's features: names as written, as the
+    /// weights were trained ("ARSENAL" is not "Arsenal").
+    Rules,
+    /// The final pass also reads a line in capitals title-cased (a headline's "ARSENAL HELD
+    /// BY WEST HAM" names the "West Ham" of the report below it) and takes a name's initials
+    /// in capitals for it ("PLO" for "Palestine Liberation Organisation").
+    Final,
 }
 
 /// Looks for every form of every entity again, in places the first pass left alone.
@@ -201,15 +202,16 @@ pub(crate) fn second_pass(
     analyzers: &[Analyzer],
     mentions: &mut Vec<Mention>,
     lex: &Lexicon,
-    capitals: Capitals,
+    pass: Pass,
 ) {
     let text = analyzers.first().map_or("", |a| a.text);
     // Forms by key; a form claimed by two entities is ambiguous and not used.
     let mut forms: HashMap<String, Option<(EntityKind, String)>> = HashMap::new();
     let mut max_len = 1;
-    let mut add_form = |form: &str, identity: (EntityKind, String)| {
+    // `weak`: a form that gives way to any other, never making it ambiguous.
+    let mut add = |form: &str, identity: (EntityKind, String), weak: bool| {
         let (key, n) = phrase_key(form);
-        if key.is_empty() {
+        if key.is_empty() || weak && forms.contains_key(&key) {
             return;
         }
         max_len = max_len.max(n);
@@ -222,12 +224,14 @@ pub(crate) fn second_pass(
             })
             .or_insert(Some(identity));
     };
+    let mut add_form = |form: &str, identity| add(form, identity, false);
+    let mut initials_forms = Vec::new();
     for m in mentions.iter() {
         let identity = (m.kind, m.key.clone());
         add_form(&text[m.start..m.end], identity.clone());
         if m.kind == EntityKind::Person {
             if let Some(short) = short_form(&name_words(text, m), lex) {
-                add_form(&short, identity);
+                add_form(&short, identity.clone());
             }
         } else if m.kind == EntityKind::Org && m.canonical.is_none() && m.segment != HEADER {
             // "Nordvik Semiconductor" … "Nordvik": a distinctive first word of a company
@@ -242,10 +246,27 @@ pub(crate) fn second_pass(
                     && lex.name(&phrase_key(first).0).is_none()
                     && lex.cue(last) & cue::ORG != 0;
                 if distinctive {
-                    add_form(first, identity);
+                    add_form(first, identity.clone());
                 }
             }
         }
+        // "Palestine Liberation Organisation" … "PLO": the initials of a name of three
+        // capitalised words or more, written in capitals, stand for it.
+        if pass == Pass::Final
+            && matches!(m.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
+            && m.segment != HEADER
+        {
+            let words = name_words(text, m);
+            if words.len() >= 3 && words.iter().all(|w| !w.chars().all(char::is_uppercase)) {
+                let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+                initials_forms.push((initials, identity));
+            }
+        }
+    }
+    // Initials never take a form from a name written so ("WOSM" found as a name of its own
+    // stays one).
+    for (initials, identity) in initials_forms {
+        add(&initials, identity, true);
     }
     let mut found = Vec::new();
     let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
@@ -260,7 +281,7 @@ pub(crate) fn second_pass(
         }
         // The tokens of lines in capitals, where a name is also read title-cased.
         let mut shouted = vec![false; n];
-        if capitals == Capitals::TitleCased {
+        if pass == Pass::Final {
             for (s, e, caps) in super::capitals::lines(a) {
                 shouted[s..e].iter_mut().for_each(|c| *c = caps);
             }

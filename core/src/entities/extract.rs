@@ -9,7 +9,7 @@
 //!    mentions are grouped into entities with canonical names and aliases. Overlaps are
 //!    impossible by construction and checked.
 
-use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass, Capitals};
+use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass, Pass};
 use super::candidates::{Analyzer, DocContext};
 use super::capitals::capitals_places;
 use super::decode::{
@@ -94,7 +94,7 @@ impl<'a> RulePass<'a> {
         }
         let long_forms = merge_acronyms(&analyzers, &mut mentions);
         resolve_people(&analyzers, &mut mentions);
-        second_pass(&analyzers, &mut mentions, lex, Capitals::AsWritten);
+        second_pass(&analyzers, &mut mentions, lex, Pass::Rules);
         drop(analyzers);
         pass.mentions = mentions;
         pass.long_forms = long_forms;
@@ -197,12 +197,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
             .or_insert_with(|| long.clone());
     }
     resolve_people(&analyzers, &mut mentions);
-    second_pass(
-        &analyzers,
-        &mut mentions,
-        Lexicon::get(),
-        Capitals::TitleCased,
-    );
+    second_pass(&analyzers, &mut mentions, Lexicon::get(), Pass::Final);
     build_entities(pass.text, mentions, &long_forms)
 }
 
