@@ -877,6 +877,12 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "Leeds held on after the break. The Leeds manager praised his defence.",
         "GPE Leeds; GPE Leeds",
     );
+    // A player or a coach named after the name makes it a team; after a place and a comma
+    // the name is the region the place lies in.
+    check(
+        "Iowa quarterback Brad Banks was second. The Ames, Iowa hotel is a museum.",
+        "ORG Iowa; PER Brad Banks; GPE Ames; GPE Iowa",
+    );
 }
 
 #[test]

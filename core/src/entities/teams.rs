@@ -74,11 +74,34 @@ const TEAM_ROLES: &[&str] = &[
     "playmaker",
 ];
 
+/// Words between X and a person's name that make X a team ("Essex captain Paul Prichard").
+const PLAYER_ROLES: &[&str] = &[
+    "striker",
+    "goalkeeper",
+    "keeper",
+    "coach",
+    "manager",
+    "midfielder",
+    "defender",
+    "forward",
+    "captain",
+    "winger",
+    "skipper",
+    "quarterback",
+    "pitcher",
+    "shortstop",
+    "infielder",
+    "outfielder",
+    "playmaker",
+    "batsman",
+    "bowler",
+];
+
 /// Whether the name on tokens `s..e` of a region stands as a sports team there: it heads a
 /// results line ("Leeds 2 Arsenal 1") or a row of standings ("Newcastle 4 3 1 0 9 4 10");
 /// its region reports a score ("2-1") and the name stands beside a number or is the subject
 /// or object of a result verb ("… beat Arsenal", "drew with Everton"); or a player or coach
-/// is "its" ("Barcelona's striker").
+/// is "its" ("Barcelona's striker", "Essex captain Paul Prichard").
 fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> bool {
     let word_at = |i: usize| -> &str {
         if i < a.toks.len() {
@@ -92,6 +115,10 @@ fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> 
     if a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
         && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str())
     {
+        return true;
+    }
+    // "Essex captain Paul Prichard", "Leeds manager Howard Wilkinson".
+    if PLAYER_ROLES.contains(&word_at(e)) && a.is_name_token(e + 1) {
         return true;
     }
     // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings ("Newcastle 4 3
@@ -330,8 +357,8 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     }
     // A report names its sides again without a result beside them ("Leeds held on", "the
     // Leeds manager"): every mention of a team's name in the document is the team, except
-    // one that a preposition of place or a dateline puts on the map ("fans travelled home to
-    // Leeds", "NEW YORK 1996-08-30"). The organisations of that name join the team's chip.
+    // one that a preposition of place, a dateline or a place and a comma before it put on the
+    // map ("fans travelled home to Leeds", "NEW YORK 1996-08-30", "Burr Oak, Iowa"). The organisations of that name join the team's chip.
     if teams.is_empty() {
         return;
     }
@@ -348,9 +375,13 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             continue;
         };
         let (s, e) = (m.tok_start, m.tok_end);
+        // After a place and a comma, a name is the region the place lies in ("Burr Oak,
+        // Iowa").
+        let in_region = s >= 2 && a.is_punct(s - 1, ",") && a.is_name_token(s - 2);
         let placed = s
             .checked_sub(1)
             .is_some_and(|i| PLACE_PREPOSITIONS.contains(&crate::text::fold(a.word(i)).as_str()))
+            || in_region
             || dateline_head(a, s, e);
         if !placed && teams.contains(&lower_key(a, s, e)) && !is_country(a, s, e) {
             as_team(a, m);
