@@ -8,6 +8,13 @@
 //! strings (as in the npm package `nlp-corpus`, joined into paragraphs), is extracted once to
 //! warm up and then timed.
 
+/// `println!` that ends quietly when the reader stops reading (`… | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        explorer_core::output::line(&format!($($arg)*))
+    };
+}
+
 #[cfg(feature = "extract")]
 fn main() {
     use explorer_core::entities::extract;
@@ -48,7 +55,7 @@ fn main() {
         let warm = start.elapsed();
         assert_eq!(first, n_entities);
         let mb = bytes as f64 / 1e6;
-        println!(
+        out!(
             "{} documents, {:.2} MB, {} entities; first run (with gazetteer load) {:.3} s, then {:.3} s = {:.1} MB/s",
             docs.len(),
             mb,
@@ -68,14 +75,14 @@ fn main() {
             }
         };
         let doc = Document::parse(path, &text);
-        println!("== {path}");
+        out!("== {path}");
         for e in extract(&doc) {
             let aliases = if e.aliases.is_empty() {
                 String::new()
             } else {
                 format!(" (aka {})", e.aliases.join(", "))
             };
-            println!(
+            out!(
                 "{:5} {}{} ×{}",
                 e.kind.label(),
                 e.canonical,

@@ -12,6 +12,13 @@
 //! in wall-clock time and in CPU time of this thread (which other work on the machine does
 //! not inflate).
 
+/// `println!` that ends quietly when the reader stops reading (`… | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        explorer_core::output::line(&format!($($arg)*))
+    };
+}
+
 use explorer_core::entities::train::data::{GoldKind, GoldSpan, LabelledDoc};
 use explorer_core::entities::train::score::{predicted_spans, Score};
 use explorer_core::entities::train::{load_sets, Split};
@@ -55,10 +62,8 @@ fn main() {
         }
         return;
     }
-    println!(
-        "| set | documents | gold mentions | extractor | P | R | F1 | PER F1 | ORG F1 | LOC F1 |"
-    );
-    println!("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+    out!("| set | documents | gold mentions | extractor | P | R | F1 | PER F1 | ORG F1 | LOC F1 |");
+    out!("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
     for split in splits {
         let n_gold: usize = split.docs.iter().map(|d| d.gold.len()).sum();
         let extractors: [(&str, Extractor); 2] =
@@ -71,7 +76,7 @@ fn main() {
             let all = score.all();
             let pct = |x: f64| format!("{:.1}", 100.0 * x);
             let f1 = |k| pct(score.kind(k).f1());
-            println!(
+            out!(
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 split.name,
                 split.docs.len(),
@@ -114,10 +119,10 @@ fn print_errors(d: &LabelledDoc, predicted: &[GoldSpan]) {
         .iter()
         .filter(|p| !ignored(p) && !d.gold.contains(p))
     {
-        println!("+ {:?}\t{}", p.kind, around(p));
+        out!("+ {:?}\t{}", p.kind, around(p));
     }
     for g in d.gold.iter().filter(|g| !predicted.contains(g)) {
-        println!("- {:?}\t{}", g.kind, around(g));
+        out!("- {:?}\t{}", g.kind, around(g));
     }
 }
 
@@ -149,9 +154,9 @@ fn speed(dir: &std::path::Path) {
         })
         .collect();
     let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
-    println!("{} documents, {mb:.2} MB", docs.len());
-    println!("| extractor | entities | wall time | MB/s (wall) | CPU time | MB/s (CPU) |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    out!("{} documents, {mb:.2} MB", docs.len());
+    out!("| extractor | entities | wall time | MB/s (wall) | CPU time | MB/s (CPU) |");
+    out!("|---|---:|---:|---:|---:|---:|");
     let extractors: [(&str, Extractor); 2] =
         [("rules (baseline)", extract_rules), ("tagger", extract)];
     for (name, run) in extractors {
@@ -161,7 +166,7 @@ fn speed(dir: &std::path::Path) {
         let n: usize = docs.iter().map(|d| run(d).len()).sum();
         let wall = wall.elapsed().as_secs_f64();
         let cpu = cpu.zip(thread_cpu()).map(|(a, b)| (b - a).as_secs_f64());
-        println!(
+        out!(
             "| {name} | {n} | {wall:.2} s | {:.1} | {} | {} |",
             mb / wall,
             cpu.map_or("-".into(), |c| format!("{c:.2} s")),

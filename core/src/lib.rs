@@ -19,6 +19,7 @@ pub mod lazy;
 pub mod measures;
 pub mod network;
 pub mod order;
+pub mod output;
 pub mod phrases;
 pub mod query;
 pub mod search;

@@ -166,14 +166,7 @@ fn analyze(paths: &[String]) -> ExitCode {
 /// Prints one line of output. A reader that stops reading (`explorer analyze … | head`) ends
 /// the program quietly, as command-line tools do; any other failure to write is said.
 fn emit(line: &str) {
-    use std::io::Write as _;
-    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("error: cannot write the output: {e}");
-        std::process::exit(1);
-    }
+    explorer_core::output::line(line);
 }
 
 /// The JSON line for one document, analysed as the page's build analyses it.
