@@ -1209,6 +1209,25 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Shares in Alcatel-Alsthom rose on Friday, while Alcatel-Alsthom said it would hire.",
         "ORG Alcatel-Alsthom; ORG Alcatel-Alsthom",
     );
+    // A company named by what it is, before its name or in an apposition after it, in text
+    // as written or as tokenised ("Brazil 's").
+    check(
+        "Shares of Italian carmaker Fiat rose, while Swedish telecoms group Ericsson fell.",
+        "NORP Italian; ORG Fiat; NORP Swedish; ORG Ericsson",
+    );
+    for text in [
+        "Ericsson won an order from Telebras, Brazil's state telephone company.",
+        "Ericsson won an order from Telebras , Brazil 's state telephone company .",
+    ] {
+        check(text, "ORG Ericsson; ORG Telebras; GPE Brazil");
+    }
+    // A clause that ends at the comma leaves a person a person, and the end of a longer name
+    // or a name of capitals alone is no company.
+    check(
+        "Under Gandhi, a group of twenty volunteers served as stretcher-bearers.",
+        "PER Gandhi",
+    );
+    check("There is a simple group S such that the map is onto.", "");
     // A name without its suffixes ("Cos Inc") is the company named in full.
     assert_eq!(
         entities(

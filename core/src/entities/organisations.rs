@@ -242,6 +242,78 @@ const ORG_BEFORE: &[(&str, &str)] = &[
     ("shareholders", "of"),
     ("subsidiary", "of"),
 ];
+/// What a company or a body is called by, written before its name or as the head of an
+/// apposition after it: "telecoms group Ericsson", "Telebras, Brazil's state telephone
+/// company". Words that also name a person's trade ("broker", "producer") are left out.
+const COMPANY_WORDS: &[&str] = &[
+    "company",
+    "group",
+    "firm",
+    "conglomerate",
+    "airline",
+    "insurer",
+    "retailer",
+    "brokerage",
+    "bank",
+    "lender",
+    "utility",
+    "newspaper",
+    "daily",
+    "club",
+];
+
+/// Whether tokens `s..e` can be a company's name: some letter in lower case (not "group S",
+/// "group III").
+fn company_name(a: &Analyzer, s: usize, e: usize) -> bool {
+    (s..e).any(|i| a.word(i).chars().any(char::is_lowercase))
+}
+
+/// A company word, or a maker of something ("carmaker", "chipmaker", "drugmaker").
+fn is_company_word(word: &str) -> bool {
+    COMPANY_WORDS.contains(&word) || word.len() > 5 && word.ends_with("maker")
+}
+
+/// The head of an apposition that starts at token `i` ("the Swedish telecoms group", "Brazil's
+/// state telephone company", "a maker of steel"): its last word before a preposition or the
+/// punctuation that ends it, if the apposition opens with a determiner or a possessive and
+/// runs no more than eight words.
+fn apposition_head(a: &Analyzer, i: usize) -> Option<usize> {
+    let n = a.toks.len();
+    // A name with a possessive, glued or written apart as tokenised text writes it ("Brazil
+    // 's").
+    let possessive = || {
+        let after = a.text[a.toks[i].end..].trim_start();
+        after.starts_with("'s ") || after.starts_with("\u{2019}s ")
+    };
+    let opens =
+        matches!(a.word(i), "the" | "a" | "an" | "its") || (a.is_name_token(i) && possessive());
+    if !opens {
+        return None;
+    }
+    let mut last = None;
+    for k in i..n.min(i + 10) {
+        // The apostrophe and "s" of a possessive written apart.
+        let apostrophe = |k: usize| matches!(a.word(k), "'" | "\u{2019}");
+        if apostrophe(k) || k > i && a.word(k) == "s" && apostrophe(k - 1) {
+            continue;
+        }
+        match a.toks[k].kind {
+            TokKind::Word => {
+                if matches!(
+                    a.word(k),
+                    "of" | "in" | "that" | "which" | "with" | "for" | "based"
+                ) {
+                    return last;
+                }
+                last = Some(k);
+            }
+            TokKind::Punct => return last,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The first words of those cues that no person is named after: a person has a spokesman
 /// and may be an executive's employer, but no analysts, shares or subsidiaries.
 const NO_PERSON_BEFORE: &[&str] = &[
@@ -329,6 +401,9 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     // Names in a context no person has: (region, first token, end token).
     let mut no_person: Vec<(usize, usize, usize)> = Vec::new();
+    // Names described as companies ("telecoms group Ericsson"), which a person's name may be
+    // too: a clause can end at the comma ("Under Gandhi, a group of …").
+    let mut described: Vec<(usize, usize, usize)> = Vec::new();
     for (segment, a) in analyzers.iter().enumerate() {
         if a.headline {
             continue;
@@ -398,6 +473,71 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             if of_no_person {
                 no_person.push((segment, s, e));
             }
+        }
+        // A company named by what it is, before its name ("Swedish telecoms group Ericsson",
+        // "Italian carmaker Fiat") or after it and a comma ("Telebras, Brazil's state
+        // telephone company").
+        let mut runs: Option<Vec<(usize, usize)>> = None;
+        for i in 0..n.saturating_sub(1) {
+            if a.toks[i].kind != TokKind::Word || !is_company_word(a.word(i)) {
+                continue;
+            }
+            let s = i + 1;
+            let mut e = s;
+            while e < n && name_word(a, e) {
+                e += 1;
+                if glued_on(a, e) {
+                    e += 1;
+                }
+            }
+            // The name goes on as its run of capitalised words does ("club Queen of the
+            // South").
+            let runs = runs.get_or_insert_with(|| a.runs());
+            if let Some(&(_, end)) = runs.iter().find(|&&(start, _)| start == s) {
+                e = e.max(end);
+            }
+            if e > s && company_name(a, s, e) {
+                found.push((segment, s, e));
+                described.push((segment, s, e));
+            }
+        }
+        for k in 1..n.saturating_sub(2) {
+            if !a.is_punct(k, ",") || !name_word(a, k - 1) {
+                continue;
+            }
+            let Some(head) = apposition_head(a, k + 1) else {
+                continue;
+            };
+            if !is_company_word(a.word(head)) {
+                continue;
+            }
+            let mut s = k;
+            while s > 0 && name_word(a, s - 1) {
+                s -= 1;
+                if s >= 2 && glued_on(a, s - 1) {
+                    s -= 1;
+                }
+            }
+            // Not the end of a longer name ("the Panel on Climate Change, the group that …").
+            if s > 0 && a.is_connector(s - 1) || !company_name(a, s, k) {
+                continue;
+            }
+            found.push((segment, s, k));
+            described.push((segment, s, k));
+        }
+    }
+    // A person's name so described stays a person's ("Under Gandhi, a group of 20 Indians
+    // volunteered"): one that opens with a given name or is a family name alone.
+    let lex_person = |m: &Mention| {
+        analyzers.get(m.segment).is_some_and(|a| {
+            lex.is_first_name(a.word(m.tok_start))
+                || m.tok_end == m.tok_start + 1 && lex.is_surname(a.word(m.tok_start))
+        })
+    };
+    for m in mentions.iter() {
+        let span = (m.segment, m.tok_start, m.tok_end);
+        if m.segment != HEADER && described.contains(&span) && !lex_person(m) {
+            no_person.push(span);
         }
     }
     // A "person" in a context no person has is an organisation, and so is every mention of
