@@ -1228,6 +1228,16 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "PER Gandhi",
     );
     check("There is a simple group S such that the map is onto.", "");
+    // A newspaper, a pollster, a news agency; not a name of dictionary words alone.
+    check(
+        "The Pinal Drill newspaper was founded in 1880.",
+        "ORG Pinal Drill",
+    );
+    check(
+        "A Harwell poll published on Monday put Labour ahead.",
+        "ORG Harwell; ORG Labour",
+    );
+    check("A Government newspaper reported the arrest.", "");
     // A name without its suffixes ("Cos Inc") is the company named in full.
     assert_eq!(
         entities(

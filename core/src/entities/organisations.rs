@@ -450,6 +450,12 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 && is(a, e + 1, "in")
                 && is_any(a, e + 2, &["a", "its"])
                 && is(a, e + 3, "statement");
+            // "Interfax news agency reported", "the Guardian newspaper" (not "a Government
+            // newspaper": a name of dictionary words alone is left out below).
+            let press = !possessive
+                && (is(a, e, "news") && is(a, e + 1, "agency")
+                    || is_any(a, e, &["newspaper", "poll"]));
+            let cued = cued || press;
             if !cued && !statement {
                 continue;
             }
@@ -460,7 +466,10 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                     s -= 1;
                 }
             }
-            if s == e || (statement && (e - s < 2 || lex.is_first_name(a.word(s)))) {
+            if s == e
+                || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
+                || (press && (s..e).all(|i| lex.is_common_word(a.word(i))))
+            {
                 continue;
             }
             found.push((segment, s, e));
@@ -599,7 +608,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                         && a.word(s + k) == name[k]
                 });
                 if !matches
-                    || (s > 0 && a.is_name_token(s - 1) && !a.toks[s].sent_start)
+                    || (s > 0 && name_word(a, s - 1) && !a.toks[s].sent_start)
                     || a.is_name_token(e)
                     || covered(mentions, segment, s, e)
                 {
