@@ -877,6 +877,11 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "Leeds held on after the break. The Leeds manager praised his defence.",
         "GPE Leeds; GPE Leeds",
     );
+    // A word read as a person before a driver's name is the team.
+    check(
+        "Benetton driver Jean Alesi of France was fourth.",
+        "ORG Benetton; PER Jean Alesi; GPE France",
+    );
     // A player or a coach named after the name makes it a team; after a place and a comma
     // the name is the region the place lies in.
     check(

@@ -95,6 +95,8 @@ const PLAYER_ROLES: &[&str] = &[
     "playmaker",
     "batsman",
     "bowler",
+    "driver",
+    "rider",
 ];
 
 /// Whether the name on tokens `s..e` of a region stands as a sports team there: it heads a
@@ -236,9 +238,16 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         ) {
             continue;
         }
+        // A lone word before a player's role and a name is a team whatever it was read as
+        // ("Benetton driver Jean Alesi").
+        let before_player = e == s + 1
+            && e + 1 < a.toks.len()
+            && PLAYER_ROLES.contains(&a.word(e))
+            && a.is_name_token(e + 1);
         if m.kind == EntityKind::Person
             && (e != s + 1 || !lex.is_first_name(a.word(s)))
             && !lex.clubs.contains(&lower_key(a, s, e))
+            && !before_player
         {
             continue;
         }
