@@ -198,10 +198,10 @@ fn unknown_dateline_place(
         return;
     }
     mentions.retain(|m| !overlapping(m));
-    let (start, end) = (a.toks[s].start, a.toks[e - 1].end);
+    let mut place = a.mention(s, e, EntityKind::Gpe, Strength::Strong);
     let mut key = String::new();
     let mut after_letter = false;
-    for c in a.text[start..end].chars() {
+    for c in a.text[place.start..place.end].chars() {
         if after_letter {
             key.extend(c.to_lowercase());
         } else {
@@ -209,17 +209,8 @@ fn unknown_dateline_place(
         }
         after_letter = c.is_alphabetic();
     }
-    mentions.push(Mention {
-        start,
-        end,
-        segment,
-        tok_start: s,
-        tok_end: e,
-        kind: EntityKind::Gpe,
-        key,
-        canonical: None,
-        strength: Strength::Strong,
-    });
+    place.key = key;
+    mentions.push(place);
 }
 
 /// The longest gazetteer place starting at token `s` when its words are read title-cased

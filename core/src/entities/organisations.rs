@@ -172,7 +172,7 @@ pub(crate) fn join_short_organisations(analyzers: &[Analyzer], mentions: &mut [M
                 if a.toks[last].kind == TokKind::Punct && last > m.tok_start {
                     last -= 1;
                 }
-                let suffix = SUFFIXES.contains(&a.word(last));
+                let suffix = is_legal_suffix(a.word(last));
                 if a.cue1(last) & (cue::ORG | cue::ORG_ABBR) == 0 && !suffix
                     || full[0].chars().count() < 3
                 {
@@ -398,6 +398,28 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             && a.is_name_token(i - 1)
             && name_word(a, i + 1)
     };
+    // Where a name that starts at `s` ends, and where one that ends at `e` starts: its
+    // capitalised words, hyphenated ones whole ("Alcatel-Alsthom").
+    let name_end = |a: &Analyzer, s: usize| {
+        let mut e = s;
+        while e < a.toks.len() && name_word(a, e) {
+            e += 1;
+            if glued_on(a, e) {
+                e += 1;
+            }
+        }
+        e
+    };
+    let name_start = |a: &Analyzer, e: usize| {
+        let mut s = e;
+        while s > 0 && name_word(a, s - 1) {
+            s -= 1;
+            if s >= 2 && glued_on(a, s - 1) {
+                s -= 1;
+            }
+        }
+        s
+    };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     // Names in a context no person has: (region, first token, end token).
     let mut no_person: Vec<(usize, usize, usize)> = Vec::new();
@@ -418,14 +440,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 continue;
             };
             let s = i + 2;
-            let mut e = s;
-            while e < n && name_word(a, e) {
-                e += 1;
-                // A hyphenated name goes on: "Alcatel-Alsthom".
-                if glued_on(a, e) {
-                    e += 1;
-                }
-            }
+            let e = name_end(a, s);
             if e > s {
                 found.push((segment, s, e));
                 // "shares of Warren Buffett's Berkshire" is about the company after him.
@@ -459,13 +474,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             if !cued && !statement {
                 continue;
             }
-            let mut s = e;
-            while s > 0 && name_word(a, s - 1) {
-                s -= 1;
-                if s >= 2 && glued_on(a, s - 1) {
-                    s -= 1;
-                }
-            }
+            let s = name_start(a, e);
             if s == e
                 || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
                 || (press && (s..e).all(|i| lex.is_common_word(a.word(i))))
@@ -492,13 +501,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 continue;
             }
             let s = i + 1;
-            let mut e = s;
-            while e < n && name_word(a, e) {
-                e += 1;
-                if glued_on(a, e) {
-                    e += 1;
-                }
-            }
+            let mut e = name_end(a, s);
             // The name goes on as its run of capitalised words does ("club Queen of the
             // South").
             let runs = runs.get_or_insert_with(|| a.runs());
@@ -520,13 +523,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             if !is_company_word(a.word(head)) {
                 continue;
             }
-            let mut s = k;
-            while s > 0 && name_word(a, s - 1) {
-                s -= 1;
-                if s >= 2 && glued_on(a, s - 1) {
-                    s -= 1;
-                }
-            }
+            let s = name_start(a, k);
             // Not the end of a longer name ("the Panel on Climate Change, the group that …").
             if s > 0 && a.is_connector(s - 1) || !company_name(a, s, k) {
                 continue;
@@ -699,45 +696,18 @@ const COMMA_SUFFIXES: &[&str] = &[
     "Incorporated",
 ];
 
-/// Company suffixes written right after the name ("Commerzbank AG", "Salomon Brothers"), full
-/// stops aside: the legal forms of many countries, and the brothers of a firm.
-const SUFFIXES: &[&str] = &[
-    "Inc",
-    "Corp",
-    "Co",
-    "Ltd",
-    "LLC",
-    "L.L.C",
-    "LLP",
-    "L.P",
-    "PLC",
-    "Plc",
-    "plc",
-    "GmbH",
-    "AG",
-    "SA",
-    "S.A",
-    "SpA",
-    "S.p.A",
-    "NV",
-    "N.V",
-    "BV",
-    "B.V",
-    "AB",
-    "ASA",
-    "Oyj",
-    "Pty",
-    "Limited",
-    "Incorporated",
-    "Cos",
-    "Bros",
-    "Brothers",
+/// Company suffixes written right after the name but not after a comma ("Commerzbank AG",
+/// "Salomon Brothers"), full stops aside: the legal forms of other countries, and the
+/// brothers of a firm. Those written after a comma are written so too ("Kohlberg Inc.").
+const NAME_SUFFIXES: &[&str] = &[
+    "AG", "SA", "SpA", "S.p.A", "NV", "BV", "AB", "ASA", "Oyj", "Pty", "Cos", "Bros", "Brothers",
 ];
 
 /// Whether a word (its stops aside) is a company's legal suffix written right after its
 /// name ("AG", "Inc.", "Cos").
 pub(crate) fn is_legal_suffix(word: &str) -> bool {
-    SUFFIXES.contains(&word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    COMMA_SUFFIXES.contains(&word) || NAME_SUFFIXES.contains(&word)
 }
 
 /// A company named with its legal suffix, after a comma as American filings and letters write
@@ -782,15 +752,13 @@ pub(crate) fn suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Ment
                 e += 1;
             }
             let suffix = a.text[a.toks[j].start..a.toks[e - 1].end].trim_end_matches('.');
-            let suffixes = if after_comma {
-                COMMA_SUFFIXES
+            let known = if after_comma {
+                COMMA_SUFFIXES.contains(&suffix)
             } else {
-                SUFFIXES
+                is_legal_suffix(suffix)
             };
             // A word that goes on ("Co-operation") is no suffix.
-            if !suffixes.contains(&suffix)
-                || (e < n && !a.toks[e].space_before && a.toks[e].kind != TokKind::Punct)
-            {
+            if !known || (e < n && !a.toks[e].space_before && a.toks[e].kind != TokKind::Punct) {
                 continue;
             }
             // A suffix written in full ends before the sentence's stop ("Lehman Brothers.").

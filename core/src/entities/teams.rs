@@ -41,22 +41,12 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "into", "to", "from", "near", "outside", "around", "across", "through",
 ];
 
-/// Words after "X's" that make X a team ("Barcelona's striker").
-const TEAM_ROLES: &[&str] = &[
-    "striker",
+/// Words after "X's" that make X a team besides its players' roles ("Barcelona's fans").
+const TEAM_THINGS: &[&str] = &[
     "strikers",
-    "goalkeeper",
-    "keeper",
-    "coach",
-    "manager",
-    "midfielder",
     "midfielders",
-    "defender",
     "defenders",
-    "forward",
     "forwards",
-    "captain",
-    "winger",
     "squad",
     "fans",
     "supporters",
@@ -65,16 +55,10 @@ const TEAM_ROLES: &[&str] = &[
     "lineup",
     "line-up",
     "bench",
-    "skipper",
-    "quarterback",
-    "pitcher",
-    "shortstop",
-    "infielder",
-    "outfielder",
-    "playmaker",
 ];
 
-/// Words between X and a person's name that make X a team ("Essex captain Paul Prichard").
+/// Words between X and a person's name that make X a team ("Essex captain Paul Prichard"), and
+/// after "X's" ("Barcelona's striker").
 const PLAYER_ROLES: &[&str] = &[
     "striker",
     "goalkeeper",
@@ -113,9 +97,10 @@ fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> 
         }
     };
     let is_number = |i: usize| a.toks.get(i).is_some_and(is_goals);
-    // "X's striker".
+    // "X's striker", "X's fans".
+    let after = crate::text::fold(word_at(e + 1));
     if a.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
-        && TEAM_ROLES.contains(&crate::text::fold(word_at(e + 1)).as_str())
+        && (PLAYER_ROLES.contains(&after.as_str()) || TEAM_THINGS.contains(&after.as_str()))
     {
         return true;
     }
