@@ -877,6 +877,19 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "Leeds held on after the break. The Leeds manager praised his defence.",
         "GPE Leeds; GPE Leeds",
     );
+    // A city read apart from a team's plural name after it, beside a score, is part of the
+    // team's name, and the name alone is the team.
+    assert_eq!(
+        entities(
+            "The Chicago Bulls beat the New York Knicks 98-86 on Wednesday. Patrick Ewing \
+             led the Knicks with 24 points."
+        ),
+        [
+            "PER Patrick Ewing ×1",
+            "ORG Chicago Bulls ×1",
+            "ORG New York Knicks [Knicks] ×2"
+        ]
+    );
     // A word read as a person before a driver's name is the team.
     check(
         "Benetton driver Jean Alesi of France was fourth.",

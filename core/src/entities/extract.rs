@@ -21,7 +21,7 @@ use super::mention::{Mention, HEADER};
 use super::model::Model;
 use super::organisations::{
     join_short_organisations, listed_organisations_whole, organisations_by_context,
-    organisations_of_places, suffixed_companies, workplaces,
+    organisations_of_places, places_before_teams, suffixed_companies, workplaces,
 };
 use super::rules::header_mentions;
 use super::teams::sports_teams;
@@ -189,6 +189,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     organisations_by_context(&analyzers, &mut mentions);
     suffixed_companies(&analyzers, &mut mentions);
     workplaces(&analyzers, &mut mentions);
+    places_before_teams(&analyzers, &mut mentions);
     join_short_organisations(&analyzers, &mut mentions);
     let mut long_forms = merge_acronyms(&analyzers, &mut mentions);
     for (identity, long) in &pass.long_forms {

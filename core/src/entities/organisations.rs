@@ -144,6 +144,76 @@ pub(crate) fn listed_organisations_whole(analyzers: &[Analyzer], mentions: &mut 
     }
 }
 
+/// In a paragraph that reports a score, a city or a state read apart from a team's plural
+/// name right after it is part of the team's name: "the New York Knicks", "the Phoenix Suns"
+/// ("New York" a place, "Knicks" an organisation or nothing); elsewhere "the Oslo Accords"
+/// and "the Rockford Files" are no teams. A country stays apart ("U.S. Congress"), and so does a place
+/// before a word that is not such a name ("Berlin Wall", "Boston Globe", "Paris Bureau"). The
+/// team's name alone elsewhere in the document joins it ("the Knicks").
+pub(crate) fn places_before_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let scores: Vec<bool> = analyzers
+        .iter()
+        .map(super::teams::reports_a_score)
+        .collect();
+    if !scores.contains(&true) {
+        return;
+    }
+    let mut gone = Vec::new();
+    // Each team's name alone and its whole name: ("Knicks", "New York Knicks").
+    let mut teams: Vec<(String, String)> = Vec::new();
+    for i in 0..mentions.len() {
+        let segment = mentions[i].segment;
+        let Some(a) = analyzers.get(segment).filter(|_| segment != HEADER) else {
+            continue;
+        };
+        let (s, e) = (mentions[i].tok_start, mentions[i].tok_end);
+        let city = mentions[i].kind == EntityKind::Gpe
+            && a.gaz_at(s, e).is_some_and(|(end, entry)| {
+                end == e && matches!(entry.source, Source::City | Source::Admin)
+            });
+        if !city || e >= a.toks.len() || !scores[segment] {
+            continue;
+        }
+        let word = a.word(e);
+        let plural = a.toks[e].kind == TokKind::Word
+            && a.toks[e].space_before
+            && a.is_name_token(e)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.len() >= 4
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && a.cue1(e) == 0
+            && a.gaz_at(e, e + 1).is_none();
+        let after = mentions
+            .iter()
+            .position(|o| o.segment == segment && o.tok_start <= e && e < o.tok_end);
+        let fits = after.is_none_or(|j| {
+            let o = &mentions[j];
+            o.tok_start == e
+                && o.tok_end == e + 1
+                && matches!(o.kind, EntityKind::Org | EntityKind::Person)
+        });
+        if plural && fits && (e + 1 >= a.toks.len() || !a.is_name_token(e + 1)) {
+            mentions[i] = organisation_at(a, segment, s, e + 1);
+            teams.push((normalise_name(word), mentions[i].key.clone()));
+            gone.extend(after);
+        }
+    }
+    gone.sort_unstable();
+    for j in gone.into_iter().rev() {
+        mentions.remove(j);
+    }
+    // The team's name alone elsewhere in the document is the team ("the Knicks").
+    for m in mentions.iter_mut() {
+        if let Some((_, whole)) = teams.iter().find(|(short, _)| *short == m.key) {
+            if matches!(m.kind, EntityKind::Org | EntityKind::Person) {
+                m.kind = EntityKind::Org;
+                m.key = whole.clone();
+            }
+        }
+    }
+}
+
 /// Shorter mentions of an organisation named in full in the document join it, so that its
 /// chip counts them: "Carr Futures" (its name without its company suffix) and "Carr" (the
 /// first word of a name that ends with a suffix or a head word, when only one organisation

@@ -163,6 +163,11 @@ impl ResultsContext {
 }
 
 /// The case-blind key of tokens `s..e`, as `CaseBlindList` spells its names.
+/// Whether a region reports a score ("2-1", "98-86"): the sign that its names may be teams.
+pub(crate) fn reports_a_score(a: &Analyzer) -> bool {
+    ResultsContext::of(a).score
+}
+
 fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
     let mut key = String::new();
     for i in s..e {
