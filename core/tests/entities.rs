@@ -1165,6 +1165,9 @@ fn a_name_cut_at_a_hyphen_is_read_whole() {
         "Volkswagen and Daimler-Benz led gains on the DAX index.",
         "ORG Volkswagen; ORG Daimler-Benz",
     );
+    // Before the sentence's stop too (the kind is the tagger's).
+    let end = mentions("Gains were led by Volkswagen and Daimler-Benz.");
+    assert!(end.ends_with(" Daimler-Benz"), "{end}");
     // Two places, two nationalities: each stays itself.
     check(
         "The US-China talks ended the Israeli-Palestinian row.",

@@ -755,9 +755,9 @@ pub(crate) fn drop_folded_towns(analyzers: &[Analyzer], mentions: &mut Vec<Menti
 /// "Daimler-Benz" and "Royce" of "Rolls-Royce" apart. A name with a glued hyphen and a
 /// capitalised word in lower case after its first letter on either side (not "Israel-PLO"),
 /// found as nothing or as a person or organisation of one word of another kind, takes it in,
-/// unless either part is a place of the gazetteer ("US-China", "Israel-Jordan" talks name two countries). The whole is
-/// an organisation where either part was one, and takes the kind the document gives the same
-/// name elsewhere ("Coca" was a town; "Coca-Cola said" a company).
+/// unless either part is a place of the gazetteer ("US-China", "Israel-Jordan" talks name two
+/// countries). The whole is an organisation where either part was one, and takes the kind the
+/// document gives the same name elsewhere ("Coca" was a town; "Coca-Cola said" a company).
 pub(crate) fn hyphenated_names(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let place = |a: &Analyzer, s: usize, e: usize| {
@@ -786,9 +786,11 @@ pub(crate) fn hyphenated_names(analyzers: &[Analyzer], mentions: &mut Vec<Mentio
                 && a.word(word).chars().skip(1).any(char::is_lowercase)
                 && !place(a, word, word + 1)
         };
-        let word = if e + 1 < n && part(e, e + 1) && !glued(e + 2) {
+        // What follows or precedes the whole is punctuation or a space ("Daimler-Benz.").
+        let apart = |k: usize| !glued(k) || a.toks[k].kind == TokKind::Punct;
+        let word = if e + 1 < n && part(e, e + 1) && apart(e + 2) {
             e + 1
-        } else if s >= 2 && part(s - 1, s - 2) && (s == 2 || !glued(s - 2)) {
+        } else if s >= 2 && part(s - 1, s - 2) && (s == 2 || apart(s - 2)) {
             s - 2
         } else {
             i += 1;
