@@ -225,7 +225,7 @@ pub(crate) fn second_pass(
             .or_insert(Some(identity));
     };
     let mut add_form = |form: &str, identity| add(form, identity, false);
-    let mut initials_forms = Vec::new();
+    let mut weak_forms = Vec::new();
     for m in mentions.iter() {
         let identity = (m.kind, m.key.clone());
         add_form(&text[m.start..m.end], identity.clone());
@@ -250,6 +250,13 @@ pub(crate) fn second_pass(
                 }
             }
         }
+        // "Baltimore Orioles" … "the Orioles": what follows a place that opens a team's (or
+        // a paper's) name, in the plural, stands for it, as a form that gives way to others.
+        if pass == Pass::Final && m.kind == EntityKind::Org && m.segment != HEADER {
+            if let Some(rest) = after_opening_place(&name_words(text, m), lex) {
+                weak_forms.push((rest, identity.clone()));
+            }
+        }
         // "Palestine Liberation Organisation" … "PLO": the initials of a name of three
         // capitalised words or more, written in capitals, stand for it.
         if pass == Pass::Final
@@ -259,16 +266,18 @@ pub(crate) fn second_pass(
             let words = name_words(text, m);
             if words.len() >= 3 && words.iter().all(|w| !w.chars().all(char::is_uppercase)) {
                 let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-                initials_forms.push((initials, identity));
+                weak_forms.push((initials, identity));
             }
         }
     }
-    // Initials never take a form from a name written so ("WOSM" found as a name of its own
-    // stays one).
-    for (initials, identity) in initials_forms {
+    // Initials and short forms never take a form from a name written so ("WOSM" found as a
+    // name of its own stays one).
+    for (initials, identity) in weak_forms {
         add(&initials, identity, true);
     }
     let mut found = Vec::new();
+    // The words the document writes in lower case, gathered the first time they are asked for.
+    let mut lower_words = None;
     let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
     for m in mentions.iter().filter(|m| m.segment != HEADER) {
         by_segment[m.segment].push((m.tok_start, m.tok_end));
@@ -317,12 +326,18 @@ pub(crate) fn second_pass(
                 continue;
             };
             // In a line of capitals every word is capitalised: a name there is no fragment of
-            // a longer one for that, and a name of one word must be no word of the dictionary
-            // ("JOB", "COMMISSION" of "… REDISTRICTING COMMISSION"; "ARSENAL" is lost with
-            // them) nor of two letters ("IT", "US").
+            // a longer one for that, and a name of one word must be no word of two letters
+            // ("IT", "US") nor a word of the dictionary that the document also writes as one
+            // ("JOB", "MAY"), or that is a head word ("COMMISSION" of "… REDISTRICTING
+            // COMMISSION"). "ARSENAL" and "ORIOLES" are read, as the report never writes
+            // "arsenal".
             let in_capitals = shouted[i..end].iter().all(|&c| c);
-            let word_alone =
-                end == i + 1 && (a.word(i).chars().count() < 3 || lex.is_common_word(a.word(i)));
+            let word_alone = end == i + 1
+                && (a.word(i).chars().count() < 3
+                    || lex.is_common_word(a.word(i))
+                        && (lex.cue(&titled_key(a.word(i))) != 0
+                            || written_lower(analyzers, &mut lower_words)
+                                .contains(&crate::text::fold(a.word(i)))));
             if in_capitals && word_alone
                 || !in_capitals && fragment_of_longer_name(a, i, end, &covered)
                 || (end == i + 1
@@ -349,6 +364,56 @@ pub(crate) fn second_pass(
         }
     }
     mentions.extend(found);
+}
+
+/// The key of `word` title-cased ("COMMISSION" -> "Commission").
+fn titled_key(word: &str) -> String {
+    let mut key = String::new();
+    push_key_titled(&mut key, word);
+    key
+}
+
+/// The words `analyzers` write in lower case, gathered into `cache` once.
+fn written_lower<'c>(
+    analyzers: &[Analyzer],
+    cache: &'c mut Option<HashSet<String>>,
+) -> &'c HashSet<String> {
+    cache.get_or_insert_with(|| {
+        let mut words = HashSet::new();
+        for a in analyzers {
+            for (i, t) in a.toks.iter().enumerate() {
+                let w = a.word(i);
+                if t.kind == TokKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+                    words.insert(crate::text::fold(w));
+                }
+            }
+        }
+        words
+    })
+}
+
+/// The words after a city or a state that opens a name ("Orioles" of "Baltimore Orioles",
+/// "Blue Jays" of "Toronto Blue Jays", "Times" of "New York Times"; not "Marines" of "US
+/// Marines", a country's, which are no teams): one or two capitalised words, the
+/// last a plural that is no head word of an organisation's name nor a legal suffix
+/// ("Industries" of "Houston Industries" is no short form).
+fn after_opening_place(words: &[String], lex: &Lexicon) -> Option<String> {
+    let place_len = (1..words.len()).rev().find(|&k| {
+        lex.name(&phrase_key(&words[..k].join(" ")).0)
+            .is_some_and(|g| matches!(g.source, Source::City | Source::Admin))
+    })?;
+    let rest = &words[place_len..];
+    let last = rest.last()?;
+    let capitalised = |w: &String| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("'s");
+    (rest.len() <= 2
+        && plural
+        && rest.iter().all(capitalised)
+        && lex.cue(&phrase_key(last).0) & (cue::ORG | cue::ORG_FIRST) == 0
+        && !super::organisations::is_legal_suffix(last))
+    .then(|| rest.join(" "))
 }
 
 /// Whether tokens `s..e` are glued to, or directly followed by, more of a capitalised name.
@@ -427,6 +492,59 @@ pub(crate) fn build_entities(
         }
         group.mentions.push(Span::new_unchecked(m.start, m.end));
     }
+    // A name found only in capitals ("NORMAN" of a headline, a dateline's "SYDNEY") joins the
+    // entity of that kind that writes it otherwise ("Greg Norman" … "Norman"), or the first
+    // one that writes it so too.
+    let shouted = |g: &Group| {
+        g.surfaces
+            .iter()
+            .all(|s| !s.chars().any(char::is_lowercase))
+    };
+    for g in 0..groups.len() {
+        if !shouted(&groups[g]) || groups[g].mentions.is_empty() {
+            continue;
+        }
+        let forms: Vec<String> = groups[g]
+            .surfaces
+            .iter()
+            .map(|s| crate::text::fold(s))
+            .collect();
+        let writes_it = |h: &Group| {
+            h.surfaces
+                .iter()
+                .any(|s| forms.contains(&crate::text::fold(s)))
+        };
+        let target = (0..groups.len())
+            .filter(|&h| {
+                h != g && groups[h].kind == groups[g].kind && !groups[h].mentions.is_empty()
+            })
+            .filter(|&h| writes_it(&groups[h]))
+            .min_by_key(|&h| (shouted(&groups[h]), h));
+        let Some(h) = target else { continue };
+        if shouted(&groups[h]) && h > g {
+            continue;
+        }
+        let (surfaces, mentions) = {
+            let from = &mut groups[g];
+            (
+                std::mem::take(&mut from.surfaces),
+                std::mem::take(&mut from.mentions),
+            )
+        };
+        let into = &mut groups[h];
+        for surface in surfaces {
+            if !into
+                .surfaces
+                .iter()
+                .any(|s| normalise_name(s) == normalise_name(&surface))
+            {
+                into.surfaces.push(surface);
+            }
+        }
+        into.mentions.extend(mentions);
+        into.mentions.sort_by_key(|m| m.start);
+    }
+    groups.retain(|g| !g.mentions.is_empty());
     let mut entities: Vec<Entity> = groups
         .into_iter()
         .map(|g| {
