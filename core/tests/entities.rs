@@ -1398,3 +1398,15 @@ fn a_name_found_only_in_capitals_joins_the_entity_written_otherwise() {
         ["PER Greg Norman [Norman, NORMAN] ×3", "GPE SYDNEY ×2"]
     );
 }
+
+#[test]
+fn a_name_and_a_firms_tail_after_an_ampersand_are_one_organisation() {
+    check(
+        "Shares of Dow Jones & Co. rose, said analysts at Merrill Lynch & Co on Monday.",
+        "ORG Dow Jones & Co.; ORG Merrill Lynch & Co",
+    );
+    check(
+        "The hall was designed by Benjamin Thompson & Associates in 1975.",
+        "ORG Benjamin Thompson & Associates",
+    );
+}

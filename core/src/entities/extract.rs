@@ -20,8 +20,9 @@ use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
 use super::model::Model;
 use super::organisations::{
-    join_short_organisations, listed_organisations_whole, organisations_by_context,
-    organisations_of_places, places_before_teams, suffixed_companies, workplaces,
+    ampersand_firms, join_short_organisations, listed_organisations_whole,
+    organisations_by_context, organisations_of_places, places_before_teams, suffixed_companies,
+    workplaces,
 };
 use super::rules::header_mentions;
 use super::teams::sports_teams;
@@ -188,6 +189,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     listed_organisations_whole(&analyzers, &mut mentions);
     organisations_by_context(&analyzers, &mut mentions);
     suffixed_companies(&analyzers, &mut mentions);
+    ampersand_firms(&analyzers, &mut mentions);
     workplaces(&analyzers, &mut mentions);
     places_before_teams(&analyzers, &mut mentions);
     join_short_organisations(&analyzers, &mut mentions);

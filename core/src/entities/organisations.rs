@@ -954,3 +954,80 @@ fn take_whole_organisation(
     mentions.insert(i, whole);
     i + 1
 }
+
+/// What follows a name and "&" in a firm's name ("Merrill Lynch & Co", "Lazard Freres &
+/// Cie", "W. H. Smith & Sons", "Benjamin Thompson & Associates").
+const FIRM_TAILS: &[&str] = &[
+    "Co",
+    "Cie",
+    "Company",
+    "Sons",
+    "Son",
+    "Associates",
+    "Partners",
+    "Brothers",
+    "Bros",
+];
+
+/// A name, "&" and a firm's tail are one organisation ("Dow Jones & Co", "Lehman Brothers &
+/// Co."), in place of what was found on them ("Dow Jones" and "Co" apart). Two names joined
+/// by "&" are left as they are: in prose they are two people or places far more often than
+/// a firm ("Hemingway & Shaw", "Quemoy & Matsu").
+pub(crate) fn ampersand_firms(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        for i in 1..n.saturating_sub(1) {
+            let tail = a.word(i + 1);
+            if a.word(i) != "&"
+                || !a.toks[i].space_before
+                || !a.toks[i + 1].space_before
+                || a.toks[i + 1].kind != TokKind::Word
+                || !FIRM_TAILS.contains(&tail)
+                || !a.is_name_token(i - 1)
+            {
+                continue;
+            }
+            // The tail and its stop ("Co."), unless that stop ends the sentence after a word
+            // written in full ("… & Sons.").
+            let mut e = i + 2;
+            if e < n && !a.toks[e].space_before && a.word(e) == "." && tail.len() <= 3 {
+                e += 1;
+            }
+            // A name that goes on past the tail is some other name ("& Co Holdings").
+            if e < n && a.is_name_token(e) && a.toks[e].space_before {
+                continue;
+            }
+            // The name before: the one found there, or the capitalised words before the "&".
+            let s = mentions
+                .iter()
+                .find(|m| m.segment == segment && m.segment != HEADER && m.tok_end == i)
+                .map_or_else(
+                    || {
+                        let mut s = i - 1;
+                        while s > 0
+                            && a.is_name_token(s - 1)
+                            && a.toks[s].space_before
+                            && !a.toks[s].sent_start
+                        {
+                            s -= 1;
+                        }
+                        s
+                    },
+                    |m| m.tok_start,
+                );
+            found.push((segment, s, e));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|&(g, s, e)| g == m.segment && s < m.tok_end && m.tok_start < e)
+    });
+    for (segment, s, e) in found {
+        mentions.push(organisation_at(&analyzers[segment], segment, s, e));
+    }
+}
