@@ -135,8 +135,14 @@ for (const engine of ENGINES) {
     test('a chip click selects the entity and marks its mentions; a second click clears it', async (t) => {
       await page.goto(server.url);
       const chip = await page.findWithText('.chip', 'Republic of Korea');
+      const loaded = await page.eval('performance.timeOrigin');
       await page.click(chip);
-      await page.waitFor('document.querySelector(".chip[aria-pressed=true]")', 'the chip to be pressed');
+      await page.waitFor('document.querySelector(".chip[aria-pressed=true]")', 'the chip to be pressed').catch(async (e) => {
+        // Say what the page was doing, should a click ever be lost again.
+        const state = await page.eval(`({ reloaded: performance.timeOrigin !== args[0], hash: location.hash,
+          query: document.querySelector('#search-input')?.value, chipOnPage: document.contains(args[1]) })`, loaded, chip);
+        throw new Error(`${e.message}; the page then: ${JSON.stringify(state)}`);
+      });
       assert.match(await page.text('.chip[aria-pressed=true]'), /Republic of Korea/);
       const marks = await page.eval('[...document.querySelectorAll(".doc mark.hit-ent")].map((m) => m.textContent)');
       assert.ok(marks.includes('Republic of Korea') && marks.includes('ROK'), marks.join('|'));

@@ -235,6 +235,21 @@ export class Page {
       };
       requestAnimationFrame(check);`);
     await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" })', element);
+    // The engine clicks at the element's centre as it measured it: wait (at most 2 s) until
+    // the element has kept its place for three checks a frame apart and is what lies at its
+    // centre, so
+    // that a layout still settling (a panel drawn a frame late) cannot take the click.
+    await this.driver.executeAsyncScript(`const [element, done] = arguments, t0 = performance.now();
+      let last = '', still = 0;
+      const check = () => {
+        const r = element.getBoundingClientRect();
+        const place = [r.left, r.top, r.width, r.height].join();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        still = place === last && hit && (hit === element || element.contains(hit)) ? still + 1 : 0;
+        last = place;
+        if (still >= 3 || performance.now() - t0 > 2000) done(); else setTimeout(check, 16);
+      };
+      check();`, element);
     await element.click();
   }
 
