@@ -1410,3 +1410,19 @@ fn a_name_and_a_firms_tail_after_an_ampersand_are_one_organisation() {
         "ORG Benjamin Thompson & Associates",
     );
 }
+
+#[test]
+fn a_datelines_place_named_again_is_that_place() {
+    check_file(
+        "Bundesbank leaves rates unchanged .\n\nFRANKFURT 1996-12-12\n\n\
+         The mark was steady against the dollar and the Frankfurt bourse 's DAX index rose \
+         0.4 percent .",
+        "PER Bundesbank; GPE FRANKFURT; GPE Frankfurt",
+    );
+    // A word of a person named in full stays that person's.
+    check_file(
+        "Actor wins award .\n\nWASHINGTON 1996-12-12\n\n\
+         Denzel Washington won the award on Friday . Washington said he was glad .",
+        "GPE WASHINGTON; PER Denzel Washington; PER Washington",
+    );
+}

@@ -276,8 +276,6 @@ pub(crate) fn second_pass(
         add(&initials, identity, true);
     }
     let mut found = Vec::new();
-    // The words the document writes in lower case, gathered the first time they are asked for.
-    let mut lower_words = None;
     let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
     for m in mentions.iter().filter(|m| m.segment != HEADER) {
         by_segment[m.segment].push((m.tok_start, m.tok_end));
@@ -336,8 +334,9 @@ pub(crate) fn second_pass(
                 && (a.word(i).chars().count() < 3
                     || lex.is_common_word(a.word(i))
                         && (lex.cue(&titled_key(a.word(i))) != 0
-                            || written_lower(analyzers, &mut lower_words)
-                                .contains(&crate::text::fold(a.word(i)))));
+                            || a.ctx
+                                .lower_words
+                                .contains(a.word(i).to_lowercase().as_str())));
             if in_capitals && word_alone
                 || !in_capitals && fragment_of_longer_name(a, i, end, &covered)
                 || (end == i + 1
@@ -371,25 +370,6 @@ fn titled_key(word: &str) -> String {
     let mut key = String::new();
     push_key_titled(&mut key, word);
     key
-}
-
-/// The words `analyzers` write in lower case, gathered into `cache` once.
-fn written_lower<'c>(
-    analyzers: &[Analyzer],
-    cache: &'c mut Option<HashSet<String>>,
-) -> &'c HashSet<String> {
-    cache.get_or_insert_with(|| {
-        let mut words = HashSet::new();
-        for a in analyzers {
-            for (i, t) in a.toks.iter().enumerate() {
-                let w = a.word(i);
-                if t.kind == TokKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
-                    words.insert(crate::text::fold(w));
-                }
-            }
-        }
-        words
-    })
 }
 
 /// The words after a city or a state that opens a name ("Orioles" of "Baltimore Orioles",

@@ -5,7 +5,7 @@
 use super::candidates::Analyzer;
 use super::decode::is_listed_org;
 use super::lexicon::{push_key_titled, Lexicon, Source};
-use super::mention::{Mention, Strength};
+use super::mention::{Mention, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
 
@@ -17,9 +17,12 @@ use super::EntityKind;
 /// names countries only, since capitals hide the difference between a town and a word
 /// ("BATH", "READING"). A line is in capitals when four in five of its letters are. The place
 /// wins over what the tagger made of the same words ("LONDON" as an organisation, "PARIS" as
-/// a person); a name that reaches past it keeps its place.
+/// a person); a name that reaches past it keeps its place. A dateline's place read as a
+/// person elsewhere in the text is that place there too.
 pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let lex = Lexicon::get();
+    // Each dateline's head: (region, first token, end token).
+    let mut dateline_heads = Vec::new();
     for (segment, a) in analyzers.iter().enumerate() {
         for (line_start, line_end, capitals) in lines(a) {
             // The capitals words at the start of the line, then what follows them. In a line
@@ -56,6 +59,9 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                 && !is_listed_org(a, line_start, head_end);
             if dateline && head_end - line_start <= 3 && datelined(a, head_end, line_end) {
                 unknown_dateline_place(a, lex, segment, (line_start, head_end), mentions);
+            }
+            if dateline {
+                dateline_heads.push((segment, line_start, head_end));
             }
             if capitals || dateline {
                 // In a line of ordinary case, only the dateline's head is read.
@@ -98,6 +104,54 @@ pub(crate) fn capitals_places(analyzers: &[Analyzer], mentions: &mut Vec<Mention
                     });
                     i = end;
                 }
+            }
+        }
+    }
+    dateline_places_again(analyzers, &dateline_heads, mentions);
+}
+
+/// The place a dateline names, where the text names it again and the tagger read a person
+/// there ("FRANKFURT 1996-12-12" … "the Frankfurt bourse"): that place. Not a word of a
+/// person named in full in the text ("WASHINGTON" … "Denzel Washington" … "Washington
+/// said"), and not an organisation (a team of the city the report was filed from is one).
+fn dateline_places_again(
+    analyzers: &[Analyzer],
+    heads: &[(usize, usize, usize)],
+    mentions: &mut [Mention],
+) {
+    let folded = |m: &Mention| crate::text::fold(&analyzers[m.segment].text[m.start..m.end]);
+    let places: Vec<(String, Mention)> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Gpe | EntityKind::Loc))
+        .filter(|m| {
+            heads
+                .iter()
+                .any(|&(g, s, e)| g == m.segment && m.tok_start == s && m.tok_end == e)
+        })
+        .map(|m| (folded(m), m.clone()))
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    let full_names: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.segment != HEADER)
+        .filter(|m| m.kind == EntityKind::Person && m.tok_end - m.tok_start >= 2)
+        .map(folded)
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Person && m.segment != HEADER)
+    {
+        let name = folded(m);
+        let of_a_person = full_names
+            .iter()
+            .any(|full| full.split_whitespace().any(|w| w == name));
+        if let Some((_, place)) = places.iter().find(|(p, _)| *p == name) {
+            if !of_a_person {
+                m.kind = place.kind;
+                m.key.clone_from(&place.key);
+                m.canonical = place.canonical;
             }
         }
     }
