@@ -1426,3 +1426,16 @@ fn a_datelines_place_named_again_is_that_place() {
         "GPE WASHINGTON; PER Denzel Washington; PER Washington",
     );
 }
+
+#[test]
+fn a_partys_name_before_party_is_an_organisation() {
+    check(
+        "Netanyahu 's Likud party backs the plan , but the opposition Labour party does not .",
+        "PER Netanyahu; ORG Likud; ORG Labour",
+    );
+    // People party too.
+    check(
+        "My friends are having a Halloween party. We'll party tonight while the Middletons party.",
+        "",
+    );
+}

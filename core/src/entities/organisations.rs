@@ -541,13 +541,21 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 && (is(a, e, "news") && is(a, e + 1, "agency")
                     || is_any(a, e, &["newspaper", "poll"]));
             let cued = cued || press;
-            if !cued && !statement {
+            // "Netanyahu's Likud party": a party's name no list holds ("the Labour party" is
+            // in them), found where nothing else was, since people party too ("We'll party",
+            // "a Halloween party", "the Middletons party").
+            let party = !possessive && a.is_word(e, "party");
+            if !cued && !statement && !party {
                 continue;
             }
             let s = name_start(a, e);
             if s == e
                 || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
-                || (press && (s..e).all(|i| lex.is_common_word(a.word(i))))
+                || ((press || party) && (s..e).all(|i| lex.is_common_word(a.word(i))))
+                || (party
+                    && (a.toks[s].sent_start
+                        || s > 0 && is_any(a, s - 1, &["a", "an"])
+                        || (s..e).any(|i| a.word(i).ends_with('s'))))
             {
                 continue;
             }
