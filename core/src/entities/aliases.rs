@@ -475,33 +475,40 @@ pub(crate) fn build_entities(
     // A name found only in capitals ("NORMAN" of a headline, a dateline's "SYDNEY") joins the
     // entity of that kind that writes it otherwise ("Greg Norman" … "Norman"), or the first
     // one that writes it so too.
-    let shouted = |g: &Group| {
-        g.surfaces
-            .iter()
-            .all(|s| !s.chars().any(char::is_lowercase))
-    };
+    let shouted: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            g.surfaces
+                .iter()
+                .all(|s| !s.chars().any(char::is_lowercase))
+        })
+        .collect();
+    let mut by_form: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    if shouted.iter().any(|&s| s) {
+        for (h, group) in groups.iter().enumerate() {
+            for surface in &group.surfaces {
+                by_form
+                    .entry((group.kind, crate::text::fold(surface)))
+                    .or_default()
+                    .push(h);
+            }
+        }
+    }
     for g in 0..groups.len() {
-        if !shouted(&groups[g]) || groups[g].mentions.is_empty() {
+        if !shouted[g] || groups[g].mentions.is_empty() {
             continue;
         }
-        let forms: Vec<String> = groups[g]
+        let kind = groups[g].kind;
+        let target = groups[g]
             .surfaces
             .iter()
-            .map(|s| crate::text::fold(s))
-            .collect();
-        let writes_it = |h: &Group| {
-            h.surfaces
-                .iter()
-                .any(|s| forms.contains(&crate::text::fold(s)))
-        };
-        let target = (0..groups.len())
-            .filter(|&h| {
-                h != g && groups[h].kind == groups[g].kind && !groups[h].mentions.is_empty()
-            })
-            .filter(|&h| writes_it(&groups[h]))
-            .min_by_key(|&h| (shouted(&groups[h]), h));
+            .filter_map(|s| by_form.get(&(kind, crate::text::fold(s))))
+            .flatten()
+            .copied()
+            .filter(|&h| h != g && !groups[h].mentions.is_empty())
+            .min_by_key(|&h| (shouted[h], h));
         let Some(h) = target else { continue };
-        if shouted(&groups[h]) && h > g {
+        if shouted[h] && h > g {
             continue;
         }
         let (surfaces, mentions) = {
