@@ -901,6 +901,16 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "Iowa quarterback Brad Banks was second. The Ames, Iowa hotel is a museum.",
         "ORG Iowa; PER Brad Banks; GPE Ames; GPE Iowa",
     );
+    // Roles that make a team only before a player's name: after a possessive they are
+    // other things.
+    check(
+        "Cardiff centre Leigh Davies keeps his place.",
+        "ORG Cardiff; PER Leigh Davies",
+    );
+    check(
+        "We walked to Cardiff's centre on Sunday.",
+        "GPE Cardiff",
+    );
 }
 
 #[test]

@@ -83,6 +83,32 @@ const PLAYER_ROLES: &[&str] = &[
     "rider",
 ];
 
+/// Roles that make a team only right before a player's name ("Cardiff centre Leigh Davies",
+/// "Chicago guard Michael Jordan"): after a possessive they are other things ("London's
+/// centre", "the city's guard").
+const ROLES_BEFORE_A_NAME: &[&str] = &[
+    "centre",
+    "center",
+    "flanker",
+    "hooker",
+    "fullback",
+    "guard",
+    "linebacker",
+    "receiver",
+    "catcher",
+    "goaltender",
+    "defenceman",
+    "defenseman",
+    "wicketkeeper",
+    "opener",
+    "spinner",
+];
+
+/// Whether `word` is a player's or coach's role, as written before the player's name.
+fn is_role_before_a_name(word: &str) -> bool {
+    PLAYER_ROLES.contains(&word) || ROLES_BEFORE_A_NAME.contains(&word)
+}
+
 /// Whether the name on tokens `s..e` of a region stands as a sports team there: it heads a
 /// results line ("Leeds 2 Arsenal 1") or a row of standings ("Newcastle 4 3 1 0 9 4 10");
 /// its region reports a score ("2-1") and the name stands beside a number or is the subject
@@ -105,7 +131,7 @@ fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> 
         return true;
     }
     // "Essex captain Paul Prichard", "Leeds manager Howard Wilkinson".
-    if PLAYER_ROLES.contains(&word_at(e)) && a.is_name_token(e + 1) {
+    if is_role_before_a_name(word_at(e)) && a.is_name_token(e + 1) {
         return true;
     }
     // A results line ("Leeds 2 Arsenal 1"), or a row of a table of standings ("Newcastle 4 3
@@ -232,7 +258,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         // ("Benetton driver Jean Alesi").
         let before_player = e == s + 1
             && e + 1 < a.toks.len()
-            && PLAYER_ROLES.contains(&a.word(e))
+            && is_role_before_a_name(a.word(e))
             && a.is_name_token(e + 1);
         if m.kind == EntityKind::Person
             && (e != s + 1 || !lex.is_first_name(a.word(s)))
