@@ -907,10 +907,7 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "Cardiff centre Leigh Davies keeps his place.",
         "ORG Cardiff; PER Leigh Davies",
     );
-    check(
-        "We walked to Cardiff's centre on Sunday.",
-        "GPE Cardiff",
-    );
+    check("We walked to Cardiff's centre on Sunday.", "GPE Cardiff");
 }
 
 #[test]
@@ -1447,5 +1444,19 @@ fn a_partys_name_before_party_is_an_organisation() {
     check(
         "My friends are having a Halloween party. We'll party tonight while the Middletons party.",
         "",
+    );
+}
+
+#[test]
+fn names_coordinated_after_a_context_no_person_has_are_organisations_too() {
+    check(
+        "Analysts at Merrill Lynch and Smith Barney said the shares were cheap . Dealers at \
+         Nomura , Daiwa and Jardine Fleming agreed .",
+        "ORG Merrill Lynch; ORG Smith Barney; ORG Nomura; ORG Daiwa; ORG Jardine Fleming",
+    );
+    // A possessive ends the list: what follows is the owner's.
+    check(
+        "He bought shares of Acme and Warren Buffett's company.",
+        "ORG Acme; PER Warren Buffett",
     );
 }

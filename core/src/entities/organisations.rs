@@ -517,6 +517,21 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 let owner = e < n && a.toks[e].kind == TokKind::Possessive;
                 if !owner && NO_PERSON_BEFORE.contains(&x) {
                     no_person.push((segment, s, e));
+                    // The names coordinated with it are in the same context: "analysts at
+                    // Merrill Lynch, Salomon Brothers and Smith Barney".
+                    let mut e = e;
+                    while e + 1 < n
+                        && (is_any(a, e, &["and", "or"]) || a.is_punct(e, ","))
+                        && name_word(a, e + 1)
+                    {
+                        let next = name_end(a, e + 1);
+                        if next < n && a.toks[next].kind == TokKind::Possessive {
+                            break;
+                        }
+                        found.push((segment, e + 1, next));
+                        no_person.push((segment, e + 1, next));
+                        e = next;
+                    }
                 }
             }
         }
