@@ -1460,3 +1460,17 @@ fn names_coordinated_after_a_context_no_person_has_are_organisations_too() {
         "ORG Acme; PER Warren Buffett",
     );
 }
+
+#[test]
+fn a_results_lines_team_follows_a_riders_country() {
+    check(
+        "Stage results :\n\n1. Luc Leblanc ( France ) Polti 6:02:15\n\n\
+         2. Bjarne Riis ( Denmark ) Telekom same time",
+        "PER Luc Leblanc; GPE France; ORG Polti; PER Bjarne Riis; GPE Denmark; ORG Telekom",
+    );
+    // A place after the country stays a place.
+    check(
+        "Mary Smith (Ireland) Dublin said no.",
+        "PER Mary Smith; GPE Ireland; GPE Dublin",
+    );
+}

@@ -25,7 +25,7 @@ use super::organisations::{
     workplaces,
 };
 use super::rules::header_mentions;
-use super::teams::sports_teams;
+use super::teams::{sports_teams, teams_after_nationality};
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
 use crate::document::Document;
@@ -185,6 +185,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     storms(&analyzers, &mut mentions);
     capitals_places(&analyzers, &mut mentions);
     sports_teams(&analyzers, &mut mentions);
+    teams_after_nationality(&analyzers, &mut mentions);
     organisations_of_places(&analyzers, &mut mentions);
     listed_organisations_whole(&analyzers, &mut mentions);
     organisations_by_context(&analyzers, &mut mentions);

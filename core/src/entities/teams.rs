@@ -414,6 +414,64 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     }
 }
 
+/// A result line's team after a rider's or a driver's country: "1. Luc Leblanc ( France )
+/// Polti 6:02:15", "Jean Alesi (France) Benetton 1:23.4": after a person, a place in
+/// parentheses, then capitalised words that end the line or come before a time or a word in
+/// lower case ("Telekom same time"), whatever was found on them (the tagger reads sponsors'
+/// names as anything). Not a place of the gazetteer ("(France) Paris"), nor a word that opens
+/// a sentence.
+pub(crate) fn teams_after_nationality(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        let here = |m: &&Mention| m.segment == segment;
+        for m in mentions.iter().filter(here) {
+            let open = m.tok_end;
+            if m.kind != EntityKind::Person || open + 3 >= n || !a.is_punct(open, "(") {
+                continue;
+            }
+            // The place in parentheses: a place found there.
+            let Some(place) = mentions.iter().filter(here).find(|p| {
+                p.tok_start == open + 1 && matches!(p.kind, EntityKind::Gpe | EntityKind::Loc)
+            }) else {
+                continue;
+            };
+            let s = place.tok_end + 1;
+            if !a.is_punct(place.tok_end, ")") || s >= n || !a.is_name_token(s) {
+                continue;
+            }
+            let mut e = s;
+            while e < n && a.is_name_token(e) && !a.toks[e].sent_start {
+                e += 1;
+            }
+            let line_ends = e == n || a.text[a.toks[e - 1].end..a.toks[e].start].contains('\n');
+            let ends_well = line_ends
+                || a.toks[e].kind == TokKind::Number
+                || a.word(e).chars().next().is_some_and(char::is_lowercase);
+            let a_place = a.gaz_at(s, e).is_some_and(|(end, _)| end == e)
+                || title_cased_place(a, lex, s, e).is_some_and(|(end, _)| end == e);
+            if e > s && ends_well && !a_place {
+                found.push((segment, s, e));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|&(g, s, e)| g == m.segment && s < m.tok_end && m.tok_start < e)
+    });
+    for (segment, s, e) in found {
+        let a = &analyzers[segment];
+        let mut team = a.mention(s, e, EntityKind::Org, Strength::Strong);
+        as_team(a, &mut team);
+        mentions.push(team);
+    }
+}
+
 /// Whether tokens `s..e` open their line as a dateline does: before a date ("NEW YORK
 /// 1996-08-30"; a score or a row of standings has small numbers), a parenthesis or a dash.
 fn dateline_head(a: &Analyzer, s: usize, e: usize) -> bool {
