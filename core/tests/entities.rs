@@ -908,6 +908,12 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "ORG Cardiff; PER Leigh Davies",
     );
     check("We walked to Cardiff's centre on Sunday.", "GPE Cardiff");
+    // A club of the list is taken whole where an organisation was found on a part of it.
+    check(
+        "Newcastle beat Tottenham 2-1 while Middlesbrough lost 3-0 at home to Sheffield \
+         Wednesday .",
+        "ORG Newcastle; ORG Tottenham; ORG Middlesbrough; ORG Sheffield Wednesday",
+    );
 }
 
 #[test]

@@ -346,11 +346,14 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 .take_while(|&k| mentions[k].tok_start < end)
                 .filter(|&k| i < mentions[k].tok_end)
                 .collect();
-            // Mentions inside the club's name give way to it; one that reaches outside it
-            // (or an organisation already there) keeps its place.
+            // Mentions inside the club's name give way to it ("Sheffield" of "Sheffield
+            // Wednesday", even as an organisation); one that reaches outside it, or an
+            // organisation already there whole, keeps its place.
             let blocked = overlapping.iter().any(|&k| {
                 let m = &mentions[k];
-                m.tok_start < i || m.tok_end > end || m.kind == EntityKind::Org
+                m.tok_start < i
+                    || m.tok_end > end
+                    || m.kind == EntityKind::Org && (m.tok_start, m.tok_end) == (i, end)
             });
             if blocked || is_country(a, i, end) || !stands_as_team(a, &regions[segment], i, end) {
                 i = end;
