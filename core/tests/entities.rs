@@ -914,6 +914,12 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
          Wednesday .",
         "ORG Newcastle; ORG Tottenham; ORG Middlesbrough; ORG Sheffield Wednesday",
     );
+    // A club of the list read as a person, away from the result, in a paragraph with a score.
+    check(
+        "Middlesbrough , who sacked coach Bryan Robson 's assistant last week , lost 3-0 at \
+         home .",
+        "ORG Middlesbrough; PER Bryan Robson",
+    );
 }
 
 #[test]

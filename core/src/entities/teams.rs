@@ -267,7 +267,18 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         {
             continue;
         }
-        if !is_country(a, s, e) && stands_as_team(a, &regions[m.segment], s, e) {
+        // A "person" of one word that is a club of the list and no given or family name, in
+        // a paragraph that reports a score, is the club wherever it stands there
+        // ("Middlesbrough, who sacked their coach last week, lost 3-0").
+        let club_read_as_person = m.kind == EntityKind::Person
+            && e == s + 1
+            && regions[m.segment].score
+            && lex.clubs.contains(&lower_key(a, s, e))
+            && !lex.is_first_name(a.word(s))
+            && !lex.is_surname(a.word(s));
+        if !is_country(a, s, e)
+            && (club_read_as_person || stands_as_team(a, &regions[m.segment], s, e))
+        {
             as_team(a, m);
             teams.insert(lower_key(a, s, e));
         }
