@@ -33,6 +33,16 @@ pub(crate) struct Mention {
     pub strength: Strength,
 }
 
+/// Drops every mention that overlaps one of `spans` (region, first token, end token), for
+/// the names found there to take their place.
+pub(crate) fn drop_overlapping(mentions: &mut Vec<Mention>, spans: &[(usize, usize, usize)]) {
+    mentions.retain(|m| {
+        !spans
+            .iter()
+            .any(|&(g, s, e)| g == m.segment && s < m.tok_end && m.tok_start < e)
+    });
+}
+
 /// The merge key for a name as written: folded with case kept (diacritics, apostrophes),
 /// whitespace collapsed.
 pub(crate) fn normalise_name(surface: &str) -> String {

@@ -7,7 +7,7 @@
 use super::candidates::Analyzer;
 use super::decode::{end_without_suffix, folded_words};
 use super::lexicon::{cue, FastMap, FastSet, Lexicon, Source};
-use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::mention::{drop_overlapping, normalise_name, Mention, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
 use std::collections::HashMap;
@@ -1042,14 +1042,7 @@ pub(crate) fn ampersand_firms(analyzers: &[Analyzer], mentions: &mut Vec<Mention
             found.push((segment, s, e));
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    mentions.retain(|m| {
-        !found
-            .iter()
-            .any(|&(g, s, e)| g == m.segment && s < m.tok_end && m.tok_start < e)
-    });
+    drop_overlapping(mentions, &found);
     for (segment, s, e) in found {
         mentions.push(organisation_at(&analyzers[segment], segment, s, e));
     }

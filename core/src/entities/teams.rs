@@ -5,7 +5,7 @@
 use super::candidates::Analyzer;
 use super::capitals::title_cased_place;
 use super::lexicon::{push_key_lower, push_key_titled, FastSet, Lexicon, Source};
-use super::mention::{normalise_name, Mention, Strength, HEADER};
+use super::mention::{drop_overlapping, normalise_name, Mention, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
 
@@ -470,14 +470,7 @@ pub(crate) fn teams_after_nationality(analyzers: &[Analyzer], mentions: &mut Vec
             }
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    mentions.retain(|m| {
-        !found
-            .iter()
-            .any(|&(g, s, e)| g == m.segment && s < m.tok_end && m.tok_start < e)
-    });
+    drop_overlapping(mentions, &found);
     for (segment, s, e) in found {
         let a = &analyzers[segment];
         let mut team = a.mention(s, e, EntityKind::Org, Strength::Strong);
