@@ -272,8 +272,8 @@ pub(crate) fn second_pass(
     }
     // Initials and short forms never take a form from a name written so ("WOSM" found as a
     // name of its own stays one).
-    for (initials, identity) in weak_forms {
-        add(&initials, identity, true);
+    for (form, identity) in weak_forms {
+        add(&form, identity, true);
     }
     let mut found = Vec::new();
     let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
