@@ -1390,6 +1390,53 @@ fn a_team_is_named_by_what_follows_its_city() {
 }
 
 #[test]
+fn the_sides_of_a_results_line_are_teams() {
+    // A table of results, home sides in capitals: every side is a team, a state's and a
+    // city's name in capitals among them; the dateline stays a place.
+    check_file(
+        "NHL ICE HOCKEY - RESULTS .\n\nNEW YORK 1996-12-06\n\nResults on Thursday :\n\n\
+         FLORIDA 3 Pittsburgh 3 ( OT )\n\nColorado 5 ST LOUIS 1\n\nDetroit 2 CALGARY 1\n",
+        "ORG NHL; GPE NEW YORK; ORG FLORIDA; ORG Pittsburgh; ORG Colorado; ORG ST LOUIS; \
+         ORG Detroit; ORG CALGARY",
+    );
+    // A country is its national side, read as the country.
+    check(
+        "Japan 2 Syria 1\nKuwait 0 Qatar 0\nLeeds 1 Wimbledon 0",
+        "GPE Japan; GPE Syria; GPE Kuwait; GPE Qatar; ORG Leeds; ORG Wimbledon",
+    );
+    // One line alone is read only when a side is a place or a club; more after the second
+    // score is no results line; a person named in full is no side.
+    check("Zorbix 4 Quillan 2", "");
+    check(
+        "Zorbix 4 Quillan 2 is our motto.\nColorado 5 ST LOUIS 1",
+        "ORG Colorado; ORG ST LOUIS",
+    );
+    check(
+        "Colorado 5 ST LOUIS 1\nRoger Federer 1 Zorbix 0",
+        "ORG Colorado; ORG ST LOUIS; PER Roger Federer; ORG Zorbix",
+    );
+}
+
+#[test]
+fn a_team_is_named_by_its_city_and_a_plural_in_a_text_about_sport() {
+    check(
+        "The Detroit Red Wings won their fourth straight game.\n\n\
+         Red Wings coach Scotty Bowman was pleased.",
+        "ORG Detroit Red Wings; ORG Red Wings; PER Scotty Bowman",
+    );
+    // Not where nothing speaks of sport, not a plural that names no team, not inside a
+    // longer name, and a town named by an ordinary word only beside a score.
+    check(
+        "The Detroit Red Wings charity met in Detroit.",
+        "GPE Detroit",
+    );
+    check(
+        "The Oslo Accords came before the season. Secondary Fleet Bases closed after the game.",
+        "",
+    );
+}
+
+#[test]
 fn a_word_alone_in_capitals_is_read_when_the_text_never_writes_it_in_lower_case() {
     check_file(
         "SOCCER - CHELSEA HOLD EVERTON AS ARSENAL SLIP .\n\nLONDON 1996-12-08\n\n\

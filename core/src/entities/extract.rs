@@ -21,8 +21,7 @@ use super::mention::{Mention, HEADER};
 use super::model::Model;
 use super::organisations::{
     ampersand_firms, join_short_organisations, listed_organisations_whole,
-    organisations_by_context, organisations_of_places, places_before_teams, suffixed_companies,
-    workplaces,
+    organisations_by_context, organisations_of_places, suffixed_companies, workplaces,
 };
 use super::rules::header_mentions;
 use super::teams::{sports_teams, teams_after_nationality};
@@ -192,7 +191,6 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     suffixed_companies(&analyzers, &mut mentions);
     ampersand_firms(&analyzers, &mut mentions);
     workplaces(&analyzers, &mut mentions);
-    places_before_teams(&analyzers, &mut mentions);
     join_short_organisations(&analyzers, &mut mentions);
     let mut long_forms = merge_acronyms(&analyzers, &mut mentions);
     for (identity, long) in &pass.long_forms {

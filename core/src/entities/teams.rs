@@ -4,7 +4,7 @@
 
 use super::candidates::Analyzer;
 use super::capitals::title_cased_place;
-use super::lexicon::{push_key_lower, push_key_titled, FastSet, Lexicon, Source};
+use super::lexicon::{cue, push_key_lower, push_key_titled, FastSet, Lexicon, Source};
 use super::mention::{drop_overlapping, normalise_name, Mention, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
@@ -189,17 +189,162 @@ impl ResultsContext {
 }
 
 /// The case-blind key of tokens `s..e`, as `CaseBlindList` spells its names.
-/// Whether a region reports a score ("2-1", "98-86"): the sign that its names may be teams.
-pub(crate) fn reports_a_score(a: &Analyzer) -> bool {
-    ResultsContext::of(a).score
-}
-
 fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
     let mut key = String::new();
     for i in s..e {
         push_key_lower(&mut key, a.word(i));
     }
     key
+}
+
+/// The results lines of a region, each as its two sides: a line that is a name, a score, a
+/// name and a score, and nothing more but a note in parentheses ("Hartford 4 BOSTON 2", "FLORIDA 3
+/// Pittsburgh 3 ( OT )", "Queen of the South 2 Hearts 1"). A side is a run of capitalised
+/// words, small joining words inside it ("of the"); each as (first token, end token).
+fn results_lines(a: &Analyzer) -> Vec<[(usize, usize); 2]> {
+    let mut out = Vec::new();
+    for (line_start, line_end, _) in super::capitals::lines(a) {
+        let side = |s: usize| -> Option<usize> {
+            let mut e = s;
+            while e < line_end {
+                if a.is_name_token(e) {
+                    e += 1;
+                } else if e > s
+                    && matches!(a.word(e), "of" | "the" | "de" | "and" | "&")
+                    && a.is_name_token(e + 1)
+                    && e + 1 < line_end
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            (e > s && e - s <= 5).then_some(e)
+        };
+        let goals = |i: usize| i < line_end && is_goals(&a.toks[i]);
+        let Some(first_end) = side(line_start).filter(|&e| goals(e)) else {
+            continue;
+        };
+        let Some(second_end) = side(first_end + 1).filter(|&e| goals(e)) else {
+            continue;
+        };
+        let rest = second_end + 1;
+        let note = rest < line_end && a.is_punct(rest, "(") && a.is_punct(line_end - 1, ")");
+        if rest == line_end || note {
+            out.push([(line_start, first_end), (first_end + 1, second_end)]);
+        }
+    }
+    out
+}
+
+/// Words of a paragraph about sport, where a city's name before a plural is a team's.
+const SPORT_WORDS: &[&str] = &[
+    "game",
+    "games",
+    "season",
+    "coach",
+    "playoff",
+    "playoffs",
+    "league",
+    "scored",
+    "innings",
+    "touchdown",
+    "touchdowns",
+    "goals",
+    "match",
+    "championship",
+    "standings",
+    "quarterback",
+    "pitcher",
+    "striker",
+    "rookie",
+    "roster",
+    "draft",
+    "stadium",
+];
+
+/// Plurals after a city's name that name no team ("the Florida Keys", "the Oslo Accords").
+const NO_TEAM_PLURALS: &[&str] = &[
+    "accords",
+    "agreements",
+    "talks",
+    "games",
+    "olympics",
+    "islands",
+    "keys",
+    "mountains",
+    "hills",
+    "falls",
+    "heights",
+    "springs",
+    "rapids",
+    "times",
+    "files",
+    "everglades",
+    "news",
+    "riots",
+    "affairs",
+    "studies",
+    "courts",
+    "playoffs",
+    "finals",
+    "series",
+];
+
+/// Teams named by a city or a state and a plural ("the Detroit Red Wings", "the Baltimore
+/// Orioles"), in a region about sport (a score, or a word such as "game" or "season"; a
+/// town named by an ordinary word, "Young", "Buffalo", only beside a score): one or two
+/// capitalised words after the place of the gazetteer, which no capitalised word opens, the last a plural that is no
+/// head word of an organisation's name ("Houston Industries"), no legal suffix and none of
+/// `NO_TEAM_PLURALS`, and no capitalised word after them. Each as (first token, end of the
+/// place, end token).
+fn city_team_spans(a: &Analyzer, lex: &Lexicon, score: bool) -> Vec<(usize, usize, usize)> {
+    let n = a.toks.len();
+    let sport =
+        score || (0..n).any(|i| SPORT_WORDS.contains(&crate::text::fold(a.word(i)).as_str()));
+    let mut out = Vec::new();
+    if !sport {
+        return out;
+    }
+    let mut i = 0;
+    while i < n {
+        let place = (a.is_name_token(i) && !a.is_all_caps(i))
+            .then(|| title_cased_place(a, lex, i, n))
+            .flatten()
+            .filter(|(_, entry)| matches!(entry.source, Source::City | Source::Admin));
+        let Some((place_end, _)) = place else {
+            i += 1;
+            continue;
+        };
+        // Not inside a longer name ("Secondary Fleet Bases"), and a town named by an
+        // ordinary word ("Young", "Fleet") only beside a score.
+        if (i > 0 && a.can_start_run(i - 1)) || (place_end == i + 1 && a.is_ordinary(i) && !score) {
+            i = place_end;
+            continue;
+        }
+        let title = |k: usize| {
+            a.is_name_token(k) && !a.is_all_caps(k) && a.word(k).chars().any(char::is_lowercase)
+        };
+        let mut e = place_end;
+        while e < n && e < place_end + 2 && title(e) {
+            e += 1;
+        }
+        let last = if e > place_end { a.word(e - 1) } else { "" };
+        let folded = crate::text::fold(last);
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+        let team = plural
+            && !a.is_name_token(e)
+            && !NO_TEAM_PLURALS.contains(&folded.as_str())
+            && lex.cue(&super::lexicon::phrase_key(last).0) & (cue::ORG | cue::ORG_FIRST) == 0
+            && !super::organisations::is_legal_suffix(last);
+        if team {
+            out.push((i, place_end, e));
+            i = e;
+        } else {
+            i = place_end;
+        }
+    }
+    out
 }
 
 /// Sports teams (`stands_as_team`) become organisations. A place, a lone given name or a
@@ -386,6 +531,64 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             i = end;
         }
     }
+    // The sides of results lines, in a document with two such lines at least (a table of
+    // results) or where a side is a place or a club of the list; a person named in full is
+    // no side. And teams named by their city and a plural.
+    let mut short_forms: Vec<(String, String)> = Vec::new();
+    let results_lines: Vec<Vec<[(usize, usize); 2]>> =
+        analyzers.iter().map(results_lines).collect();
+    let table = results_lines.iter().map(Vec::len).sum::<usize>() >= 2;
+    for (segment, a) in analyzers.iter().enumerate() {
+        let known = |&(s, e): &(usize, usize)| {
+            lex.clubs.contains(&lower_key(a, s, e))
+                || title_cased_place(a, lex, s, e).is_some_and(|(end, _)| end == e)
+        };
+        let sides = results_lines[segment]
+            .iter()
+            .filter(|sides| table || sides.iter().any(known))
+            .flatten()
+            .map(|&(s, e)| (s, e, None));
+        let city_teams = city_team_spans(a, lex, regions[segment].score);
+        // Each as (first token, end token, where the team's own name begins after its city).
+        let city_teams = city_teams
+            .iter()
+            .map(|&(s, place_end, e)| (s, e, Some(place_end)));
+        for (s, e, city_team) in sides.chain(city_teams) {
+            if is_country(a, s, e)
+                || clubs
+                    .iter()
+                    .any(|c| c.segment == segment && c.tok_start < e && s < c.tok_end)
+            {
+                continue;
+            }
+            let overlapping: Vec<usize> = by_segment[segment]
+                .iter()
+                .copied()
+                .filter(|&k| mentions[k].tok_start < e && s < mentions[k].tok_end)
+                .collect();
+            let blocked = overlapping.iter().any(|&k| {
+                let m = &mentions[k];
+                m.tok_start < s
+                    || m.tok_end > e
+                    || (m.kind == EntityKind::Person
+                        && m.tok_end - m.tok_start >= 2
+                        && lex.is_first_name(a.word(m.tok_start)))
+            });
+            if blocked {
+                continue;
+            }
+            replaced.extend(overlapping);
+            teams.insert(lower_key(a, s, e));
+            let mut team = a.mention(s, e, EntityKind::Org, Strength::Strong);
+            as_team(a, &mut team);
+            if let Some(place_end) = city_team {
+                // The team's name without its city ("the Knicks").
+                let rest = normalise_name(&a.text[a.toks[place_end].start..a.toks[e - 1].end]);
+                short_forms.push((rest, team.key.clone()));
+            }
+            clubs.push(team);
+        }
+    }
     if !clubs.is_empty() {
         let mut k = 0;
         mentions.retain(|_| {
@@ -409,6 +612,15 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             )
         {
             continue;
+        }
+        // A team's name without its city ("the Knicks") is the team named in full.
+        if let Some((_, whole)) = short_forms.iter().find(|(short, _)| *short == m.key) {
+            if matches!(m.kind, EntityKind::Org | EntityKind::Person) {
+                m.kind = EntityKind::Org;
+                m.key = whole.clone();
+                m.canonical = None;
+                continue;
+            }
         }
         let Some(a) = analyzers.get(m.segment) else {
             continue;
