@@ -1463,6 +1463,28 @@ fn a_name_found_only_in_capitals_joins_the_entity_written_otherwise() {
         ),
         ["PER Greg Norman [Norman, NORMAN] ×3", "GPE SYDNEY ×2"]
     );
+    // A family name in capitals joins the one person who bears it, and a place in capitals
+    // joins the place whichever kind of place each was read as.
+    assert_eq!(
+        entities(
+            "ATHLETICS - JOHNSON WINS 200 METRES IN ZURICH .\n\nZURICH 1996-08-14\n\n\
+             Michael Johnson won the 200 metres in Zurich on Wednesday ."
+        ),
+        ["PER Michael Johnson [JOHNSON] ×2", "GPE Zurich [ZURICH] ×3"]
+    );
+    // Not where two people bear it.
+    assert_eq!(
+        entities(
+            "GOLF - JOHNSON LEADS .\n\nDALLAS 1996-08-14\n\n\
+             Michael Johnson and Zach Johnson shot 66 on Friday ."
+        ),
+        [
+            "PER JOHNSON ×1",
+            "PER Michael Johnson ×1",
+            "PER Zach Johnson ×1",
+            "GPE DALLAS ×1"
+        ]
+    );
 }
 
 #[test]

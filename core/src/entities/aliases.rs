@@ -474,7 +474,10 @@ pub(crate) fn build_entities(
     }
     // A name found only in capitals ("NORMAN" of a headline, a dateline's "SYDNEY") joins the
     // entity of that kind that writes it otherwise ("Greg Norman" … "Norman"), or the first
-    // one that writes it so too.
+    // one that writes it so too; places of either kind are one kind here (a headline's
+    // "ZURICH" read as a region, the dateline's as a town). Failing that, a one-word person
+    // joins the one person of the document whose family name it is ("JOHNSON" of a headline,
+    // "Michael Johnson" of the report; not "II" of "Oscar Hammerstein II").
     let shouted: Vec<bool> = groups
         .iter()
         .map(|g| {
@@ -483,14 +486,33 @@ pub(crate) fn build_entities(
                 .all(|s| !s.chars().any(char::is_lowercase))
         })
         .collect();
+    let join_kind = |kind: EntityKind| match kind {
+        EntityKind::Loc => EntityKind::Gpe,
+        kind => kind,
+    };
     let mut by_form: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    let mut by_family_name: HashMap<String, Vec<usize>> = HashMap::new();
     if shouted.iter().any(|&s| s) {
         for (h, group) in groups.iter().enumerate() {
             for surface in &group.surfaces {
                 by_form
-                    .entry((group.kind, crate::text::fold(surface)))
+                    .entry((join_kind(group.kind), crate::text::fold(surface)))
                     .or_default()
                     .push(h);
+            }
+            if group.kind == EntityKind::Person && !shouted[h] {
+                let mut family: Vec<String> = group
+                    .surfaces
+                    .iter()
+                    .filter_map(|s| s.split_whitespace().nth(1).and(s.split_whitespace().last()))
+                    .filter(|w| w.chars().any(char::is_lowercase))
+                    .map(crate::text::fold)
+                    .collect();
+                family.sort();
+                family.dedup();
+                for name in family {
+                    by_family_name.entry(name).or_default().push(h);
+                }
             }
         }
     }
@@ -498,15 +520,24 @@ pub(crate) fn build_entities(
         if !shouted[g] || groups[g].mentions.is_empty() {
             continue;
         }
-        let kind = groups[g].kind;
+        let kind = join_kind(groups[g].kind);
+        let live = |&h: &usize| h != g && !groups[h].mentions.is_empty();
         let target = groups[g]
             .surfaces
             .iter()
             .filter_map(|s| by_form.get(&(kind, crate::text::fold(s))))
             .flatten()
             .copied()
-            .filter(|&h| h != g && !groups[h].mentions.is_empty())
-            .min_by_key(|&h| (shouted[h], h));
+            .filter(live)
+            .min_by_key(|&h| (shouted[h], h))
+            .or_else(|| {
+                let [surface] = groups[g].surfaces.as_slice() else {
+                    return None;
+                };
+                let people = by_family_name.get(&crate::text::fold(surface))?;
+                let people: Vec<usize> = people.iter().copied().filter(live).collect();
+                (kind == EntityKind::Person && people.len() == 1).then(|| people[0])
+            });
         let Some(h) = target else { continue };
         if shouted[h] && h > g {
             continue;
