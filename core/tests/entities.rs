@@ -333,6 +333,11 @@ fn titles_are_not_part_of_names() {
         "ORG Justice Department; ORG General Motors",
     );
     check("They signed the General Peace Agreement.", "");
+    // A sportsman's role before a given name: the person, whatever the name was read as.
+    check(
+        "Jockey Michael Hills rode the colt to victory at Epsom in June.",
+        "PER Michael Hills; GPE Epsom",
+    );
 }
 
 #[test]

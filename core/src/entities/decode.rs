@@ -245,9 +245,29 @@ pub(crate) fn merge_tagged(
         }
         *s < *e
     });
-    // A title is not part of a person's name ("Mayor Jorge Sharp" is "Jorge Sharp").
+    // A title is not part of a person's name ("Mayor Jorge Sharp" is "Jorge Sharp"); a name
+    // of three words or more whose first is a title or a sportsman's role and whose second is
+    // a given name is that person, whatever it was read as ("Jockey Michael Hills" was a
+    // place), unless its last word heads an organisation's name ("… Library").
+    let lex = Lexicon::get();
     for (segment, s, e, kind) in tagged.iter_mut() {
         let a = &analyzers[*segment];
+        let role = |i: usize| {
+            a.cue1(i) & cue::TITLE != 0
+                || super::teams::is_role_before_a_name(&crate::text::fold(a.word(i)))
+                || SPORTSMEN.contains(&crate::text::fold(a.word(i)).as_str())
+        };
+        if *kind != EntityKind::Person
+            && *e - *s >= 3
+            && a.toks[*s].kind == TokKind::Word
+            && role(*s)
+            && lex.is_first_name(a.word(*s + 1))
+            && (*s + 1..*e).all(|i| a.is_name_token(i))
+            && a.cue1(*e - 1) & (cue::ORG | cue::FACILITY | cue::EVENT) == 0
+        {
+            *s += 1;
+            *kind = EntityKind::Person;
+        }
         while *kind == EntityKind::Person
             && *e - *s >= 2
             && a.toks[*s].kind == TokKind::Word
@@ -261,7 +281,6 @@ pub(crate) fn merge_tagged(
     // ordinary word among the 10,000 most frequent of English: "Rodale Books" is no person
     // but an organisation, "Tahrir Square" a place (its head word says so), and a lone
     // "Speaker" or "Team" no name ("Elon Musk", "Tea Leoni" stay people).
-    let lex = Lexicon::get();
     tagged.retain_mut(|(segment, s, e, kind)| {
         if *kind != EntityKind::Person {
             return true;
@@ -858,6 +877,12 @@ pub(crate) fn hyphenated_names(analyzers: &[Analyzer], mentions: &mut Vec<Mentio
 
 /// Words that name a storm before its name: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone
 /// Phailin", "Tropical Storm Rita", "Super Typhoon Goni".
+/// Sportsmen written before a name whom neither the cue words nor the players' roles of
+/// `teams.rs` list ("Jockey Michael Hills").
+const SPORTSMEN: &[&str] = &[
+    "jockey", "trainer", "cyclist", "sprinter", "swimmer", "boxer", "golfer",
+];
+
 const STORM_WORDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Superstorm"];
 
 /// Storms are named as people are, and the tagger reads "Katrina" in "Hurricane Katrina" and in

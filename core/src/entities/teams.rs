@@ -105,7 +105,7 @@ const ROLES_BEFORE_A_NAME: &[&str] = &[
 ];
 
 /// Whether `word` is a player's or coach's role, as written before the player's name.
-fn is_role_before_a_name(word: &str) -> bool {
+pub(crate) fn is_role_before_a_name(word: &str) -> bool {
     PLAYER_ROLES.contains(&word) || ROLES_BEFORE_A_NAME.contains(&word)
 }
 
