@@ -333,6 +333,16 @@ fn titles_are_not_part_of_names() {
         "ORG Justice Department; ORG General Motors",
     );
     check("They signed the General Peace Agreement.", "");
+    // Initials before a name are part of it, abbreviations are not.
+    check(
+        "Analysts at J.P. Morgan said the dollar would stay firm.",
+        "ORG J.P. Morgan",
+    );
+    check(
+        "And then J.K. Rowling wrote the last page. Friends included J. Edgar Hoover and \
+         Richard Nixon. In 44 A.D. Tacitus wrote.",
+        "PER J.K. Rowling; PER J. Edgar Hoover; PER Richard Nixon; PER Tacitus",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",

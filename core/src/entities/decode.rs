@@ -245,11 +245,42 @@ pub(crate) fn merge_tagged(
         }
         *s < *e
     });
+    let lex = Lexicon::get();
+    // Initials right before a name that nothing else covers are part of it ("J.P. Morgan",
+    // "T.S. Eliot", "F. Scott Fitzgerald", where the tagger took the last words alone): two
+    // letters or more but abbreviations ("A.D. Tacitus", "R.I.P."), or one before a given or
+    // family name of the lists ("J. Edgar Hoover"; not "I."), and never a place ("U.S.").
+    let ends: FastSet<(usize, usize)> = tagged.iter().map(|&(g, _, e, _)| (g, e)).collect();
+    for (segment, s, _, kind) in tagged.iter_mut() {
+        let a = &analyzers[*segment];
+        let initials = |i: usize| {
+            let w = a.word(i);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let name_after = || {
+                let next = a.word(i + 1);
+                lex.is_first_name(next) || lex.is_surname(next)
+            };
+            a.toks[i].kind == TokKind::Word
+                && w.contains('.')
+                && super::tokens::is_initialism(w.trim_end_matches('.'))
+                && w.chars().all(|c| c == '.' || c.is_uppercase())
+                && !NOT_INITIALS.contains(&w.replace('.', "").as_str())
+                && (letters >= 2 || name_after())
+        };
+        while matches!(*kind, EntityKind::Person | EntityKind::Org)
+            && *s > 0
+            && initials(*s - 1)
+            && a.toks[*s].space_before
+            && !ends.contains(&(*segment, *s))
+            && a.gaz_at(*s - 1, *s).is_none()
+        {
+            *s -= 1;
+        }
+    }
     // A title is not part of a person's name ("Mayor Jorge Sharp" is "Jorge Sharp"); a name
     // of three words or more whose first is a title or a sportsman's role and whose second is
     // a given name is that person, whatever it was read as ("Jockey Michael Hills" was a
     // place), unless its last word heads an organisation's name ("… Library").
-    let lex = Lexicon::get();
     for (segment, s, e, kind) in tagged.iter_mut() {
         let a = &analyzers[*segment];
         let role = |i: usize| {
@@ -881,6 +912,13 @@ pub(crate) fn hyphenated_names(analyzers: &[Analyzer], mentions: &mut Vec<Mentio
 /// `teams.rs` list ("Jockey Michael Hills").
 const SPORTSMEN: &[&str] = &[
     "jockey", "trainer", "cyclist", "sprinter", "swimmer", "boxer", "golfer",
+];
+
+/// Abbreviations in capitals that are no one's initials ("A.D. Tacitus", "R.I.P. Mike Brown"),
+/// and "I", a numeral more often than an initial.
+const NOT_INITIALS: &[&str] = &[
+    "AD", "BC", "BCE", "CE", "RIP", "AM", "PM", "PS", "NB", "EG", "IE", "I", "II", "III", "IV",
+    "VI", "US", "UK", "EU", "UN", "USA",
 ];
 
 const STORM_WORDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Superstorm"];

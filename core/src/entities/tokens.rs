@@ -178,7 +178,7 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 /// Letters separated by full stops, each one letter: "F", "U.S", "e.g".
-fn is_initialism(word: &str) -> bool {
+pub(crate) fn is_initialism(word: &str) -> bool {
     let mut expect_letter = true;
     for c in word.chars() {
         if is_mark(c) {
