@@ -371,6 +371,27 @@ fn acronym_in_parentheses_is_an_alias() {
 }
 
 #[test]
+fn a_name_spelt_by_the_acronym_after_it_is_read_whole() {
+    // The tagger stopped at "Cooperation" and read "Europe" as a place.
+    assert_eq!(
+        entities(
+            "Bosnian Serb leaders rejected the results of elections supervised by the \
+             Organisation for Security and Cooperation in Europe ( OSCE ) ."
+        ),
+        [
+            "ORG Organisation for Security and Cooperation in Europe [OSCE] ×2",
+            "NORP Bosnian ×1",
+            "NORP Serb ×1"
+        ]
+    );
+    // Initials that spell something else leave the names as they were read.
+    check(
+        "The Organisation for Security and Cooperation in Europe (OSZE) met.",
+        "ORG Organisation for Security and Cooperation; LOC Europe",
+    );
+}
+
+#[test]
 fn initials_in_capitals_stand_for_a_name_of_the_document() {
     assert_eq!(
         entities(

@@ -20,7 +20,7 @@ use super::lexicon::{FastSet, Lexicon};
 use super::mention::{Mention, HEADER};
 use super::model::Model;
 use super::organisations::{
-    ampersand_firms, join_short_organisations, listed_organisations_whole,
+    ampersand_firms, join_short_organisations, listed_organisations_whole, names_spelt_by_acronyms,
     organisations_by_context, organisations_of_places, suffixed_companies, workplaces,
 };
 use super::rules::header_mentions;
@@ -187,6 +187,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     teams_after_nationality(&analyzers, &mut mentions);
     organisations_of_places(&analyzers, &mut mentions);
     listed_organisations_whole(&analyzers, &mut mentions);
+    names_spelt_by_acronyms(&analyzers, &mut mentions);
     organisations_by_context(&analyzers, &mut mentions);
     suffixed_companies(&analyzers, &mut mentions);
     ampersand_firms(&analyzers, &mut mentions);

@@ -879,6 +879,90 @@ fn organisation_at(a: &Analyzer, segment: usize, s: usize, e: usize) -> Mention 
     }
 }
 
+/// Small words a name spelt out by its initials passes over ("Organisation for Security and
+/// Cooperation in Europe": OSCE).
+const UNSPELT_WORDS: &[&str] = &[
+    "of", "for", "and", "in", "on", "the", "de", "du", "des", "la", "le", "&",
+];
+
+/// A name whose initials spell the acronym in parentheses after it is that whole name: "the
+/// Organisation for Security and Cooperation in Europe ( OSCE )", where the tagger stopped at
+/// "Cooperation" and read "Europe" as a place. The capitalised words before the parenthesis,
+/// small words among them, whose first letters are the acronym's letters, where some name was
+/// found; the names found inside give way when they lie wholly inside it, and the whole takes
+/// the kind of the one at its start, or is an organisation (no person: "John Fitzgerald
+/// Kennedy (JFK)" stays as read).
+pub(crate) fn names_spelt_by_acronyms(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let mut found: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        for open in 1..n.saturating_sub(2) {
+            if !a.is_punct(open, "(") || !a.is_punct(open + 2, ")") {
+                continue;
+            }
+            let acronym: Vec<char> = a.word(open + 1).chars().collect();
+            if !(2..=8).contains(&acronym.len()) || !acronym.iter().all(|c| c.is_uppercase()) {
+                continue;
+            }
+            // Back from the parenthesis, the initials of the capitalised words, last first.
+            let mut initials: Vec<char> = Vec::new();
+            let mut start = None;
+            let mut j = open;
+            while j > 0 && initials.len() < acronym.len() {
+                j -= 1;
+                let t = &a.toks[j];
+                let glued_after_joiner =
+                    j > 0 && a.toks[j - 1].kind == TokKind::Joiner && !t.space_before;
+                if t.kind == TokKind::Joiner {
+                    continue;
+                }
+                if t.kind != TokKind::Word {
+                    break;
+                }
+                if a.is_name_token(j) && !glued_after_joiner {
+                    initials.push(a.word(j).chars().next().unwrap_or(' '));
+                    if initials.len() == acronym.len() {
+                        start = Some(j);
+                    }
+                } else if !(UNSPELT_WORDS.contains(&a.word(j)) || glued_after_joiner) {
+                    break;
+                }
+            }
+            let Some(start) = start else { continue };
+            initials.reverse();
+            if initials != acronym {
+                continue;
+            }
+            let inside: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| m.segment == segment && m.tok_start < open && start < m.tok_end)
+                .collect();
+            let within = inside
+                .iter()
+                .all(|m| start <= m.tok_start && m.tok_end <= open);
+            if inside.is_empty() {
+                continue;
+            }
+            // The kind of the name found at its start, else an organisation ("Conference on
+            // Security and Cooperation in Europe": "Europe" alone was found).
+            let kind = match inside.iter().find(|m| m.tok_start == start).map(|m| m.kind) {
+                Some(kind @ (EntityKind::Gpe | EntityKind::Loc)) => kind,
+                Some(EntityKind::Person) => continue,
+                _ => EntityKind::Org,
+            };
+            let whole_already = inside.len() == 1 && inside[0].tok_start == start;
+            if within && !whole_already {
+                found.push((segment, start, open, kind));
+            }
+        }
+    }
+    let spans: Vec<(usize, usize, usize)> = found.iter().map(|&(g, s, e, _)| (g, s, e)).collect();
+    drop_overlapping(mentions, &spans);
+    for (segment, s, e, kind) in found {
+        mentions.push(analyzers[segment].mention(s, e, kind, Strength::Strong));
+    }
+}
+
 /// Makes mention `i` an organisation that runs on to `end` (a token and a byte offset in its
 /// region), in place of every mention it now overlaps; returns the index after it.
 fn take_whole_organisation(
