@@ -343,6 +343,12 @@ fn titles_are_not_part_of_names() {
          Richard Nixon. In 44 A.D. Tacitus wrote.",
         "PER J.K. Rowling; PER J. Edgar Hoover; PER Richard Nixon; PER Tacitus",
     );
+    // A name goes on over a hyphen before a part that is no word ("Silpa-archa"), not
+    // before one that is ("Merkel-led").
+    check(
+        "Prime Minister Banharn Silpa-archa told parliament. Angela Merkel-led talks went on.",
+        "PER Banharn Silpa-archa; PER Angela Merkel",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",

@@ -277,6 +277,30 @@ pub(crate) fn merge_tagged(
             *s -= 1;
         }
     }
+    // A person's name goes on over a hyphen before a part in lower case that is no word of
+    // the dictionary nor ends as a derived one does ("Banharn Silpa-archa", "Chou En-lai";
+    // not "Merkel-led", "Marvel-themed").
+    let starts: FastSet<(usize, usize)> = tagged.iter().map(|&(g, s, _, _)| (g, s)).collect();
+    for (segment, _, e, kind) in tagged.iter_mut() {
+        let a = &analyzers[*segment];
+        let n = a.toks.len();
+        while *kind == EntityKind::Person
+            && *e + 1 < n
+            && a.toks[*e].kind == TokKind::Joiner
+            && a.word(*e) == "-"
+            && !a.toks[*e].space_before
+            && a.toks[*e + 1].kind == TokKind::Word
+            && !a.toks[*e + 1].space_before
+            && a.word(*e + 1).starts_with(char::is_lowercase)
+            && !lex.is_common_word(a.word(*e + 1))
+            && !["ed", "ing", "like", "esque"]
+                .iter()
+                .any(|end| a.word(*e + 1).ends_with(end))
+            && !starts.contains(&(*segment, *e + 1))
+        {
+            *e += 2;
+        }
+    }
     // A title is not part of a person's name ("Mayor Jorge Sharp" is "Jorge Sharp"); a name
     // of three words or more whose first is a title or a sportsman's role and whose second is
     // a given name is that person, whatever it was read as ("Jockey Michael Hills" was a
