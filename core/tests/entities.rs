@@ -1298,6 +1298,10 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Shares of Italian carmaker Fiat rose, while Swedish telecoms group Ericsson fell.",
         "NORP Italian; ORG Fiat; NORP Swedish; ORG Ericsson",
     );
+    check(
+        "Farmers ' union Samoobrona leader Andrzej Lepper said the protests would go on .",
+        "ORG Samoobrona; PER Andrzej Lepper",
+    );
     for text in [
         "Ericsson won an order from Telebras, Brazil's state telephone company.",
         "Ericsson won an order from Telebras , Brazil 's state telephone company .",

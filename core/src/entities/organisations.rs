@@ -244,7 +244,9 @@ const ORG_BEFORE: &[(&str, &str)] = &[
 ];
 /// What a company or a body is called by, written before its name or as the head of an
 /// apposition after it: "telecoms group Ericsson", "Telebras, Brazil's state telephone
-/// company". Words that also name a person's trade ("broker", "producer") are left out.
+/// company", "farmers' union Samoobrona". Words that also name a person's trade ("broker",
+/// "producer") or a thing ("carrier": a ship) are left out, and so is "party" ("the State
+/// party" of a treaty).
 const COMPANY_WORDS: &[&str] = &[
     "company",
     "group",
@@ -260,6 +262,10 @@ const COMPANY_WORDS: &[&str] = &[
     "newspaper",
     "daily",
     "club",
+    "union",
+    "agency",
+    "broadcaster",
+    "federation",
 ];
 
 /// Whether tokens `s..e` can be a company's name: some letter in lower case (not "group S",
