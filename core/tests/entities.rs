@@ -203,6 +203,11 @@ fn a_legal_suffix_right_after_a_name_is_part_of_it() {
             &format!("ORG Kohlberg Smithers {suffix}"),
         );
     }
+    // Two companies, each with its suffix, joined by "and": two.
+    check(
+        "Swiss drug makers Ciba-Geigy AG and Sandoz AG said they would merge .",
+        "NORP Swiss; ORG Ciba-Geigy AG; ORG Sandoz AG",
+    );
     // A firm of brothers; the sentence's stop stays out of a suffix written in full.
     check(
         "Analysts at Salomon Brothers said the results were in line.",

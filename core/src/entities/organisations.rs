@@ -841,7 +841,17 @@ pub(crate) fn suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Ment
                 .into_iter()
                 .filter_map(|end| ends.get(&(segment, end)).copied())
                 .filter(|&s| s < k);
-            let s = found_there.chain(run).min().unwrap_or(k);
+            let mut s = found_there.chain(run).min().unwrap_or(k);
+            // A company named before, its suffix then "and" or a comma, is another one
+            // ("Ciba-Geigy AG and Sandoz AG").
+            if let Some(&(_, _, last_end)) = found.last().filter(|last| last.0 == segment) {
+                if s < last_end
+                    && last_end < k
+                    && (a.is_connector(last_end) || a.is_punct(last_end, ","))
+                {
+                    s = last_end + 1;
+                }
+            }
             if s >= k {
                 continue;
             }
