@@ -1469,6 +1469,32 @@ fn the_sides_of_a_results_line_are_teams() {
 }
 
 #[test]
+fn players_in_the_tables_of_sports_reports_are_people() {
+    // Scorers in parentheses after a side's score are people, not teams; the sides are teams.
+    check_file(
+        "SOCCER - GERMAN RESULTS .\n\nBONN 1996-09-14\n\n\
+         Bayer Leverkusen 2 ( Kirsten 34 , Feldhoff 78 ) Hansa Rostock 0\n\n\
+         Werder Bremen 1 ( Bode 55 ) Bayern Munich 1 ( Klinsmann 12 pen ) . Attendance 35,000\n",
+        "GPE BONN; ORG Bayer Leverkusen; PER Kirsten; PER Feldhoff; \
+         ORG Hansa Rostock; ORG Werder Bremen; PER Bode; ORG Bayern Munich; PER Klinsmann",
+    );
+    // A scorecard: the names of a batsman's line and a bowler's.
+    check_file(
+        "CRICKET - SCOREBOARD .\n\nLONDON 1996-08-24\n\n\
+         A. Stewart c Moin Khan b Mushtaq Ahmed 44\n\n\
+         N. Hussain c Inzamam-ul-Haq b Wasim Akram 12\n\n\
+         Saeed Anwar not out 176\n\nAqib Javed 12-1-40-0\n",
+        "GPE LONDON; PER A. Stewart; PER Moin Khan; PER Mushtaq Ahmed; PER N. Hussain; \
+         PER Inzamam-ul-Haq; PER Wasim Akram; PER Saeed Anwar; PER Aqib Javed",
+    );
+    // Not a line that does not end with the runs scored, nor a telephone number.
+    check_file(
+        "Contacts\n\nFresh out East Atlanta\n\nCel 011-52-987-63115\n",
+        "",
+    );
+}
+
+#[test]
 fn a_team_is_named_by_its_city_and_a_plural_in_a_text_about_sport() {
     check(
         "The Detroit Red Wings won their fourth straight game.\n\n\

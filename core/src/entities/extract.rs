@@ -24,7 +24,7 @@ use super::organisations::{
     organisations_by_context, organisations_of_places, suffixed_companies, workplaces,
 };
 use super::rules::header_mentions;
-use super::teams::{sports_teams, teams_after_nationality};
+use super::teams::{players_in_tables, sports_teams, teams_after_nationality};
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
 use crate::document::Document;
@@ -185,6 +185,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     capitals_places(&analyzers, &mut mentions);
     sports_teams(&analyzers, &mut mentions);
     teams_after_nationality(&analyzers, &mut mentions);
+    players_in_tables(&analyzers, &mut mentions);
     organisations_of_places(&analyzers, &mut mentions);
     listed_organisations_whole(&analyzers, &mut mentions);
     names_spelt_by_acronyms(&analyzers, &mut mentions);
