@@ -3,7 +3,9 @@
 //! ```text
 //! cargo run --release -p explorer-core --features extract --example entities -- FILE...
 //! cargo run --release -p explorer-core --features extract --example entities -- --bench DIR
+//! cargo run --release -p explorer-core --features extract --example entities -- --rules FILE...
 //! ```
+//! With `--rules`, the entities the rules alone find (the tagger's baseline).
 //! With `--bench`, every `.txt` file in DIR, and every `.json` file holding an array of
 //! strings (as in the npm package `nlp-corpus`, joined into paragraphs), is extracted once to
 //! warm up and then timed.
@@ -66,7 +68,8 @@ fn main() {
         );
         return;
     }
-    for path in &args {
+    let rules_only = args.first().map(String::as_str) == Some("--rules");
+    for path in args.iter().skip(usize::from(rules_only)) {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
@@ -76,7 +79,12 @@ fn main() {
         };
         let doc = Document::parse(path, &text);
         out!("== {path}");
-        for e in extract(&doc) {
+        let entities = if rules_only {
+            explorer_core::entities::extract_rules(&doc)
+        } else {
+            extract(&doc)
+        };
+        for e in entities {
             let aliases = if e.aliases.is_empty() {
                 String::new()
             } else {

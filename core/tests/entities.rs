@@ -354,6 +354,12 @@ fn titles_are_not_part_of_names() {
         "Prime Minister Banharn Silpa-archa told parliament. Angela Merkel-led talks went on.",
         "PER Banharn Silpa-archa; PER Angela Merkel",
     );
+    // A given name and a town's name is a person where the whole is no place (Dole, Jura);
+    // not a compass point ("West Point"), nor a given name that is a place ("Florence").
+    check(
+        "The Conservative leader John Major spoke to Bob Dole in Washington .",
+        "PER John Major; PER Bob Dole; GPE Washington",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",

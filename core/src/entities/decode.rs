@@ -301,6 +301,31 @@ pub(crate) fn merge_tagged(
             *e += 2;
         }
     }
+    // A given name and a town's name that is no place as a whole is a person ("Bob Dole":
+    // Dole, Jura), unless the second word heads a place's name ("Alice Springs") or is a
+    // frequent word ("Upton Park"), or the given name is a place itself ("Florence") or a
+    // compass point ("West Point").
+    for (segment, s, e, kind) in tagged.iter_mut() {
+        let a = &analyzers[*segment];
+        if matches!(*kind, EntityKind::Gpe | EntityKind::Loc)
+            && *e == *s + 2
+            && a.is_name_token(*s)
+            && a.is_name_token(*s + 1)
+            && lex.is_first_name(a.word(*s))
+            && a.cue1(*s) & cue::HEAD_FIRST == 0
+            && !matches!(
+                crate::text::fold(a.word(*s)).as_str(),
+                "north" | "south" | "east" | "west"
+            )
+            && a.gaz_at(*s, *s + 1).is_none()
+            && a.gaz_at(*s, *e).is_none_or(|(end, _)| end != *e)
+            && !lex.is_frequent_word(&crate::text::fold(a.word(*s + 1)))
+            && a.cue1(*s + 1) & (cue::HEAD_LAST | cue::FACILITY | cue::LOC_AFTER | cue::GPE_AFTER)
+                == 0
+        {
+            *kind = EntityKind::Person;
+        }
+    }
     // A title is not part of a person's name ("Mayor Jorge Sharp" is "Jorge Sharp"); a name
     // of three words or more whose first is a title or a sportsman's role and whose second is
     // a given name is that person, whatever it was read as ("Jockey Michael Hills" was a
