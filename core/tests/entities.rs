@@ -1313,6 +1313,16 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Farmers ' union Samoobrona leader Andrzej Lepper said the protests would go on .",
         "ORG Samoobrona; PER Andrzej Lepper",
     );
+    // A name in capitals is a company's too, not a Roman numeral; and a company's part is
+    // named before what it is.
+    check(
+        "The holding company IFI owns shares, unlike group III .",
+        "ORG IFI",
+    );
+    check(
+        "He said its Magneti Marelli components unit had performed well .",
+        "ORG Magneti Marelli",
+    );
     for text in [
         "Ericsson won an order from Telebras, Brazil's state telephone company.",
         "Ericsson won an order from Telebras , Brazil 's state telephone company .",

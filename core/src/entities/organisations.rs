@@ -268,11 +268,21 @@ const COMPANY_WORDS: &[&str] = &[
     "federation",
 ];
 
-/// Whether tokens `s..e` can be a company's name: some letter in lower case (not "group S",
-/// "group III").
+/// Whether tokens `s..e` can be a company's name: some letter in lower case, or three
+/// capitals or more that are no Roman numeral ("holding company IFI"; not "group S", "group
+/// III").
 fn company_name(a: &Analyzer, s: usize, e: usize) -> bool {
-    (s..e).any(|i| a.word(i).chars().any(char::is_lowercase))
+    let roman = |w: &str| w.chars().all(|c| "IVXLCDM".contains(c));
+    (s..e).any(|i| {
+        let w = a.word(i);
+        w.chars().any(char::is_lowercase)
+            || (w.chars().filter(|c| c.is_uppercase()).count() >= 3 && !roman(w))
+    })
 }
+
+/// A company's part named after its name ("the Iveco truck unit", "its Magneti Marelli
+/// components unit").
+const UNIT_WORDS: &[&str] = &["unit", "subsidiary"];
 
 /// A company word, or a maker of something ("carmaker", "chipmaker", "drugmaker").
 fn is_company_word(word: &str) -> bool {
@@ -538,6 +548,26 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
                 e = e.max(end);
             }
             if e > s && company_name(a, s, e) {
+                found.push((segment, s, e));
+                described.push((segment, s, e));
+            }
+        }
+        // A company's part named before what it is ("Magneti Marelli components unit").
+        let unit_at = |i: usize| i < n && UNIT_WORDS.contains(&a.word(i));
+        let units = if (0..n).any(unit_at) {
+            runs.get_or_insert_with(|| a.runs()).as_slice()
+        } else {
+            &[]
+        };
+        for &(s, e) in units {
+            let described_after = unit_at(e)
+                || (e + 1 < n
+                    && a.toks[e].kind == TokKind::Word
+                    && a.word(e).starts_with(char::is_lowercase)
+                    && unit_at(e + 1));
+            // Not one word of the dictionary ("Move the unit", "Ordnance unit").
+            let ordinary = e == s + 1 && a.word_is_ordinary(s);
+            if described_after && !ordinary && company_name(a, s, e) {
                 found.push((segment, s, e));
                 described.push((segment, s, e));
             }
