@@ -360,6 +360,11 @@ fn titles_are_not_part_of_names() {
         "The Conservative leader John Major spoke to Bob Dole in Washington .",
         "PER John Major; PER Bob Dole; GPE Washington",
     );
+    // Two parts of a name read apart around a particle are one name.
+    check(
+        "Zaire 's Prime Minister Kengo wa Dondo said the army would retake the town .",
+        "GPE Zaire; PER Kengo wa Dondo",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",

@@ -301,6 +301,34 @@ pub(crate) fn merge_tagged(
             *e += 2;
         }
     }
+    // Two parts of one person's name read apart around a particle are one name ("Kengo wa
+    // Dondo", "Osama bin Laden").
+    let person_at: HashMap<(usize, usize), usize> = tagged
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.3 == EntityKind::Person)
+        .map(|(k, t)| ((t.0, t.1), k))
+        .collect();
+    let mut joined_away = vec![false; tagged.len()];
+    for k in 0..tagged.len() {
+        let (segment, _, e, kind) = tagged[k];
+        let a = &analyzers[segment];
+        if kind != EntityKind::Person || joined_away[k] || e + 1 >= a.toks.len() {
+            continue;
+        }
+        if !joins_a_name(a.word(e)) {
+            continue;
+        }
+        if let Some(&next) = person_at.get(&(segment, e + 1)) {
+            tagged[k].2 = tagged[next].2;
+            joined_away[next] = true;
+        }
+    }
+    let mut k = 0;
+    tagged.retain(|_| {
+        k += 1;
+        !joined_away[k - 1]
+    });
     // A given name and a town's name that is no place as a whole is a person ("Bob Dole":
     // Dole, Jura), unless the second word heads a place's name ("Alice Springs") or is a
     // frequent word ("Upton Park"), or the given name is a place itself ("Florence") or a
@@ -962,6 +990,14 @@ pub(crate) fn hyphenated_names(analyzers: &[Analyzer], mentions: &mut Vec<Mentio
 const SPORTSMEN: &[&str] = &[
     "jockey", "trainer", "cyclist", "sprinter", "swimmer", "boxer", "golfer",
 ];
+
+/// Words in lower case that join two parts of a person's name read apart: the rules'
+/// particles but "y" ("Ortega y Gasset", but as often two people in Spanish), and "wa",
+/// "bint", "ben" ("Kengo wa Dondo").
+fn joins_a_name(word: &str) -> bool {
+    word != "y"
+        && (super::candidates::PARTICLES.contains(&word) || matches!(word, "wa" | "bint" | "ben"))
+}
 
 /// Abbreviations in capitals that are no one's initials ("A.D. Tacitus", "R.I.P. Mike Brown"),
 /// and "I", a numeral more often than an initial.
