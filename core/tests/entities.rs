@@ -365,6 +365,10 @@ fn titles_are_not_part_of_names() {
         "Zaire 's Prime Minister Kengo wa Dondo said the army would retake the town .",
         "GPE Zaire; PER Kengo wa Dondo",
     );
+    check(
+        "President Daniel arap Moi has ruled Kenya since 1978 .",
+        "PER Daniel arap Moi; GPE Kenya",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",
@@ -1317,6 +1321,17 @@ fn companies_no_list_holds_are_told_by_their_context() {
     check(
         "Farmers ' union Samoobrona leader Andrzej Lepper said the protests would go on .",
         "ORG Samoobrona; PER Andrzej Lepper",
+    );
+    // An armed group is told by what its members are; not "Southern rebels", "Islamist
+    // militants".
+    check(
+        "Tupac Amaru rebels freed 225 people . Southern rebels and Islamist militants fought .",
+        "ORG Tupac Amaru",
+    );
+    // A hyphenated company at a sentence's start keeps its first part.
+    check(
+        "Rolls-Royce Plc will supply engines for the planes .",
+        "ORG Rolls-Royce Plc",
     );
     // A name in capitals is a company's too, not a Roman numeral; and a company's part is
     // named before what it is.

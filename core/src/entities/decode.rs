@@ -993,10 +993,11 @@ const SPORTSMEN: &[&str] = &[
 
 /// Words in lower case that join two parts of a person's name read apart: the rules'
 /// particles but "y" ("Ortega y Gasset", but as often two people in Spanish), and "wa",
-/// "bint", "ben" ("Kengo wa Dondo").
+/// "bint", "ben", "arap" ("Kengo wa Dondo", "Daniel arap Moi").
 fn joins_a_name(word: &str) -> bool {
     word != "y"
-        && (super::candidates::PARTICLES.contains(&word) || matches!(word, "wa" | "bint" | "ben"))
+        && (super::candidates::PARTICLES.contains(&word)
+            || matches!(word, "wa" | "bint" | "ben" | "arap"))
 }
 
 /// Abbreviations in capitals that are no one's initials ("A.D. Tacitus", "R.I.P. Mike Brown"),

@@ -371,6 +371,15 @@ const ORG_AFTER_POSSESSIVE: &[&str] = &[
 /// Words right after X that make it a company when they are followed by a verb of the market
 /// ("X shares fell", "X stock rose").
 const ORG_AFTER: &[&str] = &["shares", "stock"];
+/// Words right after X that make it an armed group ("Tupac Amaru rebels", "FARC
+/// guerrillas"); a people's name before them is found as a nationality and stays one.
+const REBELS: &[&str] = &[
+    "rebels",
+    "guerrillas",
+    "militants",
+    "separatists",
+    "insurgents",
+];
 const MARKET_VERBS: &[&str] = &[
     "rose", "fell", "jumped", "slipped", "climbed", "dropped", "gained", "lost", "tumbled",
     "surged", "slumped", "closed", "edged", "were", "are", "have", "had",
@@ -491,6 +500,14 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             } else {
                 is_any(a, next, ORG_AFTER) && is_any(a, next + 1, MARKET_VERBS)
             };
+            // "Tupac Amaru rebels" (not "Southern rebels": dictionary words alone are left
+            // out below; nor one ending as an adjective does, "Islamist militants").
+            let rebels = !possessive
+                && is_any(a, next, REBELS)
+                && !["ist", "ian", "ic", "ese", "ish"]
+                    .iter()
+                    .any(|end| a.word(e - 1).ends_with(end));
+            let cued = cued || rebels;
             let statement = !possessive
                 && is(a, e, "said")
                 && is(a, e + 1, "in")
@@ -512,7 +529,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let s = name_start(a, e);
             if s == e
                 || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
-                || ((press || party) && (s..e).all(|i| lex.is_common_word(a.word(i))))
+                || ((press || party || rebels) && (s..e).all(|i| lex.is_common_word(a.word(i))))
                 || (party
                     && (a.toks[s].sent_start
                         || s > 0 && is_any(a, s - 1, &["a", "an"])
@@ -835,8 +852,11 @@ pub(crate) fn suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Ment
                 .iter()
                 .find(|&&(s, end)| s < k && k <= end)
                 .map(|&(s, _)| {
+                    // Not the first part of a hyphenated word ("Rolls-Royce Plc").
                     let opens = |s: usize| {
-                        a.toks[s].sent_start && lex.is_common_word(&crate::text::fold(a.word(s)))
+                        a.toks[s].sent_start
+                            && lex.is_common_word(&crate::text::fold(a.word(s)))
+                            && a.toks.get(s + 1).is_none_or(|t| t.kind != TokKind::Joiner)
                     };
                     // After a title, the name is what follows it ("Senior Vice President of
                     // CCNG, Inc.").
