@@ -397,6 +397,18 @@ fn acronym_in_parentheses_is_an_alias() {
 }
 
 #[test]
+fn a_tie_between_kinds_is_settled_by_the_mentions_inside_sentences() {
+    // The headline's "Bundesbank" opens a sentence; the report's is read inside one.
+    assert_eq!(
+        entities(
+            "Bundesbank leaves rates unchanged .\n\nFRANKFURT 1996-12-12\n\n\
+             The Bundesbank left its key interest rates unchanged on Thursday ."
+        ),
+        ["ORG Bundesbank ×2", "GPE FRANKFURT ×1"]
+    );
+}
+
+#[test]
 fn a_name_spelt_by_the_acronym_after_it_is_read_whole() {
     // The tagger stopped at "Cooperation" and read "Europe" as a place.
     assert_eq!(

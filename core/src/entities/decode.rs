@@ -535,8 +535,11 @@ pub(crate) fn merge_tagged(
         }
     }
     // One kind per name written alike (whatever its case: "LEEDS" in a headline is the
-    // "Leeds" of the text).
+    // "Leeds" of the text). On a tie, a mention at a sentence's start, where the tagger sees
+    // least, takes the kind the tied mentions inside sentences have ("Bundesbank leaves rates
+    // unchanged" … "The Bundesbank left").
     let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    let mut inside_votes: HashMap<String, [usize; 3]> = HashMap::new();
     let surface = |&(segment, s, e, _): &(usize, usize, usize, EntityKind)| {
         let a = &analyzers[segment];
         crate::text::fold(&normalise_name(&a.text[a.toks[s].start..a.toks[e - 1].end]))
@@ -546,15 +549,27 @@ pub(crate) fn merge_tagged(
         EntityKind::Org => 1,
         _ => 2,
     };
+    let opens_sentence =
+        |t: &(usize, usize, usize, EntityKind)| analyzers[t.0].toks[t.1].sent_start;
     for t in &tagged {
         votes.entry(surface(t)).or_default()[slot(t.3)] += 1;
+        if !opens_sentence(t) {
+            inside_votes.entry(surface(t)).or_default()[slot(t.3)] += 1;
+        }
     }
     for t in tagged.iter_mut() {
-        let v = votes[&surface(t)];
+        let key = surface(t);
+        let v = votes[&key];
         let mine = v[slot(t.3)];
         let best = (0..3).max_by_key(|&k| (v[k], k == slot(t.3))).unwrap_or(2);
+        let inside = inside_votes.get(&key).copied().unwrap_or_default();
+        let tie_inside = (0..3)
+            .filter(|&k| v[k] == mine && inside[k] > inside[slot(t.3)])
+            .max_by_key(|&k| inside[k]);
         if v[best] > mine {
             t.3 = [EntityKind::Person, EntityKind::Org, EntityKind::Loc][best];
+        } else if let Some(k) = tie_inside.filter(|_| opens_sentence(t)) {
+            t.3 = [EntityKind::Person, EntityKind::Org, EntityKind::Loc][k];
         }
     }
     // A lone word that begins an organisation's name elsewhere in the document stands for
