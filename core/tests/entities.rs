@@ -208,6 +208,18 @@ fn a_legal_suffix_right_after_a_name_is_part_of_it() {
         "Swiss drug makers Ciba-Geigy AG and Sandoz AG said they would merge .",
         "NORP Swiss; ORG Ciba-Geigy AG; ORG Sandoz AG",
     );
+    // A short name in parentheses after a company's is that company, wherever it is
+    // written; Malaysian suffixes are suffixes.
+    assert_eq!(
+        entities(
+            "State oil company Petroliam Nasional Bhd ( Petronas ) posted a record profit . \
+             Petronas president Mohamad Hassan Marican spoke ."
+        ),
+        [
+            "PER Mohamad Hassan Marican ×1",
+            "ORG Petroliam Nasional Bhd [Petronas] ×3"
+        ]
+    );
     // A firm of brothers; the sentence's stop stays out of a suffix written in full.
     check(
         "Analysts at Salomon Brothers said the results were in line.",

@@ -776,7 +776,8 @@ const COMMA_SUFFIXES: &[&str] = &[
 /// "Salomon Brothers"), full stops aside: the legal forms of other countries, and the
 /// brothers of a firm. Those written after a comma are written so too ("Kohlberg Inc.").
 const NAME_SUFFIXES: &[&str] = &[
-    "AG", "SA", "SpA", "S.p.A", "NV", "BV", "AB", "ASA", "Oyj", "Pty", "Cos", "Bros", "Brothers",
+    "AG", "SA", "SpA", "S.p.A", "NV", "BV", "AB", "ASA", "Oyj", "Oy", "Pty", "Pte", "Bhd",
+    "Berhad", "Tbk", "KGaA", "Srl", "Cos", "Bros", "Brothers",
 ];
 
 /// Whether a word (its stops aside) is a company's legal suffix written right after its
@@ -1026,6 +1027,62 @@ pub(crate) fn names_spelt_by_acronyms(analyzers: &[Analyzer], mentions: &mut Vec
     drop_overlapping(mentions, &spans);
     for (segment, s, e, kind) in found {
         mentions.push(analyzers[segment].mention(s, e, kind, Strength::Strong));
+    }
+}
+
+/// An organisation's short name in parentheses right after its name is that organisation,
+/// there and wherever the document writes it: "Petroliam Nasional Bhd ( Petronas )", where
+/// the tagger read "Petronas" as a person. One capitalised word with letters in lower case
+/// (acronyms in capitals are the rules' own, `aliases::merge_acronyms`) and the name's
+/// first letter; not a place of the gazetteer ("Boeing Co ( Seattle )").
+pub(crate) fn short_names_in_parentheses(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    // Each short name's folded form, with the key of the organisation it names.
+    let mut short: Vec<(String, String)> = Vec::new();
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    for m in mentions.iter() {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        let (open, w) = (m.tok_end, m.tok_end + 1);
+        if m.kind != EntityKind::Org || !a.is_punct(open, "(") || !a.is_punct(w + 1, ")") {
+            continue;
+        }
+        let word = a.word(w);
+        let initial = |x: &str| crate::text::fold(x).chars().next();
+        let fits = a.is_name_token(w)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && initial(word) == initial(a.word(m.tok_start))
+            && a.gaz_at(w, w + 1).is_none();
+        if fits {
+            short.push((crate::text::fold(word), m.key.clone()));
+            at.push((m.segment, w));
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    // Where nothing was found on the short name in parentheses, it is found now.
+    for &(segment, w) in &at {
+        if !mentions
+            .iter()
+            .any(|m| m.segment == segment && m.tok_start <= w && w < m.tok_end)
+        {
+            mentions.push(analyzers[segment].mention(w, w + 1, EntityKind::Org, Strength::Strong));
+        }
+    }
+    for m in mentions.iter_mut() {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        if m.tok_end != m.tok_start + 1 || m.kind == EntityKind::Norp {
+            continue;
+        }
+        let folded = crate::text::fold(a.word(m.tok_start));
+        if let Some((_, key)) = short.iter().find(|(form, _)| *form == folded) {
+            m.kind = EntityKind::Org;
+            m.key = key.clone();
+            m.canonical = None;
+        }
     }
 }
 
