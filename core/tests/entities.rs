@@ -1555,6 +1555,31 @@ fn players_in_the_tables_of_sports_reports_are_people() {
 }
 
 #[test]
+fn a_players_club_in_parentheses_is_a_team_but_a_country_is_a_country() {
+    assert_eq!(
+        entities(
+            "Leading goalscorers in the league :\n\n\
+             10 - Alan Shearer ( Newcastle ) , Ian Wright ( Arsenal )\n\n\
+             9 - Fabrizio Ravanelli ( Middlesbrough )"
+        ),
+        [
+            "PER Alan Shearer ×1",
+            "PER Fabrizio Ravanelli ×1",
+            "PER Ian Wright ×1",
+            "ORG Arsenal ×1",
+            "ORG Middlesbrough ×1",
+            "ORG Newcastle ×1"
+        ]
+    );
+    // Where the parentheses hold countries, a town there is the player's country's part.
+    check(
+        "Results of the 200 metres : 1. Michael Johnson ( U.S. ) 19.79 2. Ato Boldon ( \
+         Trinidad ) 20.01",
+        "PER Michael Johnson; GPE U.S.; PER Ato Boldon; GPE Trinidad",
+    );
+}
+
+#[test]
 fn a_team_is_named_by_its_city_and_a_plural_in_a_text_about_sport() {
     check(
         "The Detroit Red Wings won their fourth straight game.\n\n\

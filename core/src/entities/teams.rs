@@ -401,6 +401,8 @@ const SPORT_WORDS: &[&str] = &[
     "roster",
     "draft",
     "stadium",
+    "matches",
+    "goalscorers",
 ];
 
 /// Plurals after a city's name that name no team ("the Florida Keys", "the Oslo Accords").
@@ -508,6 +510,32 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     };
     let is_country = |a: &Analyzer, s: usize, e: usize| country_at(a, s, e).is_some();
     let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
+    // A document about sport: a score, a results line or a word of sport somewhere.
+    let about_sport = regions.iter().any(|r| r.score || r.name_numbers >= 2)
+        || analyzers.iter().any(|a| {
+            (0..a.toks.len()).any(|i| SPORT_WORDS.contains(&crate::text::fold(a.word(i)).as_str()))
+        });
+    // Where each person ends: a player's club follows in parentheses ("Alan Shearer (
+    // Newcastle )").
+    let player_ends: FastSet<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.segment != HEADER)
+        .map(|m| (m.segment, m.tok_end))
+        .collect();
+    // Where the parentheses after a player hold a country somewhere, they hold the players'
+    // countries, not their clubs ("Ato Boldon ( Trinidad )" beside "( Namibia )").
+    let in_brackets_after_player = |m: &Mention| {
+        m.segment != HEADER
+            && analyzers.get(m.segment).is_some_and(|a| {
+                m.tok_start >= 2
+                    && a.is_punct(m.tok_start - 1, "(")
+                    && a.is_punct(m.tok_end, ")")
+                    && player_ends.contains(&(m.segment, m.tok_start - 1))
+            })
+    };
+    let countries_in_brackets = mentions.iter().any(|m| {
+        in_brackets_after_player(m) && is_country(&analyzers[m.segment], m.tok_start, m.tok_end)
+    });
     // The names that stand as teams somewhere in the document, case-blind.
     let mut teams: FastSet<String> = FastSet::default();
     for m in mentions.iter_mut() {
@@ -545,10 +573,22 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             && e + 1 < a.toks.len()
             && is_role_before_a_name(a.word(e))
             && a.is_name_token(e + 1);
+        // In a document about sport, a town or a club of the list in parentheses after a
+        // player ("Alan Shearer ( Newcastle )"; a country or a region is the player's: "Greg
+        // Norman ( Australia )", "Ato Boldon ( Trinidad )"; a person is an actor's part).
+        let town_or_club = || {
+            lex.clubs.contains(&lower_key(a, s, e))
+                || (m.kind != EntityKind::Person
+                    && title_cased_place(a, lex, s, e)
+                        .is_some_and(|(end, entry)| end == e && entry.source == Source::City))
+        };
+        let players_club =
+            about_sport && !countries_in_brackets && in_brackets_after_player(m) && town_or_club();
         if m.kind == EntityKind::Person
             && (e != s + 1 || !lex.is_first_name(a.word(s)))
             && !lex.clubs.contains(&lower_key(a, s, e))
             && !before_player
+            && !players_club
         {
             continue;
         }
@@ -562,7 +602,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             && !lex.is_first_name(a.word(s))
             && !lex.is_surname(a.word(s));
         if !is_country(a, s, e)
-            && (club_read_as_person || stands_as_team(a, &regions[m.segment], s, e))
+            && (club_read_as_person || players_club || stands_as_team(a, &regions[m.segment], s, e))
         {
             as_team(a, m);
             teams.insert(lower_key(a, s, e));
