@@ -409,6 +409,15 @@ fn acronym_in_parentheses_is_an_alias() {
 }
 
 #[test]
+fn the_rules_organisation_ending_with_a_head_word_is_taken_where_the_tagger_found_nothing() {
+    check(
+        "Albania 's main opposition Socialist Party said it would boycott parliament . \
+         The Socialist Party won .",
+        "GPE Albania; ORG Socialist Party; ORG Socialist Party",
+    );
+}
+
+#[test]
 fn a_tie_between_kinds_is_settled_by_the_mentions_inside_sentences() {
     // The headline's "Bundesbank" opens a sentence; the report's is read inside one.
     assert_eq!(
