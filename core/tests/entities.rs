@@ -1358,7 +1358,8 @@ fn companies_no_list_holds_are_told_by_their_context() {
     // An armed group is told by what its members are; not "Southern rebels", "Islamist
     // militants".
     check(
-        "Tupac Amaru rebels freed 225 people . Southern rebels and Islamist militants fought .",
+        "Tupac Amaru rebels freed 225 people . Southern rebels , Chechen rebels and Islamist \
+         militants fought .",
         "ORG Tupac Amaru",
     );
     // A hyphenated company at a sentence's start keeps its first part.
@@ -1594,6 +1595,18 @@ fn a_team_is_named_by_its_city_and_a_plural_in_a_text_about_sport() {
         "The Detroit Red Wings won their fourth straight game.\n\n\
          Red Wings coach Scotty Bowman was pleased.",
         "ORG Detroit Red Wings; ORG Red Wings; PER Scotty Bowman",
+    );
+    // A report whose heading names a sport speaks of sport throughout; a city's team beats
+    // a person's name there ("Bradford" is a given name too), but not a small town's ("Barry
+    // Bonds": Barry, Wales).
+    check_file(
+        "RUGBY LEAGUE - BULLS SIGN FORWARD .\n\nBRADFORD , England 1996-10-15\n\n\
+         Bradford Bulls have signed forward Sonny Nickle from St Helens , the club said .",
+        "ORG BULLS; GPE BRADFORD; GPE England; ORG Bradford Bulls; PER Sonny Nickle; GPE St Helens",
+    );
+    check(
+        "Barry Bonds hit two home runs in the game .",
+        "PER Barry Bonds",
     );
     // Not where nothing speaks of sport, not a plural that names no team, not inside a
     // longer name, and a town named by an ordinary word only beside a score.

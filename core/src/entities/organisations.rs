@@ -500,13 +500,10 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             } else {
                 is_any(a, next, ORG_AFTER) && is_any(a, next + 1, MARKET_VERBS)
             };
-            // "Tupac Amaru rebels" (not "Southern rebels": dictionary words alone are left
-            // out below; nor one ending as an adjective does, "Islamist militants").
-            let rebels = !possessive
-                && is_any(a, next, REBELS)
-                && !["ist", "ian", "ic", "ese", "ish"]
-                    .iter()
-                    .any(|end| a.word(e - 1).ends_with(end));
+            // "Tupac Amaru rebels", "FARC guerrillas": a name of two words or more, or one in
+            // capitals (one word is more often a people's, "Chechen rebels", "Islamist
+            // militants"), and not dictionary words alone ("Southern rebels").
+            let rebels = !possessive && is_any(a, next, REBELS);
             let cued = cued || rebels;
             let statement = !possessive
                 && is(a, e, "said")
@@ -530,6 +527,7 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             if s == e
                 || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
                 || ((press || party || rebels) && (s..e).all(|i| lex.is_common_word(a.word(i))))
+                || (rebels && e == s + 1 && !a.is_all_caps(s))
                 || (party
                     && (a.toks[s].sent_start
                         || s > 0 && is_any(a, s - 1, &["a", "an"])

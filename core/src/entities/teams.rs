@@ -405,6 +405,30 @@ const SPORT_WORDS: &[&str] = &[
     "goalscorers",
 ];
 
+/// Sports, as a wire report's heading names them ("SOCCER - …", "RUGBY LEAGUE - …").
+const SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "rugby",
+    "cricket",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "athletics",
+    "cycling",
+    "boxing",
+    "racing",
+    "nfl",
+    "nba",
+    "nhl",
+    "skiing",
+    "swimming",
+    "volleyball",
+    "handball",
+];
+
 /// Plurals after a city's name that name no team ("the Florida Keys", "the Oslo Accords").
 const NO_TEAM_PLURALS: &[&str] = &[
     "accords",
@@ -434,7 +458,8 @@ const NO_TEAM_PLURALS: &[&str] = &[
 ];
 
 /// Teams named by a city or a state and a plural ("the Detroit Red Wings", "the Baltimore
-/// Orioles"), in a region about sport (a score, or a word such as "game" or "season"; a
+/// Orioles"), in a region about sport (a score, or a word such as "game" or "season", or a
+/// report whose heading names a sport, `score` then; a
 /// town named by an ordinary word, "Young", "Buffalo", only beside a score): one or two
 /// capitalised words after the place of the gazetteer, which no capitalised word opens, the last a plural that is no
 /// head word of an organisation's name ("Houston Industries"), no legal suffix and none of
@@ -510,6 +535,13 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     };
     let is_country = |a: &Analyzer, s: usize, e: usize| country_at(a, s, e).is_some();
     let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
+    // A wire report about a sport, by its heading ("RUGBY LEAGUE - BRADFORD BULLS SIGN …").
+    let sport_heading = analyzers.first().is_some_and(|a| {
+        let dash = (1..a.toks.len().min(4)).find(|&i| matches!(a.word(i), "-" | "\u{2013}"));
+        dash.is_some_and(|d| {
+            (0..d).any(|i| SPORTS.contains(&crate::text::fold(a.word(i)).as_str()))
+        })
+    });
     // A document about sport: a score, a results line or a word of sport somewhere.
     let about_sport = regions.iter().any(|r| r.score || r.name_numbers >= 2)
         || analyzers.iter().any(|a| {
@@ -728,7 +760,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             .filter(|sides| table || sides.iter().any(known))
             .flatten()
             .map(|&(s, e)| (s, e, None));
-        let city_teams = city_team_spans(a, lex, regions[segment].score);
+        let city_teams = city_team_spans(a, lex, regions[segment].score || sport_heading);
         // Each as (first token, end token, where the team's own name begins after its city).
         let city_teams = city_teams
             .iter()
@@ -746,13 +778,24 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 .copied()
                 .filter(|&k| mentions[k].tok_start < e && s < mentions[k].tok_end)
                 .collect();
+            // A person named in full is no team ("Orlando Jones"), unless a city of 100,000
+            // people or a state has a team of that name that ends with no family name
+            // ("Bradford Bulls", "Regina Pats"; not "Barry Bonds": Barry, Wales).
+            let big_place = || {
+                title_cased_place(a, lex, s, e).is_some_and(|(_, entry)| {
+                    entry.source == Source::Admin || entry.population >= 100_000
+                })
+            };
             let blocked = overlapping.iter().any(|&k| {
                 let m = &mentions[k];
                 m.tok_start < s
                     || m.tok_end > e
                     || (m.kind == EntityKind::Person
                         && m.tok_end - m.tok_start >= 2
-                        && lex.is_first_name(a.word(m.tok_start)))
+                        && lex.is_first_name(a.word(m.tok_start))
+                        && (city_team.is_none()
+                            || lex.is_surname(a.word(m.tok_end - 1))
+                            || !big_place()))
             });
             if blocked {
                 continue;
