@@ -185,6 +185,11 @@ fn a_company_suffix_after_a_comma_is_part_of_its_name() {
         "The founder of Theatre for Children, Inc. spoke first.",
         "ORG Theatre for Children, Inc.",
     );
+    // The sentence's stop after an abbreviated suffix is no part of it.
+    check(
+        "The papers went to the counterparty, CCNG, Inc.. On Monday she called.",
+        "ORG CCNG, Inc.",
+    );
     // Not "LLC" alone.
     check(
         "The lease went to Mobile South, LLC in March.",

@@ -836,8 +836,12 @@ pub(crate) fn suffixed_companies(analyzers: &[Analyzer], mentions: &mut Vec<Ment
             if !known || (e < n && !a.toks[e].space_before && a.toks[e].kind != TokKind::Punct) {
                 continue;
             }
-            // A suffix written in full ends before the sentence's stop ("Lehman Brothers.").
-            while e > j + 1 && a.word(e - 1) == "." && a.word(e - 2).len() > 4 {
+            // A suffix written in full ends before the sentence's stop ("Lehman Brothers."),
+            // and so does an abbreviated one ("CCNG, Inc.." is "CCNG, Inc." and the stop).
+            while e > j + 1
+                && a.word(e - 1) == "."
+                && (a.word(e - 2).len() > 4 || a.word(e - 2) == ".")
+            {
                 e -= 1;
             }
             // A name that goes on past the suffix is some other name.
