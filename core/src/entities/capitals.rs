@@ -160,6 +160,29 @@ fn dateline_places_again(
 /// The lines of a region as token ranges, each with whether it is written in capitals (four
 /// in five of its letters, and four letters at least).
 pub(crate) fn lines(a: &Analyzer) -> Vec<(usize, usize, bool)> {
+    line_ranges(a)
+        .into_iter()
+        .map(|(line_start, line_end)| {
+            let (mut upper, mut letters) = (0usize, 0usize);
+            for i in line_start..line_end {
+                if a.toks[i].kind == TokKind::Word {
+                    for c in a.word(i).chars().filter(|c| c.is_alphabetic()) {
+                        letters += 1;
+                        upper += usize::from(c.is_uppercase());
+                    }
+                }
+            }
+            (
+                line_start,
+                line_end,
+                letters >= 4 && upper * 10 >= letters * 8,
+            )
+        })
+        .collect()
+}
+
+/// The lines of a region as token ranges (first token, end token), without their case.
+pub(crate) fn line_ranges(a: &Analyzer) -> Vec<(usize, usize)> {
     let n = a.toks.len();
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -170,20 +193,7 @@ pub(crate) fn lines(a: &Analyzer) -> Vec<(usize, usize, bool)> {
         {
             line_end += 1;
         }
-        let (mut upper, mut letters) = (0usize, 0usize);
-        for i in line_start..line_end {
-            if a.toks[i].kind == TokKind::Word {
-                for c in a.word(i).chars().filter(|c| c.is_alphabetic()) {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
-                }
-            }
-        }
-        out.push((
-            line_start,
-            line_end,
-            letters >= 4 && upper * 10 >= letters * 8,
-        ));
+        out.push((line_start, line_end));
         line_start = line_end;
     }
     out

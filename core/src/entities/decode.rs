@@ -563,14 +563,14 @@ pub(crate) fn merge_tagged(
     };
     let opens_sentence =
         |t: &(usize, usize, usize, EntityKind)| analyzers[t.0].toks[t.1].sent_start;
-    for t in &tagged {
-        votes.entry(surface(t)).or_default()[slot(t.3)] += 1;
+    let keys: Vec<String> = tagged.iter().map(surface).collect();
+    for (t, key) in tagged.iter().zip(&keys) {
+        votes.entry(key.clone()).or_default()[slot(t.3)] += 1;
         if !opens_sentence(t) {
-            inside_votes.entry(surface(t)).or_default()[slot(t.3)] += 1;
+            inside_votes.entry(key.clone()).or_default()[slot(t.3)] += 1;
         }
     }
-    for t in tagged.iter_mut() {
-        let key = surface(t);
+    for (t, key) in tagged.iter_mut().zip(keys) {
         let v = votes[&key];
         let mine = v[slot(t.3)];
         let best = (0..3).max_by_key(|&k| (v[k], k == slot(t.3))).unwrap_or(2);

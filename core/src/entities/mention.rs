@@ -36,9 +36,20 @@ pub(crate) struct Mention {
 /// Drops every mention that overlaps one of `spans` (region, first token, end token), for
 /// the names found there to take their place.
 pub(crate) fn drop_overlapping(mentions: &mut Vec<Mention>, spans: &[(usize, usize, usize)]) {
+    if spans.is_empty() {
+        return;
+    }
+    // Sorted, with the longest span, so that each mention looks at the few spans that can
+    // reach it (a region may hold thousands of both).
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    let longest = sorted.iter().map(|&(_, s, e)| e - s).max().unwrap_or(0);
     mentions.retain(|m| {
-        !spans
+        let from =
+            sorted.partition_point(|&(g, s, _)| (g, s + longest) <= (m.segment, m.tok_start));
+        !sorted[from..]
             .iter()
+            .take_while(|&&(g, s, _)| (g, s) < (m.segment, m.tok_end))
             .any(|&(g, s, e)| g == m.segment && s < m.tok_end && m.tok_start < e)
     });
 }
@@ -54,4 +65,43 @@ pub(crate) fn normalise_name(surface: &str) -> String {
         crate::text::fold_keep_case_into(word, &mut out);
     }
     out
+}
+
+/// The mentions of a document by region and first token, to find those that overlap a span
+/// without a scan of the whole document (a region may hold thousands of names).
+pub(crate) struct SpanIndex {
+    /// (region, first token, end token, index in the mentions), sorted.
+    spans: Vec<(usize, usize, usize, usize)>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    pub(crate) fn of(mentions: &[Mention]) -> SpanIndex {
+        let mut spans: Vec<(usize, usize, usize, usize)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.segment != HEADER)
+            .map(|(k, m)| (m.segment, m.tok_start, m.tok_end, k))
+            .collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(|&(_, s, e, _)| e - s).max().unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    /// The indices of the mentions that overlap tokens `s..e` of region `segment`.
+    pub(crate) fn overlapping(
+        &self,
+        segment: usize,
+        s: usize,
+        e: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let from = self
+            .spans
+            .partition_point(|&(g, start, _, _)| (g, start + self.longest) <= (segment, s));
+        self.spans[from..]
+            .iter()
+            .take_while(move |&&(g, start, _, _)| (g, start) < (segment, e))
+            .filter(move |&&(g, start, end, _)| g == segment && start < e && s < end)
+            .map(|&(_, _, _, k)| k)
+    }
 }

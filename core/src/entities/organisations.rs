@@ -7,7 +7,7 @@
 use super::candidates::Analyzer;
 use super::decode::{end_without_suffix, folded_words};
 use super::lexicon::{cue, FastMap, FastSet, Lexicon, Source};
-use super::mention::{drop_overlapping, normalise_name, Mention, Strength, HEADER};
+use super::mention::{drop_overlapping, normalise_name, Mention, SpanIndex, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
 use std::collections::HashMap;
@@ -963,6 +963,7 @@ const UNSPELT_WORDS: &[&str] = &[
 /// Kennedy (JFK)" stays as read).
 pub(crate) fn names_spelt_by_acronyms(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     let mut found: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
+    let mut index: Option<SpanIndex> = None;
     for (segment, a) in analyzers.iter().enumerate() {
         let n = a.toks.len();
         for open in 1..n.saturating_sub(2) {
@@ -1002,9 +1003,10 @@ pub(crate) fn names_spelt_by_acronyms(analyzers: &[Analyzer], mentions: &mut Vec
             if initials != acronym {
                 continue;
             }
-            let inside: Vec<&Mention> = mentions
-                .iter()
-                .filter(|m| m.segment == segment && m.tok_start < open && start < m.tok_end)
+            let index = index.get_or_insert_with(|| SpanIndex::of(mentions));
+            let inside: Vec<&Mention> = index
+                .overlapping(segment, start, open)
+                .map(|k| &mentions[k])
                 .collect();
             let within = inside
                 .iter()

@@ -5,7 +5,7 @@
 use super::candidates::Analyzer;
 use super::capitals::title_cased_place;
 use super::lexicon::{cue, push_key_lower, push_key_titled, FastSet, Lexicon, Source};
-use super::mention::{drop_overlapping, normalise_name, Mention, Strength, HEADER};
+use super::mention::{drop_overlapping, normalise_name, Mention, SpanIndex, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
 
@@ -204,7 +204,7 @@ fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
 /// words, small joining words inside it ("of the"); each as (first token, end token).
 fn results_lines(a: &Analyzer) -> Vec<[(usize, usize); 2]> {
     let mut out = Vec::new();
-    for (line_start, line_end, _) in super::capitals::lines(a) {
+    for (line_start, line_end) in super::capitals::line_ranges(a) {
         let side = |s: usize| -> Option<usize> {
             let mut e = s;
             while e < line_end {
@@ -322,7 +322,7 @@ pub(crate) fn players_in_tables(analyzers: &[Analyzer], mentions: &mut Vec<Menti
                 found.extend(names.into_iter().map(|(s, e)| (segment, s, e)));
             }
         }
-        for (line_start, line_end, _) in super::capitals::lines(a) {
+        for (line_start, line_end) in super::capitals::line_ranges(a) {
             let Some(first) = player_name(a, line_start, line_end) else {
                 continue;
             };
@@ -366,9 +366,11 @@ pub(crate) fn players_in_tables(analyzers: &[Analyzer], mentions: &mut Vec<Menti
         }
     }
     // A name found that reaches out of a player's name keeps its reading.
+    let index = SpanIndex::of(mentions);
     found.retain(|&(g, s, e)| {
-        !mentions.iter().any(|m| {
-            m.segment == g && m.tok_start < e && s < m.tok_end && (m.tok_start < s || m.tok_end > e)
+        !index.overlapping(g, s, e).any(|k| {
+            let m = &mentions[k];
+            m.tok_start < s || m.tok_end > e
         })
     });
     drop_overlapping(mentions, &found);
@@ -404,6 +406,12 @@ const SPORT_WORDS: &[&str] = &[
     "matches",
     "goalscorers",
 ];
+
+/// Whether a word is one of `SPORT_WORDS`, whatever its case (every token of a document is
+/// asked, so no fold: the words are ASCII).
+fn is_sport_word(word: &str) -> bool {
+    (4..=12).contains(&word.len()) && SPORT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Sports, as a wire report's heading names them ("SOCCER - …", "RUGBY LEAGUE - …").
 const SPORTS: &[&str] = &[
@@ -467,8 +475,7 @@ const NO_TEAM_PLURALS: &[&str] = &[
 /// place, end token).
 fn city_team_spans(a: &Analyzer, lex: &Lexicon, score: bool) -> Vec<(usize, usize, usize)> {
     let n = a.toks.len();
-    let sport =
-        score || (0..n).any(|i| SPORT_WORDS.contains(&crate::text::fold(a.word(i)).as_str()));
+    let sport = score || (0..n).any(|i| is_sport_word(a.word(i)));
     let mut out = Vec::new();
     if !sport {
         return out;
@@ -544,9 +551,9 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     });
     // A document about sport: a score, a results line or a word of sport somewhere.
     let about_sport = regions.iter().any(|r| r.score || r.name_numbers >= 2)
-        || analyzers.iter().any(|a| {
-            (0..a.toks.len()).any(|i| SPORT_WORDS.contains(&crate::text::fold(a.word(i)).as_str()))
-        });
+        || analyzers
+            .iter()
+            .any(|a| (0..a.toks.len()).any(|i| is_sport_word(a.word(i))));
     // Where each person ends: a player's club follows in parentheses ("Alan Shearer (
     // Newcastle )").
     let player_ends: FastSet<(usize, usize)> = mentions
@@ -773,10 +780,13 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             {
                 continue;
             }
-            let overlapping: Vec<usize> = by_segment[segment]
+            let list = &by_segment[segment];
+            let from = list.partition_point(|&k| mentions[k].tok_start + longest <= s);
+            let overlapping: Vec<usize> = list[from..]
                 .iter()
                 .copied()
-                .filter(|&k| mentions[k].tok_start < e && s < mentions[k].tok_end)
+                .take_while(|&k| mentions[k].tok_start < e)
+                .filter(|&k| s < mentions[k].tok_end)
                 .collect();
             // A person named in full is no team ("Orlando Jones"), unless a city of 100,000
             // people or a state has a team of that name that ends with no family name
