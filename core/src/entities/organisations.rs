@@ -1066,13 +1066,13 @@ pub(crate) fn short_names_in_parentheses(analyzers: &[Analyzer], mentions: &mut 
         return;
     }
     // Where nothing was found on the short name in parentheses, it is found now.
-    for &(segment, w) in &at {
-        if !mentions
-            .iter()
-            .any(|m| m.segment == segment && m.tok_start <= w && w < m.tok_end)
-        {
-            mentions.push(analyzers[segment].mention(w, w + 1, EntityKind::Org, Strength::Strong));
-        }
+    let index = SpanIndex::of(mentions);
+    let unnamed: Vec<(usize, usize)> = at
+        .into_iter()
+        .filter(|&(segment, w)| index.overlapping(segment, w, w + 1).next().is_none())
+        .collect();
+    for (segment, w) in unnamed {
+        mentions.push(analyzers[segment].mention(w, w + 1, EntityKind::Org, Strength::Strong));
     }
     for m in mentions.iter_mut() {
         let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {

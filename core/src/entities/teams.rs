@@ -754,6 +754,11 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     // results) or where a side is a place or a club of the list; a person named in full is
     // no side. And teams named by their city and a plural.
     let mut short_forms: Vec<(String, String)> = Vec::new();
+    // The tokens the clubs found so far cover.
+    let mut club_tokens: FastSet<(usize, usize)> = clubs
+        .iter()
+        .flat_map(|c| (c.tok_start..c.tok_end).map(move |i| (c.segment, i)))
+        .collect();
     let results_lines: Vec<Vec<[(usize, usize); 2]>> =
         analyzers.iter().map(results_lines).collect();
     let table = results_lines.iter().map(Vec::len).sum::<usize>() >= 2;
@@ -773,11 +778,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             .iter()
             .map(|&(s, place_end, e)| (s, e, Some(place_end)));
         for (s, e, city_team) in sides.chain(city_teams) {
-            if is_country(a, s, e)
-                || clubs
-                    .iter()
-                    .any(|c| c.segment == segment && c.tok_start < e && s < c.tok_end)
-            {
+            if is_country(a, s, e) || (s..e).any(|i| club_tokens.contains(&(segment, i))) {
                 continue;
             }
             let list = &by_segment[segment];
@@ -819,6 +820,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 let rest = normalise_name(&a.text[a.toks[place_end].start..a.toks[e - 1].end]);
                 short_forms.push((rest, team.key.clone()));
             }
+            club_tokens.extend((s..e).map(|i| (segment, i)));
             clubs.push(team);
         }
     }
