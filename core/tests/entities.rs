@@ -967,6 +967,12 @@ fn a_team_s_other_mentions_in_the_report_are_the_team() {
         "Leeds beat Arsenal 2-1 on Saturday.\n\nLeeds held on after the break, and the Leeds manager praised his defence.",
         "ORG Leeds; ORG Arsenal; ORG Leeds; ORG Leeds",
     );
+    // "at" a club of the list after a score is the side played; at a ground it is the place.
+    check(
+        "Chelsea held Everton to a 2-2 draw at Stamford Bridge on Sunday while Arsenal lost 1-0 \
+         at Nottingham Forest .",
+        "ORG Chelsea; ORG Everton; GPE Stamford Bridge; ORG Arsenal; ORG Nottingham Forest",
+    );
     // Put on the map by a preposition of place, the town stays a town.
     check(
         "Leeds beat Arsenal 2-1 on Saturday. The fans travelled home to Leeds by train.",

@@ -140,9 +140,13 @@ fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> 
         || (is_number(e) && is_number(e + 1) && (s == 0 || is_number(e + 2)));
     let verb = |i: usize| RESULT_VERBS.contains(&crate::text::fold(word_at(i)).as_str());
     let before = |k: usize| s.checked_sub(k);
+    // "at" a club of the list only: "lost 1-0 at Nottingham Forest" is the side played, "won
+    // 2-1 at Stamford Bridge" the ground.
+    let club = || a.lex.clubs.contains(&lower_key(a, s, e));
     let object = before(1).is_some_and(verb)
         || before(1).is_some_and(|i| {
-            matches!(word_at(i), "with" | "to" | "against" | "over")
+            (matches!(word_at(i), "with" | "to" | "against" | "over")
+                || (word_at(i) == "at" && club()))
                 && (1..=4).any(|k| i.checked_sub(k).is_some_and(|j| verb(j) || is_number(j)))
         });
     let subject = verb(e);
