@@ -652,23 +652,10 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         }
     }
 
-    // Clubs of the list that no pass found whole. The mentions of each region by where they
-    // start, so that those a club overlaps are found without a scan of the document; the
-    // clubs found replace them once all are found (clubs found never overlap each other).
-    let mut by_segment: Vec<Vec<usize>> = vec![Vec::new(); analyzers.len()];
-    for (k, m) in mentions.iter().enumerate() {
-        if let Some(list) = by_segment.get_mut(m.segment) {
-            list.push(k);
-        }
-    }
-    let longest = mentions
-        .iter()
-        .map(|m| m.tok_end - m.tok_start)
-        .max()
-        .unwrap_or(0);
-    for list in &mut by_segment {
-        list.sort_by_key(|&k| mentions[k].tok_start);
-    }
+    // Clubs of the list that no pass found whole. The mentions by region and position, so
+    // that those a club overlaps are found without a scan of the document; the clubs found
+    // replace them once all are found (clubs found never overlap each other).
+    let index = SpanIndex::of(mentions);
     let mut replaced: FastSet<usize> = FastSet::default();
     let mut clubs: Vec<Mention> = Vec::new();
     for (segment, a) in analyzers.iter().enumerate() {
@@ -717,14 +704,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                 end = place_end;
             }
             let (start_byte, end_byte) = (a.toks[i].start, a.toks[end - 1].end);
-            let list = &by_segment[segment];
-            let from = list.partition_point(|&k| mentions[k].tok_start + longest <= i);
-            let overlapping: Vec<usize> = list[from..]
-                .iter()
-                .copied()
-                .take_while(|&k| mentions[k].tok_start < end)
-                .filter(|&k| i < mentions[k].tok_end)
-                .collect();
+            let overlapping: Vec<usize> = index.overlapping(segment, i, end).collect();
             // Mentions inside the club's name give way to it ("Sheffield" of "Sheffield
             // Wednesday", even as an organisation); one that reaches outside it, or an
             // organisation already there whole, keeps its place.
@@ -785,14 +765,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             if is_country(a, s, e) || (s..e).any(|i| club_tokens.contains(&(segment, i))) {
                 continue;
             }
-            let list = &by_segment[segment];
-            let from = list.partition_point(|&k| mentions[k].tok_start + longest <= s);
-            let overlapping: Vec<usize> = list[from..]
-                .iter()
-                .copied()
-                .take_while(|&k| mentions[k].tok_start < e)
-                .filter(|&k| s < mentions[k].tok_end)
-                .collect();
+            let overlapping: Vec<usize> = index.overlapping(segment, s, e).collect();
             // A person named in full is no team ("Orlando Jones"), unless a city of 100,000
             // people or a state has a team of that name that ends with no family name
             // ("Bradford Bulls", "Regina Pats"; not "Barry Bonds": Barry, Wales).
