@@ -1650,6 +1650,19 @@ fn a_word_alone_in_capitals_is_read_when_the_text_never_writes_it_in_lower_case(
 }
 
 #[test]
+fn a_longer_name_of_the_report_wins_in_a_line_in_capitals() {
+    // The tagger read the headline's "BRADFORD" alone; the report names the "Bradford Bulls".
+    check_file(
+        "RUGBY LEAGUE - BRADFORD BULLS SIGN NEW ZEALAND FORWARD .\n\n\
+         BRADFORD , England 1996-10-15\n\n\
+         Bradford Bulls have signed New Zealand international forward Sonny Nickle from \
+         St Helens , the club said on Tuesday .",
+        "ORG BRADFORD BULLS; GPE NEW ZEALAND; GPE BRADFORD; GPE England; ORG Bradford Bulls; \
+         GPE New Zealand; PER Sonny Nickle; GPE St Helens",
+    );
+}
+
+#[test]
 fn a_name_found_only_in_capitals_joins_the_entity_written_otherwise() {
     assert_eq!(
         entities(

@@ -275,6 +275,9 @@ pub(crate) fn second_pass(
     for (form, identity) in weak_forms {
         add(&form, identity, true);
     }
+    if pass == Pass::Final {
+        longer_forms_in_capitals(analyzers, mentions, &forms, max_len);
+    }
     let mut found = Vec::new();
     let mut by_segment: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analyzers.len()];
     for m in mentions.iter().filter(|m| m.segment != HEADER) {
@@ -363,6 +366,81 @@ pub(crate) fn second_pass(
         }
     }
     mentions.extend(found);
+}
+
+/// In a line written in capitals, a name found there that a longer form of the document
+/// begins with, read title-cased, gives way to that form ("BRADFORD" read as a person in
+/// "RUGBY LEAGUE - BRADFORD BULLS SIGN …", where the report names the "Bradford Bulls"):
+/// the longest form from the name's first word on, over the names that lie wholly inside it.
+fn longer_forms_in_capitals(
+    analyzers: &[Analyzer],
+    mentions: &mut Vec<Mention>,
+    forms: &HashMap<String, Option<(EntityKind, String)>>,
+    max_len: usize,
+) {
+    let index = super::mention::SpanIndex::of(mentions);
+    let mut gone: HashSet<usize> = HashSet::new();
+    let mut longer: Vec<Mention> = Vec::new();
+    for a in analyzers {
+        for (line_start, line_end, caps) in super::capitals::lines(a) {
+            if !caps {
+                continue;
+            }
+            let mut inside: Vec<usize> =
+                index.overlapping(a.segment, line_start, line_end).collect();
+            inside.sort_by_key(|&k| mentions[k].tok_start);
+            for k in inside {
+                let m = &mentions[k];
+                if gone.contains(&k) || m.tok_start < line_start || m.tok_end > line_end {
+                    continue;
+                }
+                let mut titled = String::new();
+                let mut best = None;
+                for j in m.tok_start..line_end.min(m.tok_start + max_len) {
+                    if a.toks[j].kind == TokKind::Punct && a.word(j) != "&" {
+                        break;
+                    }
+                    push_key_titled(&mut titled, a.word(j));
+                    if j + 1 > m.tok_end {
+                        if let Some(Some(identity)) = forms.get(&titled) {
+                            best = Some((j + 1, identity.clone()));
+                        }
+                    }
+                }
+                let Some((end, (kind, key))) = best else {
+                    continue;
+                };
+                let covered: Vec<usize> = index.overlapping(a.segment, m.tok_start, end).collect();
+                let within = covered
+                    .iter()
+                    .all(|&o| mentions[o].tok_start >= m.tok_start && mentions[o].tok_end <= end);
+                if !within {
+                    continue;
+                }
+                gone.extend(covered);
+                longer.push(Mention {
+                    start: a.toks[m.tok_start].start,
+                    end: a.toks[end - 1].end,
+                    segment: a.segment,
+                    tok_start: m.tok_start,
+                    tok_end: end,
+                    kind,
+                    key,
+                    canonical: None,
+                    strength: Strength::Strong,
+                });
+            }
+        }
+    }
+    if longer.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !gone.contains(&(k - 1))
+    });
+    mentions.extend(longer);
 }
 
 /// The key of `word` title-cased ("COMMISSION" -> "Commission").
