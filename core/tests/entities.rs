@@ -1366,6 +1366,11 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Farmers ' union Samoobrona leader Andrzej Lepper said the protests would go on .",
         "ORG Samoobrona; PER Andrzej Lepper",
     );
+    // A party or a group before its leader's name.
+    check(
+        "Sinn Fein says IRA ceasefire possible .\n\nSinn Fein leader Gerry Adams said so .",
+        "ORG Sinn Fein; ORG Sinn Fein; PER Gerry Adams",
+    );
     // An armed group is told by what its members are; not "Southern rebels", "Islamist
     // militants".
     check(

@@ -504,7 +504,9 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             // capitals (one word is more often a people's, "Chechen rebels", "Islamist
             // militants"), and not dictionary words alone ("Southern rebels").
             let rebels = !possessive && is_any(a, next, REBELS);
-            let cued = cued || rebels;
+            // "Sinn Fein leader Gerry Adams": a party or a group before its leader's name.
+            let led = !possessive && is(a, next, "leader") && a.is_name_token(next + 1);
+            let cued = cued || rebels || led;
             let statement = !possessive
                 && is(a, e, "said")
                 && is(a, e + 1, "in")
@@ -526,7 +528,8 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let s = name_start(a, e);
             if s == e
                 || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
-                || ((press || party || rebels) && (s..e).all(|i| lex.is_common_word(a.word(i))))
+                || ((press || party || rebels || led)
+                    && (s..e).all(|i| lex.is_common_word(a.word(i))))
                 || (rebels && e == s + 1 && !a.is_all_caps(s))
                 || (party
                     && (a.toks[s].sent_start
