@@ -1366,6 +1366,13 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Farmers ' union Samoobrona leader Andrzej Lepper said the protests would go on .",
         "ORG Samoobrona; PER Andrzej Lepper",
     );
+    // A party named by its members after an adjective of party names; the members of a
+    // party alone stay a group of people.
+    check(
+        "Germany 's Social Democrats and the Christian Democrats backed it , unlike the \
+         Democrats .",
+        "GPE Germany; ORG Social Democrats; ORG Christian Democrats; NORP Democrats",
+    );
     // A party or a group before its leader's name.
     check(
         "Sinn Fein says IRA ceasefire possible .\n\nSinn Fein leader Gerry Adams said so .",

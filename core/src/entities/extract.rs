@@ -21,8 +21,8 @@ use super::mention::{Mention, HEADER};
 use super::model::Model;
 use super::organisations::{
     ampersand_firms, join_short_organisations, listed_organisations_whole, names_spelt_by_acronyms,
-    organisations_by_context, organisations_of_places, short_names_in_parentheses,
-    suffixed_companies, workplaces,
+    organisations_by_context, organisations_of_places, parties_of_members,
+    short_names_in_parentheses, suffixed_companies, workplaces,
 };
 use super::rules::header_mentions;
 use super::teams::{players_in_tables, sports_teams, teams_after_nationality};
@@ -193,6 +193,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     organisations_by_context(&analyzers, &mut mentions);
     suffixed_companies(&analyzers, &mut mentions);
     ampersand_firms(&analyzers, &mut mentions);
+    parties_of_members(&analyzers, &mut mentions);
     workplaces(&analyzers, &mut mentions);
     join_short_organisations(&analyzers, &mut mentions);
     short_names_in_parentheses(&analyzers, &mut mentions);

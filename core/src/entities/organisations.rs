@@ -1093,6 +1093,36 @@ pub(crate) fn short_names_in_parentheses(analyzers: &[Analyzer], mentions: &mut 
     }
 }
 
+/// Words that make a party of the members a plural names: "Social Democrats", "Christian
+/// Democrats", "Free Democrats" (the rules read "Democrats" alone as a group of people).
+const PARTY_ADJECTIVES: &[&str] = &["Social", "Christian", "Free", "Liberal"];
+
+/// A party named by its members in the plural after one of `PARTY_ADJECTIVES` is an
+/// organisation, the adjective with it, in place of the nationalities found there
+/// ("Germany's Social Democrats": a nationality "Democrat").
+pub(crate) fn parties_of_members(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for m in mentions.iter() {
+        let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
+            continue;
+        };
+        let s = m.tok_start;
+        let plural = a.word(m.tok_end - 1);
+        if m.kind != EntityKind::Norp
+            || s == 0
+            || !plural.ends_with('s')
+            || !PARTY_ADJECTIVES.contains(&a.word(s - 1))
+        {
+            continue;
+        }
+        found.push((m.segment, s - 1, m.tok_end));
+    }
+    drop_overlapping(mentions, &found);
+    for (segment, s, e) in found {
+        mentions.push(organisation_at(&analyzers[segment], segment, s, e));
+    }
+}
+
 /// Makes mention `i` an organisation that runs on to `end` (a token and a byte offset in its
 /// region), in place of every mention it now overlaps; returns the index after it.
 fn take_whole_organisation(
