@@ -386,6 +386,11 @@ fn titles_are_not_part_of_names() {
         "President Daniel arap Moi has ruled Kenya since 1978 .",
         "PER Daniel arap Moi; GPE Kenya",
     );
+    // A "person" that opens with a compass point is a place; before a nationality, nothing.
+    check(
+        "Troops were sent from Mozdok in North Ossetia .",
+        "GPE Mozdok; LOC North Ossetia",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",

@@ -341,6 +341,24 @@ pub(crate) fn merge_tagged(
         k += 1;
         !joined_away[k - 1]
     });
+    // A "person" whose first word is a compass point is a place ("North Ossetia", "South
+    // Kordofan"): "North" and "West" are given names of the list, but rare ones. Before a
+    // nationality it is no name at all ("North American", the nationality is found).
+    tagged.retain_mut(|(segment, s, e, kind)| {
+        let a = &analyzers[*segment];
+        if *kind != EntityKind::Person
+            || *e < *s + 2
+            || !matches!(a.word(*s), "North" | "South" | "East" | "West")
+            || !a.is_name_token(*s + 1)
+        {
+            return true;
+        }
+        let nationality = a
+            .gaz_at(*s + 1, *s + 2)
+            .is_some_and(|(end, entry)| end == *s + 2 && entry.kind == EntityKind::Norp);
+        *kind = EntityKind::Loc;
+        !nationality
+    });
     // A given name and a town's name that is no place as a whole is a person ("Bob Dole":
     // Dole, Jura), unless the second word heads a place's name ("Alice Springs") or is a
     // frequent word ("Upton Park"), or the given name is a place itself ("Florence") or a
