@@ -1548,6 +1548,16 @@ fn the_sides_of_a_results_line_are_teams() {
         "ORG NHL; GPE NEW YORK; ORG FLORIDA; ORG Pittsburgh; ORG Colorado; ORG ST LOUIS; \
          ORG Detroit; ORG CALGARY",
     );
+    // A row of standings, in a text about sport; not a table of temperatures.
+    check_file(
+        "NHL ICE HOCKEY - STANDINGS .\n\nNEW YORK 1996-12-06\n\n\
+         HARTFORD 12 7 6 77 76 30\n\nNY ISLANDERS 7 12 5 19 72 79\n",
+        "ORG NHL; GPE NEW YORK; ORG HARTFORD; ORG NY ISLANDERS",
+    );
+    check_file(
+        "Weather\n\nTemperatures on Friday :\n\nZorbix 12 14 16\n\nQuillan 10 11 12\n",
+        "",
+    );
     // A country is its national side, read as the country.
     check(
         "Japan 2 Syria 1\nKuwait 0 Qatar 0\nLeeds 1 Wimbledon 0",

@@ -201,12 +201,14 @@ fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
     key
 }
 
-/// The results lines of a region, each as its two sides: a line that is a name, a score, a
+/// The results lines of a region, each as its sides: a line that is a name, a score, a
 /// name and a score, each score perhaps with its scorers in parentheses, and nothing more but
 /// a note in parentheses or after a full stop ("Hartford 4 BOSTON 2", "FLORIDA 3
-/// Pittsburgh 3 ( OT )", "Queen of the South 2 Hearts 1"). A side is a run of capitalised
-/// words, small joining words inside it ("of the"); each as (first token, end token).
-fn results_lines(a: &Analyzer) -> Vec<[(usize, usize); 2]> {
+/// Pittsburgh 3 ( OT )", "Queen of the South 2 Hearts 1"), or a row of standings, a name
+/// and three numbers or more ("NY ISLANDERS 7 12 5 19 72 79"). A side is a run of
+/// capitalised words, small joining words inside it ("of the"); each as (first token, end
+/// token).
+fn results_lines(a: &Analyzer) -> Vec<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     for (line_start, line_end) in super::capitals::line_ranges(a) {
         let side = |s: usize| -> Option<usize> {
@@ -239,13 +241,19 @@ fn results_lines(a: &Analyzer) -> Vec<[(usize, usize); 2]> {
         let Some(first_end) = side(line_start).filter(|&e| goals(e)) else {
             continue;
         };
+        let standings = line_end - first_end >= 3
+            && (first_end..line_end).all(|i| a.toks[i].kind == TokKind::Number);
+        if standings {
+            out.push(vec![(line_start, first_end)]);
+            continue;
+        }
         let second = after_note(first_end + 1);
         let Some(second_end) = side(second).filter(|&e| goals(e)) else {
             continue;
         };
         let rest = after_note(second_end + 1);
         if rest == line_end || a.is_punct(rest, ".") || a.is_punct(rest, ";") {
-            out.push([(line_start, first_end), (second, second_end)]);
+            out.push(vec![(line_start, first_end), (second, second_end)]);
         }
     }
     out
@@ -554,10 +562,12 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         })
     });
     // A document about sport: a score, a results line or a word of sport somewhere.
-    let about_sport = regions.iter().any(|r| r.score || r.name_numbers >= 2)
+    let sport_words = sport_heading
+        || regions.iter().any(|r| r.score)
         || analyzers
             .iter()
             .any(|a| (0..a.toks.len()).any(|i| is_sport_word(a.word(i))));
+    let about_sport = sport_words || regions.iter().any(|r| r.name_numbers >= 2);
     // Where each person ends: a player's club follows in parentheses ("Alan Shearer (
     // Newcastle )").
     let player_ends: FastSet<(usize, usize)> = mentions
@@ -743,7 +753,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         .iter()
         .flat_map(|c| (c.tok_start..c.tok_end).map(move |i| (c.segment, i)))
         .collect();
-    let results_lines: Vec<Vec<[(usize, usize); 2]>> =
+    let results_lines: Vec<Vec<Vec<(usize, usize)>>> =
         analyzers.iter().map(results_lines).collect();
     let table = results_lines.iter().map(Vec::len).sum::<usize>() >= 2;
     for (segment, a) in analyzers.iter().enumerate() {
@@ -751,9 +761,12 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             lex.clubs.contains(&lower_key(a, s, e))
                 || title_cased_place(a, lex, s, e).is_some_and(|(end, _)| end == e)
         };
+        // A row of standings only in a text that speaks of sport (not a table of
+        // temperatures, "Bonn 12 14 16").
         let sides = results_lines[segment]
             .iter()
             .filter(|sides| table || sides.iter().any(known))
+            .filter(|sides| sides.len() == 2 || sport_words)
             .flatten()
             .map(|&(s, e)| (s, e, None));
         let city_teams = city_team_spans(a, lex, regions[segment].score || sport_heading);
