@@ -348,7 +348,7 @@ pub(crate) fn merge_tagged(
         let a = &analyzers[*segment];
         if *kind != EntityKind::Person
             || *e < *s + 2
-            || !matches!(a.word(*s), "North" | "South" | "East" | "West")
+            || !is_compass_point(a.word(*s))
             || !a.is_name_token(*s + 1)
         {
             return true;
@@ -371,10 +371,7 @@ pub(crate) fn merge_tagged(
             && a.is_name_token(*s + 1)
             && lex.is_first_name(a.word(*s))
             && a.cue1(*s) & cue::HEAD_FIRST == 0
-            && !matches!(
-                crate::text::fold(a.word(*s)).as_str(),
-                "north" | "south" | "east" | "west"
-            )
+            && !is_compass_point(a.word(*s))
             && a.gaz_at(*s, *s + 1).is_none()
             && a.gaz_at(*s, *e).is_none_or(|(end, _)| end != *e)
             && !lex.is_frequent_word(&crate::text::fold(a.word(*s + 1)))
@@ -1043,6 +1040,12 @@ fn joins_a_name(word: &str) -> bool {
     word != "y"
         && (super::candidates::PARTICLES.contains(&word)
             || matches!(word, "wa" | "bint" | "ben" | "arap"))
+}
+
+/// "North", "South", "East" or "West", capitalised: given names of the list, but more often
+/// the first word of a place's name.
+fn is_compass_point(word: &str) -> bool {
+    matches!(word, "North" | "South" | "East" | "West")
 }
 
 /// Abbreviations in capitals that are no one's initials ("A.D. Tacitus", "R.I.P. Mike Brown"),
