@@ -1,11 +1,11 @@
 //! Places in lines written in capitals and in datelines ("OSLO 1996-08-30", "SOCCER - NORWAY
 //! WIN …"), which the tagger, trained on few of them, misses or misreads. A decoding step
-//! after the merge of the tagger's names with the rules' (`decode.rs`).
+//! after the merge of the tagger's names with the rules' (`merge.rs`).
 
 use super::candidates::Analyzer;
-use super::decode::is_listed_org;
 use super::lexicon::{push_key_titled, Lexicon, Source};
 use super::mention::{Mention, Strength, HEADER};
+use super::merge::is_listed_org;
 use super::tokens::TokKind;
 use super::EntityKind;
 

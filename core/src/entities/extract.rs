@@ -3,8 +3,10 @@
 //!    pass over each region (title, body paragraphs); acronyms, people and a second pass
 //!    (`aliases`).
 //! 2. The tagger, when the build embeds a model: features of every token (`features`, the
-//!    rules' decisions among them), the model's tags (`model`, `decode`), and the names merged
-//!    with the rules' events, nationalities and header fields (`decode`).
+//!    rules' decisions among them), the model's tags (`model`, `decode`), each name mended
+//!    (`mend`) and the names merged with the rules' events, nationalities and header fields
+//!    (`merge`); then the steps over the merged mentions (`names`, `capitals`, `teams`,
+//!    `organisations`).
 //! 3. Acronyms, people and the second pass again, over the merged names (`aliases`); then the
 //!    mentions are grouped into entities with canonical names and aliases. Overlaps are
 //!    impossible by construction and checked.
@@ -12,13 +14,14 @@
 use super::aliases::{build_entities, merge_acronyms, resolve_people, second_pass, Pass};
 use super::candidates::{Analyzer, DocContext};
 use super::capitals::capitals_places;
-use super::decode::{
-    add_trusted_rule_names, drop_folded_towns, hyphenated_names, merge_tagged, storms, tag_regions,
-};
+use super::decode::tag_regions;
 use super::features::{region_features, rule_tag, DocWords, Features, RuleTag};
 use super::lexicon::{FastSet, Lexicon};
+use super::mend::mend_tagged;
 use super::mention::{Mention, HEADER};
+use super::merge::{add_trusted_rule_names, merge_tagged};
 use super::model::Model;
+use super::names::{drop_folded_towns, hyphenated_names, storms};
 use super::organisations::{
     ampersand_firms, join_short_organisations, listed_organisations_whole, names_spelt_by_acronyms,
     organisations_by_context, organisations_of_places, parties_of_members,
@@ -178,6 +181,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     let features = pass.features(&analyzers);
     let mut tagged = tag_regions(&features, model);
     add_trusted_rule_names(&analyzers, &pass.mentions, &mut tagged);
+    mend_tagged(&analyzers, &mut tagged);
 
     let mut mentions = merge_tagged(&analyzers, &pass.mentions, tagged);
     drop_folded_towns(&analyzers, &mut mentions);

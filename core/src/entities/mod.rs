@@ -6,10 +6,11 @@
 //! build time and in the CLI, so none of it reaches the browser. Its modules, one concern
 //! each: `tokens` (words for names), `lexicon` (gazetteers, word lists, cue words),
 //! `candidates` (where names can be), `rules` (what the rules make of them), `features` (what
-//! the tagger sees of a token), `model` (its weights and scores), `decode` (best tags, and the
-//! merge of the tagger's names with the rules'), `aliases` (acronyms, short forms, canonical
-//! names), `mention`, and `extract` (the pipeline). `train` (feature `train`) reads the data
-//! sets, scores, and trains the weights.
+//! the tagger sees of a token), `model` (its weights and scores), `decode` (best tags),
+//! `mend` (each tagged name mended), `merge` (the tagger's names with the rules'), `names`,
+//! `capitals`, `teams` and `organisations` (steps over the merged mentions), `aliases`
+//! (acronyms, short forms, canonical names), `mention`, and `extract` (the pipeline). `train`
+//! (feature `train`) reads the data sets, scores, and trains the weights.
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -110,9 +111,15 @@ mod features;
 #[cfg(feature = "extract")]
 mod lexicon;
 #[cfg(feature = "extract")]
+mod mend;
+#[cfg(feature = "extract")]
 mod mention;
 #[cfg(feature = "extract")]
+mod merge;
+#[cfg(feature = "extract")]
 mod model;
+#[cfg(feature = "extract")]
+mod names;
 #[cfg(feature = "extract")]
 mod organisations;
 #[cfg(feature = "extract")]

@@ -5,9 +5,9 @@
 //! organisation named in full. Decoding steps after the merge (`decode.rs`).
 
 use super::candidates::Analyzer;
-use super::decode::{end_without_suffix, folded_words};
 use super::lexicon::{cue, FastMap, FastSet, Lexicon, Source};
 use super::mention::{drop_overlapping, normalise_name, Mention, SpanIndex, Strength, HEADER};
+use super::merge::{end_without_suffix, folded_words};
 use super::tokens::TokKind;
 use super::EntityKind;
 use std::collections::HashMap;
