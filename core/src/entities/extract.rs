@@ -27,8 +27,9 @@ use super::organisations::{
     organisations_by_context, organisations_of_places, parties_of_members,
     short_names_in_parentheses, suffixed_companies, workplaces,
 };
+use super::players::players_in_tables;
 use super::rules::header_mentions;
-use super::teams::{players_in_tables, sports_teams, teams_after_nationality};
+use super::teams::{sports_teams, teams_after_nationality};
 use super::tokens::{tokenize, TokKind, Token};
 use super::{Entity, EntityKind};
 use crate::document::Document;

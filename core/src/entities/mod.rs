@@ -123,6 +123,8 @@ mod names;
 #[cfg(feature = "extract")]
 mod organisations;
 #[cfg(feature = "extract")]
+mod players;
+#[cfg(feature = "extract")]
 mod rules;
 #[cfg(feature = "extract")]
 mod teams;

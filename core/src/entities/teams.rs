@@ -1,10 +1,11 @@
 //! Sports teams: towns, given names and football clubs that stand for a side beside a result
 //! ("Leeds beat Arsenal 2-1", a results line, a row of standings), and the team's other
-//! mentions in its report. A decoding step after the merge (`decode.rs`).
+//! mentions in its report. A step after the merge (`merge.rs`); the players of the same
+//! reports' tables are in `players.rs`.
 
 use super::candidates::Analyzer;
 use super::capitals::title_cased_place;
-use super::lexicon::{cue, push_key_lower, push_key_titled, FastSet, Lexicon, Source};
+use super::lexicon::{cue, push_key_lower, push_key_titled, FastSet, GazEntry, Lexicon, Source};
 use super::mention::{drop_overlapping, normalise_name, Mention, SpanIndex, Strength, HEADER};
 use super::tokens::TokKind;
 use super::EntityKind;
@@ -155,7 +156,7 @@ fn stands_as_team(a: &Analyzer, region: &ResultsContext, s: usize, e: usize) -> 
 
 /// Goals and points are small numbers: a date ("1996-08-30") or a season ("2015-16") is no
 /// result.
-fn is_goals(t: &super::tokens::Token) -> bool {
+pub(crate) fn is_goals(t: &super::tokens::Token) -> bool {
     t.kind == TokKind::Number && t.end - t.start <= 3
 }
 
@@ -257,138 +258,6 @@ fn results_lines(a: &Analyzer) -> Vec<Vec<(usize, usize)>> {
         }
     }
     out
-}
-
-/// A player's name at token `i` of a line ending at `end`: capitalised words and initials,
-/// and parts glued by a hyphen ("Inzamam-ul-Haq"). Its end token.
-fn player_name(a: &Analyzer, i: usize, end: usize) -> Option<usize> {
-    let mut e = i;
-    while e < end {
-        let glued_part = e > i
-            && a.toks[e].kind == TokKind::Joiner
-            && !a.toks[e].space_before
-            && e + 1 < end
-            && a.toks[e + 1].kind == TokKind::Word
-            && !a.toks[e + 1].space_before;
-        if a.is_name_token(e) && a.word(e).chars().any(char::is_alphabetic) {
-            e += 1;
-        } else if glued_part {
-            e += 2;
-        } else {
-            break;
-        }
-    }
-    (e > i && e - i <= 6).then_some(e)
-}
-
-/// The words of a batsman's line in a cricket scorecard between the names: caught, bowled,
-/// stumped, leg before, run out, not out, caught and bowled, hit wicket, retired hurt.
-const DISMISSALS: &[&str] = &[
-    "c", "b", "st", "lbw", "run", "out", "not", "and", "hit", "wicket", "retired", "hurt",
-];
-
-/// Players in the tables of sports reports, which the tagger, trained on prose, misses or
-/// misreads (a scorer beside a minute reads like a team beside a score): the scorers in
-/// parentheses after a side's score ("Bayer Leverkusen 2 ( Kirsten 34 , Feldhoff 78 pen )"),
-/// the names of a batsman's line in a scorecard ("A. Stewart c Moin Khan b Mushtaq Ahmed 44",
-/// "Saeed Anwar not out 176") and of a bowler's ("Wasim Akram 25-5-70-3"). Each is a person,
-/// in place of the names found inside it; one that a name reaches out of is left as read.
-pub(crate) fn players_in_tables(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for (segment, a) in analyzers.iter().enumerate() {
-        let n = a.toks.len();
-        // Scorers: "( Name 34 , Name 78 pen ; Name 90 )" after a score.
-        for open in 1..n {
-            if !a.is_punct(open, "(") || !is_goals(&a.toks[open - 1]) {
-                continue;
-            }
-            let mut names = Vec::new();
-            let mut k = open + 1;
-            let closed = loop {
-                let Some(e) = player_name(a, k, n) else {
-                    break false;
-                };
-                let mut after = e;
-                while after < n && a.toks[after].kind == TokKind::Number {
-                    after += 1;
-                }
-                if after == e {
-                    break false;
-                }
-                while after < n
-                    && a.toks[after].kind == TokKind::Word
-                    && a.word(after).starts_with(char::is_lowercase)
-                {
-                    after += 1;
-                }
-                names.push((k, e));
-                if a.is_punct(after, ")") {
-                    break true;
-                }
-                if !(a.is_punct(after, ",") || a.is_punct(after, ";")) {
-                    break false;
-                }
-                k = after + 1;
-            };
-            if closed {
-                found.extend(names.into_iter().map(|(s, e)| (segment, s, e)));
-            }
-        }
-        for (line_start, line_end) in super::capitals::line_ranges(a) {
-            let Some(first) = player_name(a, line_start, line_end) else {
-                continue;
-            };
-            // A bowler's figures: overs, maidens, runs, wickets ("25-5-70-3"; not a telephone
-            // number, "011-52-987-12499").
-            let figures = line_end - first == 7
-                && (first..line_end).all(|k| {
-                    let t = &a.toks[k];
-                    let digits = [4, 2, 3, 2][((k - first) / 2).min(3)];
-                    if (k - first) % 2 == 0 {
-                        t.kind == TokKind::Number && t.end - t.start <= digits
-                    } else {
-                        t.kind == TokKind::Joiner && a.word(k) == "-"
-                    }
-                });
-            if figures {
-                found.push((segment, line_start, first));
-                continue;
-            }
-            // A batsman's line.
-            let mut names = vec![(line_start, first)];
-            let mut dismissed = false;
-            let mut k = first;
-            while k < line_end {
-                let w = a.word(k);
-                if a.toks[k].kind == TokKind::Word && DISMISSALS.contains(&w) {
-                    dismissed |= matches!(w, "c" | "b" | "st" | "lbw" | "out");
-                    k += 1;
-                } else if let Some(e) = player_name(a, k, line_end) {
-                    names.push((k, e));
-                    k = e;
-                } else {
-                    break;
-                }
-            }
-            // The line ends with the runs scored.
-            let ends_well = k + 1 == line_end && a.toks[k].kind == TokKind::Number;
-            if dismissed && ends_well {
-                found.extend(names.into_iter().map(|(s, e)| (segment, s, e)));
-            }
-        }
-    }
-    // A name found that reaches out of a player's name keeps its reading.
-    let index = SpanIndex::of(mentions);
-    found.retain(|&(g, s, e)| {
-        !index.overlapping(g, s, e).any(|k| {
-            let m = &mentions[k];
-            m.tok_start < s || m.tok_end > e
-        })
-    });
-    drop_overlapping(mentions, &found);
-    for (segment, s, e) in found {
-        mentions.push(analyzers[segment].mention(s, e, EntityKind::Person, Strength::Strong));
-    }
 }
 
 /// Words of a paragraph about sport, where a city's name before a plural is a team's.
@@ -541,33 +410,108 @@ fn city_team_spans(a: &Analyzer, lex: &Lexicon, score: bool) -> Vec<(usize, usiz
 /// except after a preposition of place ("in Leeds"). Countries stay places: national teams
 /// are read as the country.
 pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
-    let lex = Lexicon::get();
-    // A country of the generated list, or one of the hand-written list's ("England").
-    let country_at = |a: &Analyzer, s: usize, e: usize| {
-        a.gaz_at(s, e)
-            .filter(|&(end, entry)| {
-                end == e
-                    && (entry.source == Source::Country
-                        || (entry.source == Source::Hand && entry.kind == EntityKind::Gpe))
-            })
-            .map(|(_, entry)| entry)
-    };
-    let is_country = |a: &Analyzer, s: usize, e: usize| country_at(a, s, e).is_some();
-    let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
-    // A wire report about a sport, by its heading ("RUGBY LEAGUE - BRADFORD BULLS SIGN …").
-    let sport_heading = analyzers.first().is_some_and(|a| {
-        let dash = (1..a.toks.len().min(4)).find(|&i| matches!(a.word(i), "-" | "\u{2013}"));
-        dash.is_some_and(|d| {
-            (0..d).any(|i| SPORTS.contains(&crate::text::fold(a.word(i)).as_str()))
+    let sport = SportDoc::of(analyzers);
+    let mut found = Teams::default();
+    names_standing_as_teams(analyzers, &sport, mentions, &mut found.names);
+    let index = SpanIndex::of(mentions);
+    clubs_of_the_list(analyzers, &sport, mentions, &index, &mut found);
+    results_sides_and_city_teams(analyzers, &sport, mentions, &index, &mut found);
+    let Teams {
+        names,
+        clubs,
+        replaced,
+        short_forms,
+        ..
+    } = found;
+    if !clubs.is_empty() {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            !replaced.contains(&(k - 1))
+        });
+        mentions.extend(clubs);
+    }
+    other_mentions_of_teams(analyzers, mentions, &names, &short_forms);
+}
+
+/// A country of the generated list, or one of the hand-written list's ("England").
+fn country_at(a: &Analyzer, s: usize, e: usize) -> Option<GazEntry> {
+    a.gaz_at(s, e)
+        .filter(|&(end, entry)| {
+            end == e
+                && (entry.source == Source::Country
+                    || (entry.source == Source::Hand && entry.kind == EntityKind::Gpe))
         })
-    });
-    // A document about sport: a score, a results line or a word of sport somewhere.
-    let sport_words = sport_heading
-        || regions.iter().any(|r| r.score)
-        || analyzers
-            .iter()
-            .any(|a| (0..a.toks.len()).any(|i| is_sport_word(a.word(i))));
-    let about_sport = sport_words || regions.iter().any(|r| r.name_numbers >= 2);
+        .map(|(_, entry)| entry)
+}
+
+fn is_country(a: &Analyzer, s: usize, e: usize) -> bool {
+    country_at(a, s, e).is_some()
+}
+
+/// What a document says of sport, found once for the steps of `sports_teams`.
+struct SportDoc {
+    /// Each region's results (`ResultsContext`).
+    regions: Vec<ResultsContext>,
+    /// A wire report about a sport, by its heading ("RUGBY LEAGUE - BRADFORD BULLS SIGN …").
+    heading: bool,
+    /// A score, a results line or a word of sport somewhere.
+    words: bool,
+    /// That, or a region with two capitalised names before numbers.
+    about: bool,
+}
+
+impl SportDoc {
+    fn of(analyzers: &[Analyzer]) -> SportDoc {
+        let regions: Vec<ResultsContext> = analyzers.iter().map(ResultsContext::of).collect();
+        // A wire report about a sport, by its heading ("RUGBY LEAGUE - BRADFORD BULLS SIGN …").
+        let sport_heading = analyzers.first().is_some_and(|a| {
+            let dash = (1..a.toks.len().min(4)).find(|&i| matches!(a.word(i), "-" | "\u{2013}"));
+            dash.is_some_and(|d| {
+                (0..d).any(|i| SPORTS.contains(&crate::text::fold(a.word(i)).as_str()))
+            })
+        });
+        // A document about sport: a score, a results line or a word of sport somewhere.
+        let sport_words = sport_heading
+            || regions.iter().any(|r| r.score)
+            || analyzers
+                .iter()
+                .any(|a| (0..a.toks.len()).any(|i| is_sport_word(a.word(i))));
+        let about_sport = sport_words || regions.iter().any(|r| r.name_numbers >= 2);
+        SportDoc {
+            regions,
+            heading: sport_heading,
+            words: sport_words,
+            about: about_sport,
+        }
+    }
+}
+
+/// The teams `sports_teams` finds, step by step.
+#[derive(Default)]
+struct Teams {
+    /// The names that stand as teams somewhere in the document, case-blind.
+    names: FastSet<String>,
+    /// Teams found where no mention was whole, to be added.
+    clubs: Vec<Mention>,
+    /// The mentions they replace (indices into the mentions).
+    replaced: FastSet<usize>,
+    /// The tokens the clubs found so far cover.
+    club_tokens: FastSet<(usize, usize)>,
+    /// A team's name without its city ("Knicks") and the key of the team named in full.
+    short_forms: Vec<(String, String)>,
+}
+
+/// Mentions that stand as teams: a country or state read as an organisation is the place
+/// (its national side), and a place, a given name or a club of the list is a team beside a
+/// result, a player's role or after a player in parentheses.
+fn names_standing_as_teams(
+    analyzers: &[Analyzer],
+    sport: &SportDoc,
+    mentions: &mut [Mention],
+    teams: &mut FastSet<String>,
+) {
+    let lex = Lexicon::get();
     // Where each person ends: a player's club follows in parentheses ("Alan Shearer (
     // Newcastle )").
     let player_ends: FastSet<(usize, usize)> = mentions
@@ -589,8 +533,6 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
     let countries_in_brackets = mentions.iter().any(|m| {
         in_brackets_after_player(m) && is_country(&analyzers[m.segment], m.tok_start, m.tok_end)
     });
-    // The names that stand as teams somewhere in the document, case-blind.
-    let mut teams: FastSet<String> = FastSet::default();
     for m in mentions.iter_mut() {
         let Some(a) = analyzers.get(m.segment).filter(|_| m.segment != HEADER) else {
             continue;
@@ -604,7 +546,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             let region = || {
                 a.gaz_at(s, e)
                     .filter(|&(end, entry)| end == e && entry.source == Source::Admin)
-                    .filter(|_| !stands_as_team(a, &regions[m.segment], s, e))
+                    .filter(|_| !stands_as_team(a, &sport.regions[m.segment], s, e))
                     .map(|(_, entry)| entry)
             };
             if let Some(entry) = country_at(a, s, e).or_else(region) {
@@ -636,7 +578,7 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                         .is_some_and(|(end, entry)| end == e && entry.source == Source::City))
         };
         let players_club =
-            about_sport && !countries_in_brackets && in_brackets_after_player(m) && town_or_club();
+            sport.about && !countries_in_brackets && in_brackets_after_player(m) && town_or_club();
         if m.kind == EntityKind::Person
             && (e != s + 1 || !lex.is_first_name(a.word(s)))
             && !lex.clubs.contains(&lower_key(a, s, e))
@@ -650,24 +592,32 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         // ("Middlesbrough, who sacked their coach last week, lost 3-0").
         let club_read_as_person = m.kind == EntityKind::Person
             && e == s + 1
-            && regions[m.segment].score
+            && sport.regions[m.segment].score
             && lex.clubs.contains(&lower_key(a, s, e))
             && !lex.is_first_name(a.word(s))
             && !lex.is_surname(a.word(s));
         if !is_country(a, s, e)
-            && (club_read_as_person || players_club || stands_as_team(a, &regions[m.segment], s, e))
+            && (club_read_as_person
+                || players_club
+                || stands_as_team(a, &sport.regions[m.segment], s, e))
         {
             as_team(a, m);
             teams.insert(lower_key(a, s, e));
         }
     }
+}
 
-    // Clubs of the list that no pass found whole. The mentions by region and position, so
-    // that those a club overlaps are found without a scan of the document; the clubs found
-    // replace them once all are found (clubs found never overlap each other).
-    let index = SpanIndex::of(mentions);
-    let mut replaced: FastSet<usize> = FastSet::default();
-    let mut clubs: Vec<Mention> = Vec::new();
+/// Clubs of the list that no pass found whole. The mentions by region and position, so
+/// that those a club overlaps are found without a scan of the document; the clubs found
+/// replace them once all are found (clubs found never overlap each other).
+fn clubs_of_the_list(
+    analyzers: &[Analyzer],
+    sport: &SportDoc,
+    mentions: &[Mention],
+    index: &SpanIndex,
+    found: &mut Teams,
+) {
+    let lex = Lexicon::get();
     for (segment, a) in analyzers.iter().enumerate() {
         let n = a.toks.len();
         let mut i = 0;
@@ -724,13 +674,16 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
                     || m.tok_end > end
                     || m.kind == EntityKind::Org && (m.tok_start, m.tok_end) == (i, end)
             });
-            if blocked || is_country(a, i, end) || !stands_as_team(a, &regions[segment], i, end) {
+            if blocked
+                || is_country(a, i, end)
+                || !stands_as_team(a, &sport.regions[segment], i, end)
+            {
                 i = end;
                 continue;
             }
-            replaced.extend(overlapping);
-            teams.insert(lower_key(a, i, end));
-            clubs.push(Mention {
+            found.replaced.extend(overlapping);
+            found.names.insert(lower_key(a, i, end));
+            found.clubs.push(Mention {
                 start: start_byte,
                 end: end_byte,
                 segment,
@@ -744,15 +697,24 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             i = end;
         }
     }
-    // The sides of results lines, in a document with two such lines at least (a table of
-    // results) or where a side is a place or a club of the list; a person named in full is
-    // no side. And teams named by their city and a plural.
-    let mut short_forms: Vec<(String, String)> = Vec::new();
-    // The tokens the clubs found so far cover.
-    let mut club_tokens: FastSet<(usize, usize)> = clubs
+    found.club_tokens = found
+        .clubs
         .iter()
         .flat_map(|c| (c.tok_start..c.tok_end).map(move |i| (c.segment, i)))
         .collect();
+}
+
+/// The sides of results lines, in a document with two such lines at least (a table of
+/// results) or where a side is a place or a club of the list; a person named in full is
+/// no side. And teams named by their city and a plural.
+fn results_sides_and_city_teams(
+    analyzers: &[Analyzer],
+    sport: &SportDoc,
+    mentions: &[Mention],
+    index: &SpanIndex,
+    found: &mut Teams,
+) {
+    let lex = Lexicon::get();
     let results_lines: Vec<Vec<Vec<(usize, usize)>>> =
         analyzers.iter().map(results_lines).collect();
     let table = results_lines.iter().map(Vec::len).sum::<usize>() >= 2;
@@ -766,16 +728,16 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
         let sides = results_lines[segment]
             .iter()
             .filter(|sides| table || sides.iter().any(known))
-            .filter(|sides| sides.len() == 2 || sport_words)
+            .filter(|sides| sides.len() == 2 || sport.words)
             .flatten()
             .map(|&(s, e)| (s, e, None));
-        let city_teams = city_team_spans(a, lex, regions[segment].score || sport_heading);
+        let city_teams = city_team_spans(a, lex, sport.regions[segment].score || sport.heading);
         // Each as (first token, end token, where the team's own name begins after its city).
         let city_teams = city_teams
             .iter()
             .map(|&(s, place_end, e)| (s, e, Some(place_end)));
         for (s, e, city_team) in sides.chain(city_teams) {
-            if is_country(a, s, e) || (s..e).any(|i| club_tokens.contains(&(segment, i))) {
+            if is_country(a, s, e) || (s..e).any(|i| found.club_tokens.contains(&(segment, i))) {
                 continue;
             }
             let overlapping: Vec<usize> = index.overlapping(segment, s, e).collect();
@@ -801,31 +763,31 @@ pub(crate) fn sports_teams(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) 
             if blocked {
                 continue;
             }
-            replaced.extend(overlapping);
-            teams.insert(lower_key(a, s, e));
+            found.replaced.extend(overlapping);
+            found.names.insert(lower_key(a, s, e));
             let mut team = a.mention(s, e, EntityKind::Org, Strength::Strong);
             as_team(a, &mut team);
             if let Some(place_end) = city_team {
                 // The team's name without its city ("the Knicks").
                 let rest = normalise_name(&a.text[a.toks[place_end].start..a.toks[e - 1].end]);
-                short_forms.push((rest, team.key.clone()));
+                found.short_forms.push((rest, team.key.clone()));
             }
-            club_tokens.extend((s..e).map(|i| (segment, i)));
-            clubs.push(team);
+            found.club_tokens.extend((s..e).map(|i| (segment, i)));
+            found.clubs.push(team);
         }
     }
-    if !clubs.is_empty() {
-        let mut k = 0;
-        mentions.retain(|_| {
-            k += 1;
-            !replaced.contains(&(k - 1))
-        });
-        mentions.extend(clubs);
-    }
-    // A report names its sides again without a result beside them ("Leeds held on", "the
-    // Leeds manager"): every mention of a team's name in the document is the team, except
-    // one that a preposition of place, a dateline or a place and a comma before it put on the
-    // map ("fans travelled home to Leeds", "NEW YORK 1996-08-30", "Burr Oak, Iowa"). The organisations of that name join the team's chip.
+}
+
+/// A report names its sides again without a result beside them ("Leeds held on", "the
+/// Leeds manager"): every mention of a team's name in the document is the team, except
+/// one that a preposition of place, a dateline or a place and a comma before it put on the
+/// map ("fans travelled home to Leeds", "NEW YORK 1996-08-30", "Burr Oak, Iowa"). The organisations of that name join the team's chip.
+fn other_mentions_of_teams(
+    analyzers: &[Analyzer],
+    mentions: &mut [Mention],
+    teams: &FastSet<String>,
+    short_forms: &[(String, String)],
+) {
     if teams.is_empty() {
         return;
     }
