@@ -1,7 +1,7 @@
 //! Decoding: the best tag sequence of each region under the model (Viterbi, with an inside
 //! tag allowed only after a tag of its own kind) and the names in it. What follows, in order:
 //! `mend` (each name on its own), `merge` (the names with the rules'), `names` (steps over the
-//! merged mentions), then `capitals.rs`, `teams.rs` and `organisations.rs`.
+//! merged mentions), then `capitals.rs`, `teams.rs`, `players.rs` and `organisations/`.
 
 use super::features::Features;
 use super::model::{Model, TAGS};
