@@ -1577,6 +1577,33 @@ fn the_sides_of_a_results_line_are_teams() {
 }
 
 #[test]
+fn the_sides_of_a_fixture_are_teams() {
+    // A list of fixtures or a draw in a text about sport: each side is a team, whatever the
+    // tagger read it as (names no list knows among them), "vs." as well as "v".
+    check_file(
+        "SOCCER - LEAGUE FIXTURES .\n\nLONDON 1996-12-12\n\nFixtures for Saturday :\n\n\
+         Zorbix Rovers v Quillan\n\nLeicester v Sheffield Wednesday\n\nMarlowe vs. Tennant Town\n",
+        "GPE LONDON; ORG Zorbix Rovers; ORG Quillan; ORG Leicester; ORG Sheffield Wednesday; \
+         ORG Marlowe; ORG Tennant Town",
+    );
+    // Not a court case in a text that says nothing of sport, nor players with their
+    // countries, nor a line that goes on after the second side.
+    let court =
+        "Court hears appeal\n\nThe court heard the case.\n\nTexas v Johnson\n\nOhio v Roberts\n";
+    let found = mentions_of(&Document::parse("note.txt", court));
+    assert!(found.contains("Ohio") && !found.contains("ORG"), "{found}");
+    let tennis = "TENNIS - DAVIS CUP LINE-UP .\n\nMALMO , Sweden 1996-11-27\n\n\
+         Stefan Edberg ( Sweden ) v Cedric Pioline ( France )\n\n\
+         Zorbix v Quillan at the weekend\n";
+    let found = mentions_of(&Document::parse("note.txt", tennis));
+    assert!(
+        found.contains("PER Stefan Edberg; GPE Sweden; PER Cedric Pioline; GPE France")
+            && !found.contains("ORG"),
+        "{found}"
+    );
+}
+
+#[test]
 fn players_in_the_tables_of_sports_reports_are_people() {
     // Scorers in parentheses after a side's score are people, not teams; the sides are teams.
     check_file(

@@ -206,10 +206,11 @@ fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
 /// name and a score, each score perhaps with its scorers in parentheses, and nothing more but
 /// a note in parentheses or after a full stop ("Hartford 4 BOSTON 2", "FLORIDA 3
 /// Pittsburgh 3 ( OT )", "Queen of the South 2 Hearts 1"), or a row of standings, a name
-/// and three numbers or more ("NY ISLANDERS 7 12 5 19 72 79"). A side is a run of
+/// and three numbers or more ("NY ISLANDERS 7 12 5 19 72 79"), or a fixture, two names
+/// either side of "v" ("Arsenal v Derby", "Rosenborg vs. Juventus"). A side is a run of
 /// capitalised words, small joining words inside it ("of the"); each as (first token, end
 /// token).
-fn results_lines(a: &Analyzer) -> Vec<Vec<(usize, usize)>> {
+fn results_lines(a: &Analyzer) -> Vec<ResultsLine> {
     let mut out = Vec::new();
     for (line_start, line_end) in super::capitals::line_ranges(a) {
         let side = |s: usize| -> Option<usize> {
@@ -239,13 +240,36 @@ fn results_lines(a: &Analyzer) -> Vec<Vec<(usize, usize)>> {
             }
             i
         };
+        // A fixture or a draw: "Arsenal v Derby", "Rosenborg vs. Juventus" (the whole line).
+        let versus = |i: usize| {
+            i < line_end
+                && matches!(a.word(i), "v" | "V" | "vs" | "VS" | "vs.")
+                && a.toks[i].kind == TokKind::Word
+        };
+        if let Some(first_end) = side(line_start).filter(|&e| versus(e)) {
+            let stop = usize::from(a.is_punct(first_end + 1, "."));
+            let second = first_end + 1 + stop;
+            if let Some(second_end) = side(second) {
+                let rest = after_note(second_end);
+                if rest == line_end || a.is_punct(rest, ".") || a.is_punct(rest, ";") {
+                    out.push(ResultsLine {
+                        sides: vec![(line_start, first_end), (second, second_end)],
+                        fixture: true,
+                    });
+                }
+            }
+            continue;
+        }
         let Some(first_end) = side(line_start).filter(|&e| goals(e)) else {
             continue;
         };
         let standings = line_end - first_end >= 3
             && (first_end..line_end).all(|i| a.toks[i].kind == TokKind::Number);
         if standings {
-            out.push(vec![(line_start, first_end)]);
+            out.push(ResultsLine {
+                sides: vec![(line_start, first_end)],
+                fixture: false,
+            });
             continue;
         }
         let second = after_note(first_end + 1);
@@ -254,10 +278,20 @@ fn results_lines(a: &Analyzer) -> Vec<Vec<(usize, usize)>> {
         };
         let rest = after_note(second_end + 1);
         if rest == line_end || a.is_punct(rest, ".") || a.is_punct(rest, ";") {
-            out.push(vec![(line_start, first_end), (second, second_end)]);
+            out.push(ResultsLine {
+                sides: vec![(line_start, first_end), (second, second_end)],
+                fixture: false,
+            });
         }
     }
     out
+}
+
+/// A line of results, standings or fixtures: its sides, each as (first token, end token), and
+/// whether it is a fixture or a draw, with no score ("Arsenal v Derby").
+struct ResultsLine {
+    sides: Vec<(usize, usize)>,
+    fixture: bool,
 }
 
 /// Words of a paragraph about sport, where a city's name before a plural is a team's.
@@ -715,28 +749,34 @@ fn results_sides_and_city_teams(
     found: &mut Teams,
 ) {
     let lex = Lexicon::get();
-    let results_lines: Vec<Vec<Vec<(usize, usize)>>> =
-        analyzers.iter().map(results_lines).collect();
+    let results_lines: Vec<Vec<ResultsLine>> = analyzers.iter().map(results_lines).collect();
     let table = results_lines.iter().map(Vec::len).sum::<usize>() >= 2;
     for (segment, a) in analyzers.iter().enumerate() {
         let known = |&(s, e): &(usize, usize)| {
             lex.clubs.contains(&lower_key(a, s, e))
                 || title_cased_place(a, lex, s, e).is_some_and(|(end, _)| end == e)
         };
-        // A row of standings only in a text that speaks of sport (not a table of
-        // temperatures, "Bonn 12 14 16").
+        // A row of standings or a fixture only in a text that speaks of sport (not a table
+        // of temperatures, "Bonn 12 14 16", nor a court case, "Texas v Johnson").
         let sides = results_lines[segment]
             .iter()
-            .filter(|sides| table || sides.iter().any(known))
-            .filter(|sides| sides.len() == 2 || sport.words)
-            .flatten()
-            .map(|&(s, e)| (s, e, None));
+            .filter(|line| table || line.sides.iter().any(known))
+            .filter(|line| (line.sides.len() == 2 && !line.fixture) || sport.words)
+            .flat_map(|line| {
+                // A name read across a fixture's "v" ("Leicester v Sheffield") gives way.
+                let (first, last) = (line.sides[0].0, line.sides[line.sides.len() - 1].1);
+                let bounds = move |s, e| if line.fixture { (first, last) } else { (s, e) };
+                line.sides
+                    .iter()
+                    .map(move |&(s, e)| (s, e, None, bounds(s, e)))
+            });
         let city_teams = city_team_spans(a, lex, sport.regions[segment].score || sport.heading);
         // Each as (first token, end token, where the team's own name begins after its city).
         let city_teams = city_teams
             .iter()
-            .map(|&(s, place_end, e)| (s, e, Some(place_end)));
-        for (s, e, city_team) in sides.chain(city_teams) {
+            .map(|&(s, place_end, e)| (s, e, Some(place_end), (s, e)));
+        // Each with the tokens a name found there may cover and still give way.
+        for (s, e, city_team, (lo, hi)) in sides.chain(city_teams) {
             if is_country(a, s, e) || (s..e).any(|i| found.club_tokens.contains(&(segment, i))) {
                 continue;
             }
@@ -751,10 +791,12 @@ fn results_sides_and_city_teams(
             };
             let blocked = overlapping.iter().any(|&k| {
                 let m = &mentions[k];
-                m.tok_start < s
-                    || m.tok_end > e
+                m.tok_start < lo
+                    || m.tok_end > hi
                     || (m.kind == EntityKind::Person
                         && m.tok_end - m.tok_start >= 2
+                        && s <= m.tok_start
+                        && m.tok_end <= e
                         && lex.is_first_name(a.word(m.tok_start))
                         && (city_team.is_none()
                             || lex.is_surname(a.word(m.tok_end - 1))
