@@ -1383,6 +1383,20 @@ fn companies_no_list_holds_are_told_by_their_context() {
         "Sinn Fein says IRA ceasefire possible .\n\nSinn Fein leader Gerry Adams said so .",
         "ORG Sinn Fein; ORG Sinn Fein; PER Gerry Adams",
     );
+    // A company before its head's title and name, or before its staff; not a man's staff
+    // ("Clinton officials" beside "Bill Clinton"), nor a country in initials.
+    check(
+        "Daewoo to build plant .\n\nDaewoo officials said the plant would open . Kvaerner \
+         chairman Erik Tonseth and Volvo chief executive Soren Gyll agreed .",
+        "ORG Daewoo; ORG Daewoo; ORG Kvaerner; PER Erik Tonseth; ORG Volvo; PER Soren Gyll",
+    );
+    let found = mentions(
+        "President Bill Clinton flew home . Clinton officials and U. S. officials said so .",
+    );
+    assert!(
+        found.contains("PER Bill Clinton; PER Clinton") && !found.contains("ORG"),
+        "{found}"
+    );
     // An armed group is told by what its members are; not "Southern rebels", "Islamist
     // militants".
     check(

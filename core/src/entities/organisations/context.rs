@@ -234,6 +234,18 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
         }
         s
     };
+    // The words of the people named in two words or more ("Bill Clinton"): "Clinton
+    // officials" are a man's.
+    let person_words: FastSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            m.kind == EntityKind::Person && m.segment != HEADER && m.tok_end > m.tok_start + 1
+        })
+        .flat_map(|m| {
+            let a = &analyzers[m.segment];
+            (m.tok_start..m.tok_end).map(|i| crate::text::fold(a.word(i)))
+        })
+        .collect();
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     // Names in a context no person has: (region, first token, end token).
     let mut no_person: Vec<(usize, usize, usize)> = Vec::new();
@@ -295,7 +307,18 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let rebels = !possessive && is_any(a, next, REBELS);
             // "Sinn Fein leader Gerry Adams": a party or a group before its leader's name.
             let led = !possessive && is(a, next, "leader") && a.is_name_token(next + 1);
-            let cued = cued || rebels || led;
+            // "Kvaerner chairman Erik Tonseth", "Volvo chief executive Soren Gyll": a company
+            // or a body before its head's title and name (not "spokesman": "a Yeltsin
+            // spokesman" is a man's).
+            let headed = !possessive
+                && (is_any(a, next, &["chairman", "chairwoman"]) && a.is_name_token(next + 1)
+                    || is_any(a, next, &["chief", "managing"])
+                        && is_any(a, next + 1, &["executive", "director"])
+                        && a.is_name_token(next + 2));
+            // "Daewoo officials said": the staff of a company or a body, not of a person nor
+            // of a country in initials ("U. S. officials").
+            let staff = !possessive && is_any(a, next, &["officials", "executives", "employees"]);
+            let cued = cued || rebels || led || headed || staff;
             let statement = !possessive
                 && is(a, e, "said")
                 && is(a, e + 1, "in")
@@ -317,8 +340,15 @@ pub(crate) fn organisations_by_context(analyzers: &[Analyzer], mentions: &mut Ve
             let s = name_start(a, e);
             if s == e
                 || (statement && (e - s < 2 || lex.is_first_name(a.word(s))))
-                || ((press || party || rebels || led)
+                || ((press || party || rebels || led || headed || staff)
                     && (s..e).all(|i| lex.is_common_word(a.word(i))))
+                || ((headed || staff) && a.cue1(e - 1) & cue::TITLE != 0)
+                || (staff
+                    && (lex.is_first_name(a.word(s))
+                        || (s..e).all(|i| a.word(i).trim_end_matches('.').chars().count() == 1)
+                        || e == s + 1
+                            && (lex.is_surname(a.word(s))
+                                || person_words.contains(&crate::text::fold(a.word(s))))))
                 || (rebels && e == s + 1 && !a.is_all_caps(s))
                 || (party
                     && (a.toks[s].sent_start
