@@ -1618,6 +1618,22 @@ fn the_sides_of_a_fixture_are_teams() {
 }
 
 #[test]
+fn the_titles_of_a_press_review_are_newspapers() {
+    // Each newspaper's title alone in capitals, its stories in bulleted lines after it; a
+    // country heading stays a place.
+    check_file(
+        "PRESS DIGEST - Zorbia - Dec 5 .\n\nThese are the leading stories in the press .\n\n\
+         QUILLANSKA PRAVDA\n\n- The government fell .\n\nBULGARIA\n\n- Strikes spread .\n\n\
+         24 MARLOWE\n\n- Prices rose .\n",
+        "ORG QUILLANSKA PRAVDA; GPE BULGARIA; ORG 24 MARLOWE",
+    );
+    // Not the headings of a list in a text that says nothing of the press.
+    let list = "Release notes\n\nZORBIX\n\n- faster start\n\nQUILLAN\n\n- smaller files\n";
+    let found = mentions_of(&Document::parse("note.txt", list));
+    assert!(!found.contains("ORG"), "{found}");
+}
+
+#[test]
 fn players_in_the_tables_of_sports_reports_are_people() {
     // Scorers in parentheses after a side's score are people, not teams; the sides are teams.
     check_file(

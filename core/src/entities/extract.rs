@@ -24,7 +24,7 @@ use super::model::Model;
 use super::names::{drop_folded_towns, hyphenated_names, storms};
 use super::organisations::{
     ampersand_firms, join_short_organisations, listed_organisations_whole, names_spelt_by_acronyms,
-    organisations_by_context, organisations_of_places, parties_of_members,
+    organisations_by_context, organisations_of_places, parties_of_members, press_review_titles,
     short_names_in_parentheses, suffixed_companies, workplaces,
 };
 use super::players::players_in_tables;
@@ -196,6 +196,7 @@ pub(crate) fn extract_with_model(doc: &Document, model: &Model) -> Vec<Entity> {
     listed_organisations_whole(&analyzers, &mut mentions);
     names_spelt_by_acronyms(&analyzers, &mut mentions);
     organisations_by_context(&analyzers, &mut mentions);
+    press_review_titles(&analyzers, &mut mentions);
     suffixed_companies(&analyzers, &mut mentions);
     ampersand_firms(&analyzers, &mut mentions);
     parties_of_members(&analyzers, &mut mentions);

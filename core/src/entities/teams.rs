@@ -724,7 +724,7 @@ fn clubs_of_the_list(
                 tok_start: i,
                 tok_end: end,
                 kind: EntityKind::Org,
-                key: team_key(a, i, end),
+                key: titled_key(a, i, end),
                 canonical: None,
                 strength: Strength::Strong,
             });
@@ -937,11 +937,12 @@ fn dateline_head(a: &Analyzer, s: usize, e: usize) -> bool {
 fn as_team(a: &Analyzer, m: &mut Mention) {
     m.kind = EntityKind::Org;
     m.canonical = None;
-    m.key = team_key(a, m.tok_start, m.tok_end);
+    m.key = titled_key(a, m.tok_start, m.tok_end);
 }
 
-/// The key of a team named on tokens `s..e` (see `as_team`).
-fn team_key(a: &Analyzer, s: usize, e: usize) -> String {
+/// The key of a name on tokens `s..e`, a name in capitals as title case would write it (see
+/// `as_team`).
+pub(crate) fn titled_key(a: &Analyzer, s: usize, e: usize) -> String {
     if (s..e).all(|i| a.toks[i].kind != TokKind::Word || a.is_all_caps(i)) {
         let mut key = String::new();
         for i in s..e {

@@ -3,8 +3,10 @@
 
 use super::organisation_at;
 use crate::entities::candidates::Analyzer;
+use crate::entities::capitals::title_cased_place;
 use crate::entities::lexicon::{cue, FastSet, Lexicon};
-use crate::entities::mention::{normalise_name, Mention, HEADER};
+use crate::entities::mention::{drop_overlapping, normalise_name, Mention, Strength, HEADER};
+use crate::entities::teams::titled_key;
 use crate::entities::tokens::TokKind;
 use crate::entities::EntityKind;
 
@@ -567,6 +569,76 @@ pub(crate) fn workplaces(analyzers: &[Analyzer], mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         if is_place(m) && keys.contains(&m.key) {
             m.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// Bullets that open an item of a press review.
+const BULLETS: &[&str] = &["-", "*", "\u{2022}", "\u{2013}"];
+
+/// The newspapers of a press review: in a document that speaks of the press ("PRESS DIGEST",
+/// "the leading stories in the Turkish press"), a line of one to four words in capitals
+/// alone, no place of the gazetteer, followed by a line that opens with a bullet, is the
+/// title of the newspaper whose stories the bullets give ("HURRIYET", "24 CHASA"); found as
+/// anything or nothing, it is an organisation, and so are its mentions written alike.
+pub(crate) fn press_review_titles(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
+    let press = analyzers.iter().any(|a| {
+        (0..a.toks.len()).any(|i| {
+            a.toks[i].kind == TokKind::Word
+                && ["press", "newspapers"]
+                    .iter()
+                    .any(|w| a.word(i).eq_ignore_ascii_case(w))
+        })
+    });
+    if !press {
+        return;
+    }
+    let bullet = |a: &Analyzer, i: usize| BULLETS.contains(&a.word(i));
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (segment, a) in analyzers.iter().enumerate() {
+        let n = a.toks.len();
+        for (s, e) in crate::entities::capitals::line_ranges(a) {
+            let title = e - s <= 4
+                && (s..e).any(|i| a.is_all_caps(i))
+                && (s..e).all(|i| {
+                    a.is_all_caps(i)
+                        || a.toks[i].kind == TokKind::Number
+                        || matches!(a.word(i), "&" | "-")
+                });
+            // The next line, in this region or the next, opens with a bullet.
+            let bulleted = if e < n {
+                bullet(a, e)
+            } else {
+                analyzers
+                    .get(segment + 1)
+                    .is_some_and(|next| !next.toks.is_empty() && bullet(next, 0))
+            };
+            let place = || {
+                title_cased_place(a, Lexicon::get(), s, e).is_some_and(|(end, entry)| {
+                    end == e && matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc)
+                })
+            };
+            if title && bulleted && !place() {
+                found.push((segment, s, e));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    drop_overlapping(mentions, &found);
+    let mut keys: FastSet<String> = FastSet::default();
+    for &(segment, s, e) in &found {
+        let a = &analyzers[segment];
+        let mut m = a.mention(s, e, EntityKind::Org, Strength::Strong);
+        m.key = titled_key(a, s, e);
+        keys.insert(m.key.clone());
+        mentions.push(m);
+    }
+    for m in mentions.iter_mut() {
+        if m.kind != EntityKind::Org && keys.contains(&m.key) {
+            m.kind = EntityKind::Org;
+            m.canonical = None;
         }
     }
 }

@@ -12,7 +12,7 @@ mod companies;
 mod context;
 
 pub(crate) use companies::{ampersand_firms, is_legal_suffix, suffixed_companies};
-pub(crate) use context::{organisations_by_context, workplaces};
+pub(crate) use context::{organisations_by_context, press_review_titles, workplaces};
 
 use super::candidates::Analyzer;
 use super::lexicon::{cue, Lexicon, Source};
