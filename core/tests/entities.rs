@@ -1600,6 +1600,16 @@ fn the_sides_of_a_fixture_are_teams() {
         "GPE LONDON; ORG Zorbix Rovers; ORG Quillan; ORG Leicester; ORG Sheffield Wednesday; \
          ORG Marlowe; ORG Tennant Town",
     );
+    // A schedule's games, the home side in capitals; around "at", not a side of dictionary
+    // words ("Results at Wimbledon").
+    let schedule = "BASEBALL - SCHEDULE .\n\nGames on Friday ( home team in CAPS ) :\n\n\
+         Zorbix at QUILLAN\n\nMarlowe at TENNANT\n\nResults at Wimbledon\n";
+    let found = mentions_of(&Document::parse("note.txt", schedule));
+    assert!(
+        found.starts_with("ORG Zorbix; ORG QUILLAN; ORG Marlowe; ORG TENNANT")
+            && !found.contains("Results"),
+        "{found}"
+    );
     // Not a court case in a text that says nothing of sport, nor players with their
     // countries, nor a line that goes on after the second side.
     let court =

@@ -207,7 +207,7 @@ fn lower_key(a: &Analyzer, s: usize, e: usize) -> String {
 /// a note in parentheses or after a full stop ("Hartford 4 BOSTON 2", "FLORIDA 3
 /// Pittsburgh 3 ( OT )", "Queen of the South 2 Hearts 1"), or a row of standings, a name
 /// and three numbers or more ("NY ISLANDERS 7 12 5 19 72 79"), or a fixture, two names
-/// either side of "v" ("Arsenal v Derby", "Rosenborg vs. Juventus"). A side is a run of
+/// either side of "v" or "at" ("Arsenal v Derby", "Cleveland at BALTIMORE"). A side is a run of
 /// capitalised words, small joining words inside it ("of the"); each as (first token, end
 /// token).
 fn results_lines(a: &Analyzer) -> Vec<ResultsLine> {
@@ -240,18 +240,29 @@ fn results_lines(a: &Analyzer) -> Vec<ResultsLine> {
             }
             i
         };
-        // A fixture or a draw: "Arsenal v Derby", "Rosenborg vs. Juventus" (the whole line).
+        // A fixture or a draw: "Arsenal v Derby", "Rosenborg vs. Juventus", or a game of a
+        // schedule, "Cleveland at BALTIMORE" (the whole line). Around "at", no side of
+        // dictionary words alone but a club's ("Results at Wimbledon").
         let versus = |i: usize| {
             i < line_end
-                && matches!(a.word(i), "v" | "V" | "vs" | "VS" | "vs.")
+                && matches!(a.word(i), "v" | "V" | "vs" | "VS" | "vs." | "at" | "AT")
                 && a.toks[i].kind == TokKind::Word
+        };
+        let proper = |s: usize, e: usize| {
+            a.lex.clubs.contains(&lower_key(a, s, e))
+                || !(s..e).all(|i| a.lex.is_common_word(&crate::text::fold(a.word(i))))
         };
         if let Some(first_end) = side(line_start).filter(|&e| versus(e)) {
             let stop = usize::from(a.is_punct(first_end + 1, "."));
             let second = first_end + 1 + stop;
             if let Some(second_end) = side(second) {
                 let rest = after_note(second_end);
-                if rest == line_end || a.is_punct(rest, ".") || a.is_punct(rest, ";") {
+                let at = a.word(first_end).eq_ignore_ascii_case("at");
+                let sides_proper =
+                    !at || (proper(line_start, first_end) && proper(second, second_end));
+                if sides_proper
+                    && (rest == line_end || a.is_punct(rest, ".") || a.is_punct(rest, ";"))
+                {
                     out.push(ResultsLine {
                         sides: vec![(line_start, first_end), (second, second_end)],
                         fixture: true,
