@@ -391,6 +391,11 @@ fn titles_are_not_part_of_names() {
         "Troops were sent from Mozdok in North Ossetia .",
         "GPE Mozdok; LOC North Ossetia",
     );
+    // A name after a word for a place and "of" is that place, not a person.
+    check(
+        "The militia captured the town of Jabal Saraj on Friday .",
+        "GPE Jabal Saraj",
+    );
     // A sportsman's role before a given name: the person, whatever the name was read as.
     check(
         "Jockey Michael Hills rode the colt to victory at Epsom in June.",

@@ -1,7 +1,7 @@
 //! The tagger's names mended one by one, before they meet the rules' (`merge`): punctuation
 //! trimmed from their ends, initials before a name and a hyphenated part in lower case after
-//! it taken in, two parts of a name around a particle joined, compass points, given names
-//! before a town, titles and sportsmen's roles, and "people" with no word of a name.
+//! it taken in, two parts of a name around a particle joined, compass points, places named
+//! by what they are ("the town of X"), given names before a town, titles and sportsmen's roles, and "people" with no word of a name.
 
 use super::candidates::Analyzer;
 use super::decode::TaggedName;
@@ -17,6 +17,7 @@ pub(crate) fn mend_tagged(analyzers: &[Analyzer], tagged: &mut Vec<TaggedName>) 
     hyphenated_lower_case_parts(analyzers, tagged);
     particles_join_names(analyzers, tagged);
     compass_points_are_places(analyzers, tagged);
+    places_named_by_what_they_are(analyzers, tagged);
     given_names_and_towns(analyzers, tagged);
     titles_and_roles(analyzers, tagged);
     people_need_a_name(analyzers, tagged);
@@ -155,6 +156,44 @@ fn compass_points_are_places(analyzers: &[Analyzer], tagged: &mut Vec<TaggedName
         *kind = EntityKind::Loc;
         !nationality
     });
+}
+
+/// Words for a place that name it after "of" ("the town of Jabal Saraj", "the port of
+/// Antwerp", "on the outskirts of Grozny").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "hamlet",
+    "port",
+    "province",
+    "district",
+    "region",
+    "county",
+    "state",
+    "island",
+    "capital",
+    "suburb",
+    "suburbs",
+    "enclave",
+    "outskirts",
+    "municipality",
+];
+
+/// A "person" right after a word for a place and "of" is that place ("the town of Jabal
+/// Saraj" was a man): no person is a town.
+fn places_named_by_what_they_are(analyzers: &[Analyzer], tagged: &mut [TaggedName]) {
+    for (segment, s, _, kind) in tagged.iter_mut() {
+        let a = &analyzers[*segment];
+        if *kind == EntityKind::Person
+            && *s >= 2
+            && a.is_word(*s - 1, "of")
+            && a.toks[*s - 2].kind == TokKind::Word
+            && PLACE_NOUNS.contains(&a.word(*s - 2))
+        {
+            *kind = EntityKind::Loc;
+        }
+    }
 }
 
 /// A given name and a town's name that is no place as a whole is a person ("Bob Dole":
