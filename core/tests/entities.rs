@@ -225,6 +225,19 @@ fn a_legal_suffix_right_after_a_name_is_part_of_it() {
             "ORG Petroliam Nasional Bhd [Petronas] ×3"
         ]
     );
+    // So is an acronym in capitals there, even of the name in another language; not a
+    // place ("Boeing Co ( USA )").
+    assert_eq!(
+        entities(
+            "The Kurdistan Workers Party ( PKK ) said its guerrillas had attacked . A statement \
+             by the PKK said so . Boeing Co ( USA ) rose ."
+        ),
+        [
+            "ORG Boeing Co ×1",
+            "ORG Kurdistan Workers Party [PKK] ×3",
+            "GPE United States [USA] ×1"
+        ]
+    );
     // A firm of brothers; the sentence's stop stays out of a suffix written in full.
     check(
         "Analysts at Salomon Brothers said the results were in line.",

@@ -15,6 +15,7 @@ pub(crate) use companies::{ampersand_firms, is_legal_suffix, suffixed_companies}
 pub(crate) use context::{organisations_by_context, press_review_titles, workplaces};
 
 use super::candidates::Analyzer;
+use super::capitals::title_cased_place;
 use super::lexicon::{cue, Lexicon, Source};
 use super::mention::{drop_overlapping, normalise_name, Mention, SpanIndex, Strength, HEADER};
 use super::merge::{end_without_suffix, folded_words};
@@ -334,8 +335,9 @@ pub(crate) fn names_spelt_by_acronyms(analyzers: &[Analyzer], mentions: &mut Vec
 /// An organisation's short name in parentheses right after its name is that organisation,
 /// there and wherever the document writes it: "Petroliam Nasional Bhd ( Petronas )", where
 /// the tagger read "Petronas" as a person. One capitalised word with letters in lower case
-/// (acronyms in capitals are the rules' own, `aliases::merge_acronyms`) and the name's
-/// first letter; not a place of the gazetteer ("Boeing Co ( Seattle )").
+/// and the name's first letter, or an acronym of two to six capitals whatever its letters
+/// (the rules' `aliases::merge_acronyms` joins those that spell the name; "Kurdistan Workers
+/// Party ( PKK )" spells it in Kurdish); not a place ("Boeing Co ( Seattle )", "( USA )").
 pub(crate) fn short_names_in_parentheses(analyzers: &[Analyzer], mentions: &mut Vec<Mention>) {
     // Each short name's folded form, with the key of the organisation it names.
     let mut short: Vec<(String, String)> = Vec::new();
@@ -350,10 +352,23 @@ pub(crate) fn short_names_in_parentheses(analyzers: &[Analyzer], mentions: &mut 
         }
         let word = a.word(w);
         let initial = |x: &str| crate::text::fold(x).chars().next();
+        // An acronym of two to six capitals, perhaps of the name in another language
+        // ("Kurdistan Workers Party ( PKK )"); no ticker ("MSFT.O").
+        let acronym = a.is_all_caps(w)
+            && word.chars().count() <= 6
+            && word.chars().all(|c| c.is_ascii_uppercase());
         let fits = a.is_name_token(w)
-            && word.chars().skip(1).any(char::is_lowercase)
-            && initial(word) == initial(a.word(m.tok_start))
-            && a.gaz_at(w, w + 1).is_none();
+            && if acronym {
+                let place = |entry: &super::lexicon::GazEntry| {
+                    matches!(entry.kind, EntityKind::Gpe | EntityKind::Loc)
+                };
+                title_cased_place(a, Lexicon::get(), w, w + 1).is_none()
+                    && a.gaz_at(w, w + 1).is_none_or(|(_, entry)| !place(&entry))
+            } else {
+                word.chars().skip(1).any(char::is_lowercase)
+                    && initial(word) == initial(a.word(m.tok_start))
+                    && a.gaz_at(w, w + 1).is_none()
+            };
         if fits {
             short.push((crate::text::fold(word), m.key.clone()));
             at.push((m.segment, w));
